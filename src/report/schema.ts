@@ -1,0 +1,102 @@
+// report.json: the zod schema that defines it (a JSON Schema is generated from it and shipped).
+import { z } from 'zod';
+import {
+  LINK_STATUSES, VERDICTS,
+  type Citation, type Finding, type SourceReport, type UncitedSentence,
+} from '../types.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+const LinkStatusSchema = z.enum(LINK_STATUSES);
+const VerdictSchema = z.enum(VERDICTS);
+const countsOf = <T extends readonly [string, ...string[]]>(keys: T) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int().nonnegative()])) as {
+    [K in T[number]]: z.ZodNumber;
+  });
+
+const RedirectHopSchema = z.object({ url: z.string(), status: z.number().int(), location: z.string() });
+
+export const CitationSchema = z.object({
+  ref: z.number().int(),
+  verdict: VerdictSchema,
+  score: z.number().min(0).max(1),
+  linkStatus: LinkStatusSchema,
+  matched: z.array(z.string()),
+  missing: z.array(z.string()),
+  evidence: z.object({
+    snippet: z.string(),
+    layer: z.enum(['main', 'jsonld', 'meta', 'page', 'pdf', 'text']),
+    weak: z.boolean(),
+    fragmentUrl: z.string().optional(),
+  }).optional(),
+  reason: z.string(),
+}) satisfies z.ZodType<Citation>;
+
+export const SourceReportSchema = z.object({
+  ref: z.number().int(),
+  url: z.string().optional(),
+  finalUrl: z.string().optional(),
+  redirects: z.array(RedirectHopSchema),
+  httpStatus: z.number().int().optional(),
+  linkStatus: LinkStatusSchema,
+  contentType: z.string().optional(),
+  language: z.string().optional(),
+  title: z.string().optional(),
+  publishedDate: z.string().optional(),
+  archiveUrl: z.string().optional(),
+  reason: z.string(),
+}) satisfies z.ZodType<SourceReport>;
+
+const UncitedSchema = z.object({
+  text: z.string(), section: z.string(), line: z.number().int(), column: z.number().int(),
+}) satisfies z.ZodType<UncitedSentence>;
+
+const FindingSchema = z.object({
+  kind: z.enum(['uses-mismatch', 'marker-without-reference', 'reference-never-cited',
+    'reference-without-url', 'metadata-mismatch', 'deprecated-archive', 'offline']),
+  message: z.string(),
+  ref: z.number().int().optional(),
+  line: z.number().int().optional(),
+}) satisfies z.ZodType<Finding>;
+
+export const ClaimReportSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  refs: z.array(z.number().int()),
+  section: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  verdict: VerdictSchema,
+  citations: z.array(CitationSchema),
+});
+
+export const SummarySchema = z.object({
+  claims: z.number().int(),
+  citations: z.number().int(),
+  uncited: z.number().int(),
+  byVerdict: countsOf(VERDICTS),
+  byLinkStatus: countsOf(LINK_STATUSES),
+  /** Supporting citations (supported or partial) / all citations. */
+  citationPrecision: z.number().min(0).max(1),
+  /** Claims with at least one supporting source / cited claims. */
+  claimCoverage: z.number().min(0).max(1),
+  /** True when name resolution failed for every host: nothing could be reached. */
+  offline: z.boolean(),
+});
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('citecheck'), version: z.string() }),
+  article: z.object({ path: z.string(), title: z.string() }),
+  summary: SummarySchema,
+  claims: z.array(ClaimReportSchema),
+  sources: z.array(SourceReportSchema),
+  uncited: z.array(UncitedSchema),
+  findings: z.array(FindingSchema),
+  /** Kept apart from the rest so that goldens stay stable: blank these before comparing. */
+  run: z.object({ startedAt: z.string(), durationMs: z.number(), failOn: z.array(VerdictSchema) }),
+});
+
+export type ClaimReport = z.infer<typeof ClaimReportSchema>;
+export type Summary = z.infer<typeof SummarySchema>;
+export type Report = z.infer<typeof ReportSchema>;

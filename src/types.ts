@@ -1,0 +1,205 @@
+// The vocabulary every stage shares. The string unions here are the exact words report.json uses.
+
+// ── Article ─────────────────────────────────────────────────────────────────────────────────────
+
+/** A sentence (or the clause a mid-sentence marker closes) with its footnote numbers. */
+export interface Claim {
+  /** Stable id: `c` + 1-based order in the article (`c1`, `c2`, …). */
+  id: string;
+  text: string;
+  /** Footnote numbers of the marker group that closes the claim, in the order written. */
+  refs: number[];
+  /** The section heading the claim stands under ('' for the lead). */
+  section: string;
+  /** 1-based line in the article file. */
+  line: number;
+  /** 1-based column of the claim's first character on that line. */
+  column: number;
+}
+
+/** A sentence of the body that carries no footnote marker. */
+export interface UncitedSentence {
+  text: string;
+  section: string;
+  line: number;
+  column: number;
+}
+
+/** One row of the article's own reference list, as parsed from the article text. */
+export interface ListedReference {
+  id: number;
+  /** Back-link count: how many times the body cites it, per the list (`1 2 3 4` = 4). */
+  uses: number;
+  title: string;
+  publisher?: string;
+  /** ISO date (YYYY-MM-DD, or YYYY-MM / YYYY) when it parses, else the text as written. */
+  date?: string;
+  accessDate?: string;
+  /** BCP 47 code from `(in Russian)` → `ru`. */
+  language?: string;
+  authors?: string[];
+  line: number;
+  raw: string;
+}
+
+export type FindingKind =
+  | 'uses-mismatch' // back-link count in the list differs from the markers found in the body
+  | 'marker-without-reference' // a footnote number the reference list does not have
+  | 'reference-never-cited' // a reference no marker points to
+  | 'reference-without-url' // references.json has no URL for a cited reference
+  | 'metadata-mismatch' // references.json / list metadata disagrees with the page (date, title)
+  | 'deprecated-archive' // archive URL on a deprecated service (archive.today)
+  | 'offline'; // name resolution failed for every host: nothing could be reached
+
+export interface Finding {
+  kind: FindingKind;
+  message: string;
+  ref?: number;
+  line?: number;
+}
+
+export interface Article {
+  /** Path as given by the user (for reports and annotations). */
+  path: string;
+  title: string;
+  claims: Claim[];
+  uncited: UncitedSentence[];
+  references: ListedReference[];
+  findings: Finding[];
+}
+
+// ── Sources ─────────────────────────────────────────────────────────────────────────────────────
+
+export type LinkStatus =
+  | 'ok'
+  | 'redirected'
+  | 'dead'
+  | 'soft-404'
+  | 'blocked'
+  | 'paywalled'
+  | 'timeout'
+  | 'error'
+  | 'invalid-url'
+  | 'no-url'
+  | 'private-address';
+
+export const LINK_STATUSES = [
+  'ok', 'redirected', 'dead', 'soft-404', 'blocked', 'paywalled', 'timeout', 'error',
+  'invalid-url', 'no-url', 'private-address',
+] as const satisfies readonly LinkStatus[];
+
+export interface RedirectHop {
+  url: string;
+  status: number;
+  location: string;
+}
+
+/** How one fetch of a URL ended. `kind: 'response'` means bytes came back (any status). */
+export type FetchOutcome =
+  | {
+      kind: 'response';
+      status: number;
+      headers: Record<string, string>;
+      body: Uint8Array;
+      /** The body hit the byte cap (decoded bytes) and was cut. */
+      truncated: boolean;
+    }
+  | {
+      kind: 'failure';
+      /** What went wrong at the transport level. */
+      failure: 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'redirect-loop' | 'too-many-redirects'
+        | 'private-address' | 'invalid-url' | 'decompression' | 'other';
+      message: string;
+      /** System error code when there is one (ENOTFOUND, ECONNREFUSED, …). */
+      code?: string;
+    };
+
+/** Everything the network stage learnt about one URL. */
+export interface SourceFetch {
+  url: string;
+  finalUrl: string;
+  redirects: RedirectHop[];
+  outcome: FetchOutcome;
+  /** Requests actually sent for this URL, retries and redirects included. */
+  attempts: number;
+  elapsedMs: number;
+}
+
+// ── Pages ───────────────────────────────────────────────────────────────────────────────────────
+
+/** Where a piece of page text came from. `main` is strong evidence; `page` may be boilerplate. */
+export type TextLayer = 'main' | 'jsonld' | 'meta' | 'page' | 'pdf' | 'text';
+
+export interface PageSignals {
+  /** Vendor name when a bot challenge was recognised (`cloudflare`, `aws-waf`, `datadome`, …). */
+  botWall?: string;
+  /** Why the page looks paywalled (`jsonld isAccessibleForFree=false`, `piano markup`, …). */
+  paywall?: string;
+  /** Why the page looks like a not-found page despite a 2xx. */
+  notFound?: string;
+}
+
+export interface Page {
+  contentType: string;
+  charset: string;
+  title?: string;
+  language?: string;
+  canonicalUrl?: string;
+  publishedDate?: string;
+  /** Text layers in order of trust; each is plain text with block breaks as `\n`. */
+  layers: { layer: TextLayer; text: string }[];
+  signals: PageSignals;
+}
+
+// ── Judgement ───────────────────────────────────────────────────────────────────────────────────
+
+export type Verdict = 'supported' | 'partial' | 'unsupported' | 'unverifiable' | 'broken' | 'missing';
+
+export const VERDICTS = [
+  'supported', 'partial', 'unsupported', 'unverifiable', 'broken', 'missing',
+] as const satisfies readonly Verdict[];
+
+export type PhraseKind = 'quote' | 'number' | 'date' | 'name' | 'word' | 'given';
+
+export interface KeyPhrase {
+  kind: PhraseKind;
+  /** As written in the claim (or in references.json for `given`). */
+  text: string;
+  weight: number;
+}
+
+export interface Evidence {
+  /** The passage, quoted exactly as the source wrote it. */
+  snippet: string;
+  layer: TextLayer;
+  /** True when the match stands only in boilerplate (the `page` layer outside the main text). */
+  weak: boolean;
+  /** Text Fragment link to the passage: `url#:~:text=...`. */
+  fragmentUrl?: string;
+}
+
+export interface Citation {
+  ref: number;
+  verdict: Verdict;
+  score: number;
+  linkStatus: LinkStatus;
+  matched: string[];
+  missing: string[];
+  evidence?: Evidence;
+  reason: string;
+}
+
+export interface SourceReport {
+  ref: number;
+  url?: string;
+  finalUrl?: string;
+  redirects: RedirectHop[];
+  httpStatus?: number;
+  linkStatus: LinkStatus;
+  contentType?: string;
+  language?: string;
+  title?: string;
+  publishedDate?: string;
+  archiveUrl?: string;
+  reason: string;
+}
