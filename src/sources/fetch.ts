@@ -1,0 +1,156 @@
+// The fetch stage: dedupe, one global pool plus per-host pools, retries; the only place concurrency lives.
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Dispatcher } from 'undici';
+import type { SourceFetch } from '../types.js';
+import { createAgent, DEFAULT_USER_AGENT, getUrl, parseHttpUrl, type GetResult } from './http.js';
+import { planRetry } from './retry.js';
+
+/** Emitted whenever a request starts or a URL finishes; enough to draw a one-line TTY progress display. */
+export interface FetchProgress {
+  /** URLs finished (after all their retries). */
+  done: number;
+  /** Distinct URLs in this run. */
+  total: number;
+  /** Requests on the wire right now. */
+  inFlight: number;
+  /** Distinct hosts with a request on the wire. */
+  hostsInFlight: number;
+  /** The host whose current request has been running longest, with its elapsed ms. */
+  slowest?: { host: string; elapsedMs: number };
+  /** The URL this event is about (just started or just finished). */
+  url: string;
+  event: 'start' | 'done';
+}
+
+export interface FetchOptions {
+  /** Requests in flight over all hosts. */
+  concurrency: number;
+  /** Requests in flight to one hostname. */
+  perHost: number;
+  /** Retries after the first attempt (429, 503, other 5xx, 408, timeouts, resets). */
+  retries: number;
+  /** One deadline per attempt, covering connect, headers and body of every redirect hop. */
+  timeoutMs: number;
+  /** Cap on decoded body bytes; a longer body is cut and marked `truncated`. */
+  maxBytes: number;
+  maxRedirects: number;
+  /** A Retry-After longer than this stops the retries. */
+  maxRetryAfterMs: number;
+  retryBaseMs: number;
+  retryMaxDelayMs: number;
+  userAgent: string;
+  /** Turn the private-address guard off (tests, intranets). */
+  allowPrivateHosts: boolean;
+  /** Inject a dispatcher (MockAgent in tests); when absent a guarded Agent is made and closed. */
+  dispatcher?: Dispatcher;
+  sleep: (ms: number) => Promise<void>;
+  /** Jitter source, [0, 1). */
+  random: () => number;
+  onProgress?: (event: FetchProgress) => void;
+}
+
+export const DEFAULT_FETCH_OPTIONS: Readonly<FetchOptions> = Object.freeze({
+  concurrency: 16,
+  perHost: 2,
+  retries: 2,
+  timeoutMs: 20_000,
+  maxBytes: 5 * 1024 * 1024,
+  maxRedirects: 10,
+  maxRetryAfterMs: 30_000,
+  retryBaseMs: 500,
+  retryMaxDelayMs: 8_000,
+  userAgent: DEFAULT_USER_AGENT,
+  allowPrivateHosts: false,
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+});
+
+/** Fetches every distinct URL once (with retries); the map is keyed by the URL exactly as given. */
+export async function fetchSources(urls: readonly string[], options: Partial<FetchOptions> = {}): Promise<Map<string, SourceFetch>> {
+  const opts: FetchOptions = { ...DEFAULT_FETCH_OPTIONS, ...options };
+  const unique = [...new Set(urls)];
+  const dispatcher = opts.dispatcher
+    ?? createAgent({ timeoutMs: opts.timeoutMs, connections: opts.perHost, allowPrivateHosts: opts.allowPrivateHosts });
+  const run = new Run(opts, dispatcher, unique.length);
+  try {
+    const results = await Promise.all(unique.map((url) => run.fetchOne(url)));
+    return new Map(results.map((r) => [r.url, r]));
+  } finally {
+    // An injected dispatcher belongs to the caller; only the Agent made here is closed.
+    if (!opts.dispatcher) await dispatcher.close().catch(() => undefined);
+  }
+}
+
+class Run {
+  private readonly global: LimitFunction;
+  private readonly hosts = new Map<string, LimitFunction>();
+  private readonly inFlight = new Map<number, { host: string; started: number }>();
+  private nextId = 0;
+  private done = 0;
+
+  constructor(
+    private readonly opts: FetchOptions,
+    private readonly dispatcher: Dispatcher,
+    private readonly total: number,
+  ) {
+    this.global = pLimit(Math.max(1, opts.concurrency));
+  }
+
+  async fetchOne(url: string): Promise<SourceFetch> {
+    const parsed = parseHttpUrl(url);
+    const host = parsed?.hostname.toLowerCase() ?? '';
+    const started = performance.now();
+    let attempts = 0;
+    let last: GetResult | undefined;
+    for (let retry = 0; ; retry += 1) {
+      // The host slot is taken first and the global slot inside it, so a request queued behind
+      // its host never sits on a global slot (which would starve the pool on a hot host).
+      last = parsed
+        ? await this.hostLimit(host)(() => this.global(() => this.attempt(url, host)))
+        : await getUrl(url, { ...this.opts, dispatcher: this.dispatcher }); // invalid-url, sends nothing
+      attempts += last.requests;
+      if (retry >= this.opts.retries || last.requests === 0) break;
+      const wait = planRetry(last.outcome, retry, this.opts, this.opts.random);
+      if (wait === undefined) break;
+      await this.opts.sleep(wait);
+    }
+    this.done += 1;
+    this.report(url, 'done');
+    const elapsedMs = Math.round(performance.now() - started);
+    return { url, finalUrl: last.finalUrl, redirects: last.redirects, outcome: last.outcome, attempts, elapsedMs };
+  }
+
+  private hostLimit(host: string): LimitFunction {
+    let limit = this.hosts.get(host);
+    if (!limit) {
+      limit = pLimit(Math.max(1, this.opts.perHost));
+      this.hosts.set(host, limit);
+    }
+    return limit;
+  }
+
+  private async attempt(url: string, host: string): Promise<GetResult> {
+    const id = this.nextId++;
+    this.inFlight.set(id, { host, started: performance.now() });
+    this.report(url, 'start');
+    try {
+      return await getUrl(url, { ...this.opts, dispatcher: this.dispatcher });
+    } finally {
+      this.inFlight.delete(id);
+    }
+  }
+
+  private report(url: string, event: FetchProgress['event']): void {
+    if (!this.opts.onProgress) return;
+    const now = performance.now();
+    const hosts = new Set<string>();
+    let slowest: FetchProgress['slowest'];
+    for (const { host, started } of this.inFlight.values()) {
+      hosts.add(host);
+      const elapsedMs = Math.round(now - started);
+      if (!slowest || elapsedMs > slowest.elapsedMs) slowest = { host, elapsedMs };
+    }
+    const progress: FetchProgress = { done: this.done, total: this.total, inFlight: this.inFlight.size, hostsInFlight: hosts.size, url, event };
+    this.opts.onProgress(slowest ? { ...progress, slowest } : progress);
+  }
+}
