@@ -1,0 +1,11 @@
+// Public surface of the link-rot history: store, strike rules, run folding, fingerprints.
+export { loadHistory, saveHistory } from './store.js';
+export { recordRun, hasNews } from './rot.js';
+export type { SourceCheck, RunChanges, BrokenChange, RecoveredChange, DriftChange } from './rot.js';
+export { DEFAULT_ROT_RULES, CHECK_EFFECT } from './rules.js';
+export type { RotRules, CheckEffect } from './rules.js';
+export { fingerprintText } from './fingerprint.js';
+export { HistorySchema, HISTORY_VERSION, createEmptyHistory } from './schema.js';
+export type { History, UrlHistory, CheckEntry } from './schema.js';
+export { writeFileAtomic } from './atomic.js';
+export type { AtomicFs } from './atomic.js';
