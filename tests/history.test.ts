@@ -52,7 +52,7 @@ describe('strike rules', () => {
   });
 
   it('honours custom rules', () => {
-    const { u } = runAll([{ h: 0, status: 'dead' }, { h: 24, status: 'dead' }].map((s) => s));
+    const { u } = runAll([{ h: 0, status: 'dead' }, { h: 24, status: 'dead' }]);
     expect(u?.strikes).toBe(1);
     let h = createEmptyHistory();
     for (const at of [0, 24]) {
