@@ -1,0 +1,48 @@
+// Escaping for the renderers: every string a page or a user wrote is untrusted until it passes here.
+
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;',
+};
+
+/** Escapes text for HTML element content and quoted attribute values alike. */
+export function escapeHtml(text: string): string {
+  return stripControl(text).replace(/[&<>"'`]/g, (ch) => HTML_ENTITIES[ch] ?? ch);
+}
+
+/**
+ * Returns a URL safe to put in an href — only http(s), re-serialised by the WHATWG parser so quotes,
+ * spaces and angle brackets come out percent-encoded — or undefined, meaning: show it, don't link it.
+ */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  if (parsed.username || parsed.password) return undefined;
+  return parsed.href;
+}
+
+/** Characters XML 1.0 forbids even as references: C0 controls bar tab/LF/CR, lone surrogates, U+FFFE/F. */
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Strips what XML and HTML cannot carry, then escapes for content and double- or single-quoted attributes. */
+export function escapeXml(text: string): string {
+  return text.replace(XML_FORBIDDEN, '').replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch] ?? ch);
+}
+
+/** Control characters (bar tab and newlines) are dropped: a page's NUL or ESC has no business in a report. */
+export function stripControl(text: string): string {
+  return text.replace(XML_FORBIDDEN, '').replace(/[\u007F-\u009F]/g, '');
+}
+
+/** One line, whitespace collapsed, cut at `max` code points with an ellipsis. */
+export function oneLine(text: string, max = Number.POSITIVE_INFINITY): string {
+  const flat = stripControl(text).replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}

@@ -1,0 +1,43 @@
+// GitHub Actions output: workflow-command annotations on the article, and the job's step summary.
+import { appendFile } from 'node:fs/promises';
+import type { Verdict } from '../types.js';
+import { sourceFor } from './build.js';
+import { oneLine } from './escape.js';
+import { artifactUri } from './sarif.js';
+import type { Report } from './schema.js';
+
+/** Message data: `%`, CR and LF are the characters the runner decodes (actions/toolkit `escapeData`). */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values additionally may not carry `:` or `,` (actions/toolkit `escapeProperty`). */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Failing verdicts are errors; other problems warnings; `partial` stays out unless the user fails on it. */
+export function githubAnnotations(r: Report, failOn: readonly Verdict[]): string[] {
+  const fail = new Set(failOn);
+  const file = escapeProperty(artifactUri(r.article.path));
+  const lines: string[] = [];
+  for (const claim of r.claims) {
+    for (const c of claim.citations) {
+      const level = fail.has(c.verdict) ? 'error'
+        : c.verdict === 'supported' || c.verdict === 'partial' ? undefined : 'warning';
+      if (!level) continue;
+      const url = sourceFor(r, c.ref)?.url;
+      const title = escapeProperty(`citecheck: ${c.verdict} [${c.ref}]`);
+      const message = escapeData(`"${oneLine(claim.text, 160)}" — ${url ?? '(no URL)'} (${c.linkStatus}): ${oneLine(c.reason, 300)}`);
+      lines.push(`::${level} file=${file},line=${claim.line},col=${claim.column},title=${title}::${message}`);
+    }
+  }
+  return lines;
+}
+
+/** Appends to $GITHUB_STEP_SUMMARY when the runner provides it; elsewhere does nothing. */
+export async function appendStepSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const path = env.GITHUB_STEP_SUMMARY;
+  if (!path) return;
+  await appendFile(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+}

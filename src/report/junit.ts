@@ -1,0 +1,52 @@
+// junit.xml: one testsuite per article, one testcase per citation, for CI test-report viewers.
+import type { Citation, Verdict } from '../types.js';
+import { sourceFor } from './build.js';
+import { escapeXml as x, oneLine } from './escape.js';
+import type { ClaimReport, Report } from './schema.js';
+
+/** `c3 [2] First sixty characters of the claim…` — unique per citation and readable in a CI list. */
+export function testcaseName(claim: ClaimReport, c: Citation): string {
+  return `${claim.id} [${c.ref}] ${oneLine(claim.text, 60)}`;
+}
+
+export function renderJunit(r: Report, failOn: readonly Verdict[]): string {
+  const fail = new Set(failOn);
+  let failures = 0;
+  let skipped = 0;
+  const cases: string[] = [];
+  for (const claim of r.claims) {
+    for (const c of claim.citations) {
+      const url = sourceFor(r, c.ref)?.url ?? '(no URL)';
+      const message = `${c.verdict} (${c.linkStatus}): ${oneLine(c.reason, 300)} — ${oneLine(url)}`;
+      const body = [
+        `claim ${claim.id}, line ${claim.line}, column ${claim.column}, footnote [${c.ref}]`,
+        `verdict: ${c.verdict}; link: ${c.linkStatus}; score: ${c.score.toFixed(2)}`,
+        `url: ${url}`, `reason: ${c.reason}`,
+        ...(c.missing.length ? [`not found: ${c.missing.join(' | ')}`] : []),
+        ...(c.evidence ? [`evidence: ${c.evidence.snippet}`] : []),
+      ].join('\n');
+      let inner = '';
+      if (fail.has(c.verdict)) {
+        failures += 1;
+        inner = `\n      <failure type="${c.verdict}" message="${x(message)}">${x(body)}</failure>\n    `;
+      } else if (c.verdict === 'unverifiable') {
+        skipped += 1;
+        inner = `\n      <skipped message="${x(message)}"/>\n    `;
+      }
+      cases.push(`    <testcase name="${x(testcaseName(claim, c))}" classname="${x(r.article.path)}" file="${x(r.article.path)}" line="${claim.line}">${inner}</testcase>`);
+    }
+  }
+  const counts = `tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}"`;
+  const time = (r.run.durationMs / 1000).toFixed(3);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="citecheck" ${counts} time="${time}">
+  <testsuite name="${x(r.article.path)}" ${counts} time="${time}" timestamp="${x(r.run.startedAt)}">
+    <properties>
+      <property name="citecheck.version" value="${x(r.tool.version)}"/>
+      <property name="article.title" value="${x(r.article.title)}"/>
+    </properties>
+${cases.join('\n')}
+  </testsuite>
+</testsuites>
+`;
+}

@@ -1,0 +1,97 @@
+// report.sarif: SARIF 2.1.0 for GitHub code scanning — one result per problem citation, at the claim.
+import { createHash } from 'node:crypto';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Citation, Verdict } from '../types.js';
+import { sourceFor } from './build.js';
+import { oneLine } from './escape.js';
+import type { ClaimReport, Report } from './schema.js';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const INFORMATION_URI = 'https://www.npmjs.com/package/citecheck';
+
+type ProblemVerdict = Exclude<Verdict, 'supported'>;
+type Level = 'error' | 'warning' | 'note';
+
+const RULES = {
+  broken: { id: 'dead-link', level: 'warning', name: 'DeadLink',
+    short: 'The cited source is gone (dead, soft-404 or an invalid URL).' },
+  unsupported: { id: 'claim-not-supported', level: 'warning', name: 'ClaimNotSupported',
+    short: 'The source was read but does not contain the claim\'s key phrases.' },
+  partial: { id: 'claim-partial', level: 'note', name: 'ClaimPartlySupported',
+    short: 'The source contains only some of the claim\'s key phrases.' },
+  missing: { id: 'missing-source', level: 'warning', name: 'MissingSource',
+    short: 'The footnote has no reference or the reference has no URL.' },
+  unverifiable: { id: 'unverifiable-source', level: 'note', name: 'UnverifiableSource',
+    short: 'The source could not be read (blocked, paywalled, timeout, error).' },
+} as const satisfies Record<ProblemVerdict, { id: string; level: Level; name: string; short: string }>;
+
+const PROBLEMS = ['broken', 'unsupported', 'partial', 'missing', 'unverifiable'] as const satisfies readonly ProblemVerdict[];
+const isProblem = (v: Verdict): v is ProblemVerdict => v !== 'supported';
+
+/** SARIF wants a relative, forward-slash URI; './' prefixes and Windows separators are dropped. */
+export function artifactUri(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+
+/** Stable across runs and line moves, so code scanning keeps one alert per claim × source. */
+export function fingerprint(ruleId: string, claim: ClaimReport, c: Citation, url: string): string {
+  const key = [ruleId, oneLine(claim.text).toLowerCase(), String(c.ref), url].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+export function renderSarif(r: Report, failOn: readonly Verdict[]): string {
+  const fail = new Set(failOn);
+  const rules: ReportingDescriptor[] = PROBLEMS.map((v) => ({
+    id: RULES[v].id,
+    name: RULES[v].name,
+    shortDescription: { text: RULES[v].short },
+    fullDescription: { text: `${RULES[v].short} citecheck verdict: ${v}.` },
+    helpUri: INFORMATION_URI,
+    help: { text: `citecheck gives the verdict "${v}" to this citation. ${RULES[v].short}` },
+    defaultConfiguration: { level: fail.has(v) ? 'error' : RULES[v].level },
+    properties: { tags: ['citations', v] },
+  }));
+  const results: Result[] = [];
+  for (const claim of r.claims) {
+    for (const c of claim.citations) {
+      if (isProblem(c.verdict)) results.push(toResult(r, claim, c, c.verdict, fail.has(c.verdict)));
+    }
+  }
+  const log: Log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'citecheck', version: r.tool.version, semanticVersion: semver(r.tool.version), informationUri: INFORMATION_URI, rules } },
+      columnKind: 'utf16CodeUnits',
+      invocations: [{ executionSuccessful: true, startTimeUtc: r.run.startedAt }],
+      results,
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function toResult(r: Report, claim: ClaimReport, c: Citation, verdict: ProblemVerdict, failing: boolean): Result {
+  const rule = RULES[verdict];
+  const url = sourceFor(r, c.ref)?.url ?? '';
+  const text = `${verdict}: "${oneLine(claim.text, 120)}" [${c.ref}] ${url ? `— ${oneLine(url)}` : '(no URL)'}`
+    + ` (${c.linkStatus}): ${oneLine(c.reason, 300)}`;
+  return {
+    ruleId: rule.id,
+    ruleIndex: PROBLEMS.indexOf(verdict),
+    level: failing ? 'error' : rule.level,
+    message: { text },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: artifactUri(r.article.path) },
+        region: { startLine: Math.max(1, claim.line), startColumn: Math.max(1, claim.column) },
+      },
+    }],
+    partialFingerprints: { 'citecheck/v1': fingerprint(rule.id, claim, c, url) },
+    properties: { claim: claim.id, ref: c.ref, verdict: c.verdict, linkStatus: c.linkStatus, score: c.score },
+  };
+}
+
+/** Only a real semver goes in semanticVersion (the schema allows any string, consumers do not). */
+function semver(v: string): string | undefined {
+  return /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/.test(v) ? v : undefined;
+}
