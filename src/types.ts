@@ -137,6 +137,8 @@ export interface PageSignals {
   paywall?: string;
   /** Why the page looks like a not-found page despite a 2xx. */
   notFound?: string;
+  /** Why no text could be read from the body (PDF extraction failed, binary type, empty body). */
+  unreadable?: string;
 }
 
 export interface Page {

@@ -1,0 +1,127 @@
+// SourceFetch + Page → LinkStatus with a one-line reason (IABot rules, field-notes §2 and §4.2–4.4).
+import type { FetchOutcome, LinkStatus, Page, SourceFetch } from '../types.js';
+import { readHeader } from '../page/headers.js';
+import { describeSoftRedirect, describeTrivialRedirect } from './link-url.js';
+
+export interface LinkJudgement {
+  linkStatus: LinkStatus;
+  reason: string;
+}
+
+type Failure = Extract<FetchOutcome, { kind: 'failure' }>;
+type Response = Extract<FetchOutcome, { kind: 'response' }>;
+
+const FAILURE_STATUS = {
+  dns: 'dead',
+  timeout: 'timeout',
+  refused: 'error',
+  reset: 'error',
+  tls: 'error',
+  'redirect-loop': 'error',
+  'too-many-redirects': 'error',
+  decompression: 'error',
+  other: 'error',
+  'private-address': 'private-address',
+  'invalid-url': 'invalid-url',
+} as const satisfies Record<Failure['failure'], LinkStatus>;
+
+const FAILURE_WORDS = {
+  dns: 'host name not found',
+  timeout: 'timed out',
+  refused: 'connection refused',
+  reset: 'connection reset',
+  tls: 'TLS error',
+  'redirect-loop': 'redirect loop',
+  'too-many-redirects': 'too many redirects',
+  decompression: 'could not decompress the body',
+  other: 'request failed',
+  'private-address': 'refused: resolves to a private address',
+  'invalid-url': 'not a valid http(s) URL',
+} as const satisfies Record<Failure['failure'], string>;
+
+function judgeFailure(f: Failure): LinkJudgement {
+  const detail = [f.code, f.message].filter((s) => s && s.length > 0).join(': ');
+  return { linkStatus: FAILURE_STATUS[f.failure], reason: `${FAILURE_WORDS[f.failure]}${detail ? ` (${detail})` : ''}` };
+}
+
+// 4xx codes that are not "the page is gone": a refusal of us (bot filtering, auth, legal) or payment.
+const CLIENT_ERROR_STATUS: Record<number, { linkStatus: LinkStatus; why: string }> = {
+  401: { linkStatus: 'blocked', why: 'authentication required' },
+  402: { linkStatus: 'paywalled', why: 'payment required' },
+  403: { linkStatus: 'blocked', why: 'forbidden (often bot filtering)' },
+  405: { linkStatus: 'blocked', why: 'method refused (WAFs answer 405 to unwanted clients)' },
+  406: { linkStatus: 'blocked', why: 'not acceptable (often bot filtering)' },
+  407: { linkStatus: 'blocked', why: 'proxy authentication required' },
+  408: { linkStatus: 'timeout', why: 'the server timed out waiting for the request' },
+  412: { linkStatus: 'blocked', why: 'precondition failed (often bot filtering)' },
+  418: { linkStatus: 'blocked', why: "I'm a teapot (used to turn bots away)" },
+  421: { linkStatus: 'error', why: 'misdirected request' },
+  428: { linkStatus: 'blocked', why: 'precondition required (often bot filtering)' },
+  429: { linkStatus: 'blocked', why: 'rate limited (still 429 after retries)' },
+  451: { linkStatus: 'blocked', why: 'unavailable for legal reasons' },
+  499: { linkStatus: 'blocked', why: 'request closed by the server (often bot filtering)' },
+};
+
+const VENDOR_NAMES: Record<string, string> = {
+  cloudflare: 'Cloudflare', 'aws-waf': 'AWS WAF', datadome: 'DataDome', perimeterx: 'PerimeterX/HUMAN',
+  akamai: 'Akamai', incapsula: 'Imperva/Incapsula', captcha: 'CAPTCHA', 'javascript-required': 'JavaScript-only page',
+};
+
+function describeWall(r: Response, vendor: string): string {
+  const name = VENDOR_NAMES[vendor] ?? vendor;
+  const mitigated = readHeader(r.headers, 'cf-mitigated');
+  if (mitigated) return `${r.status} with cf-mitigated: ${mitigated} (${name})`;
+  const waf = readHeader(r.headers, 'x-amzn-waf-action');
+  if (waf) return `${r.status} with x-amzn-waf-action: ${waf} (${name})`;
+  if (vendor === 'javascript-required') return `${r.status}: page only asks to enable JavaScript (platform requires JS)`;
+  return `${r.status}: bot challenge page (${name})`;
+}
+
+function judgeStatusCode(r: Response): LinkJudgement | undefined {
+  const s = r.status;
+  const known = CLIENT_ERROR_STATUS[s];
+  if (known) return { linkStatus: known.linkStatus, reason: `HTTP ${s}: ${known.why}` };
+  if (s === 404 || s === 410) return { linkStatus: 'dead', reason: `HTTP ${s}: ${s === 404 ? 'not found' : 'gone'}` };
+  // Like IABot on a full GET, any other 4xx counts as dead (Pew counts 400 too).
+  if (s >= 400 && s < 500) return { linkStatus: 'dead', reason: `HTTP ${s}: client error on a plain GET` };
+  if (s >= 500 && s < 600) return { linkStatus: 'error', reason: `HTTP ${s}: server error after retries` };
+  // LinkedIn's 999 and friends: non-standard codes are how some sites turn bots away.
+  if (s >= 600 || s < 100) return { linkStatus: 'blocked', reason: `HTTP ${s}: non-standard status (used to turn bots away)` };
+  if (s >= 300 && s < 400) return { linkStatus: 'error', reason: `HTTP ${s}: redirect that could not be followed` };
+  if (s < 200) return { linkStatus: 'error', reason: `HTTP ${s}: informational status as the final answer` };
+  return undefined;
+}
+
+function describeHops(f: SourceFetch): string {
+  const first = f.redirects[0];
+  return first ? `${first.status} → ${f.finalUrl}` : `→ ${f.finalUrl}`;
+}
+
+function judgeSuccess(f: SourceFetch, r: Response, page: Page | undefined): LinkJudgement {
+  const redirected = f.redirects.length > 0 || f.finalUrl !== f.url;
+  const soft = redirected ? describeSoftRedirect(f.url, f.finalUrl) : undefined;
+  if (soft) return { linkStatus: 'soft-404', reason: soft };
+  if (page?.signals.notFound) return { linkStatus: 'soft-404', reason: `${r.status} but ${page.signals.notFound}` };
+  if (page?.signals.paywall) return { linkStatus: 'paywalled', reason: `paywall: ${page.signals.paywall}` };
+  if (redirected) {
+    const trivial = describeTrivialRedirect(f.url, f.finalUrl);
+    if (trivial) return { linkStatus: 'ok', reason: `${r.status} after a trivial redirect (${trivial})` };
+    return { linkStatus: 'redirected', reason: describeHops(f) };
+  }
+  const unreadable = page?.signals.unreadable;
+  return { linkStatus: 'ok', reason: unreadable ? `${r.status} but ${unreadable}` : `${r.status} OK` };
+}
+
+export function judgeLink(f: SourceFetch, page: Page | undefined): LinkJudgement {
+  const r = f.outcome;
+  if (r.kind === 'failure') return judgeFailure(r);
+  if (page?.signals.botWall) return { linkStatus: 'blocked', reason: describeWall(r, page.signals.botWall) };
+  // The header alone is decisive even when no page could be read (field-notes §4.3).
+  if (readHeader(r.headers, 'cf-mitigated')?.toLowerCase().includes('challenge')) {
+    return { linkStatus: 'blocked', reason: describeWall(r, 'cloudflare') };
+  }
+  if (/challenge|captcha/i.test(readHeader(r.headers, 'x-amzn-waf-action') ?? '')) {
+    return { linkStatus: 'blocked', reason: describeWall(r, 'aws-waf') };
+  }
+  return judgeStatusCode(r) ?? judgeSuccess(f, r, page);
+}

@@ -1,0 +1,109 @@
+// The slice of the DOM the page stage uses, linkedom parsing, and a block-aware text walk.
+import { parseHTML } from 'linkedom';
+
+// linkedom's typings point at lib.dom, which this project does not load; these structural
+// interfaces name exactly what we call, so the compiler still checks our side.
+export interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string | null;
+  textContent: string | null;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+}
+
+export interface DomElement extends DomNode {
+  tagName: string;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): Iterable<DomElement>;
+  remove(): void;
+}
+
+export interface DomDocument {
+  documentElement: DomElement | null;
+  body: DomElement | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): Iterable<DomElement>;
+  cloneNode(deep: boolean): DomDocument;
+}
+
+export function parseDocument(html: string): DomDocument {
+  const parsed: { document: DomDocument } = parseHTML(html);
+  return parsed.document;
+}
+
+/** Elements whose content is never shown as text. */
+export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'HEAD', 'TITLE', 'OBJECT', 'CANVAS', 'SELECT', 'DATALIST']);
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
+  'HR', 'HTML', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD',
+  'TR', 'UL', 'OPTION', 'LEGEND', 'MENU',
+]);
+
+function isHidden(el: DomElement): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && /display\s*:\s*none/i.test(style);
+}
+
+function isElement(node: DomNode): node is DomElement {
+  return node.nodeType === 1;
+}
+
+/**
+ * Visible text with a `\n` at every block boundary. textContent glues `said.</p><p>The` into
+ * `said.The`, which breaks sentence splitting downstream (field-notes §4.1), hence this walk.
+ * Iterative, so deeply nested markup cannot overflow the stack.
+ */
+export function collectBlockText(root: DomNode, skip: ReadonlySet<string> = INVISIBLE_TAGS): string {
+  const parts: string[] = [];
+  // A pending close marker (null node) tells the loop to emit the block break after children.
+  const stack: (DomNode | 'break')[] = [root];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === undefined) break;
+    if (item === 'break') {
+      parts.push('\n');
+      continue;
+    }
+    if (item.nodeType === 3) {
+      parts.push(item.nodeValue ?? '');
+      continue;
+    }
+    if (!isElement(item) && item.nodeType !== 9 && item.nodeType !== 11) continue;
+    const name = item.nodeName.toUpperCase();
+    if (isElement(item)) {
+      if (skip.has(name) || isHidden(item)) continue;
+      if (name === 'BR') {
+        parts.push('\n');
+        continue;
+      }
+      if (name === 'TD' || name === 'TH' || name === 'IMG') parts.push(' ');
+    }
+    const block = BLOCK_TAGS.has(name);
+    if (block) {
+      parts.push('\n');
+      stack.push('break');
+    }
+    const children: DomNode[] = [];
+    for (let child = item.firstChild; child; child = child.nextSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push(child);
+    }
+  }
+  return tidyText(parts.join(''));
+}
+
+/** Collapses runs of spaces inside lines and drops empty lines. */
+export function tidyText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}

@@ -1,0 +1,164 @@
+// HTML → text layers with provenance (main, jsonld, meta, page) and page metadata, from one parse.
+import { Readability } from '@mozilla/readability';
+import type { TextLayer } from '../types.js';
+import { collectBlockText, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { readJsonLd, type JsonLdFacts } from './jsonld.js';
+import { readHeader } from './headers.js';
+
+/** What the HTML said, kept for the signal heuristics as well as for the Page. */
+export interface HtmlFacts {
+  html: string;
+  layers: { layer: TextLayer; text: string }[];
+  mainText: string;
+  pageText: string;
+  title?: string;
+  titleTag?: string;
+  h1?: string;
+  language?: string;
+  canonicalUrl?: string;
+  publishedDate?: string;
+  /** `<meta name|property>` → content, keys lower-cased; the first occurrence wins. */
+  meta: Map<string, string>;
+  jsonld: JsonLdFacts;
+  /** Elements removed because JSON-LD hasPart marked them as not free. */
+  removedLocked: number;
+}
+
+// Readability scores every element; past this many it costs more than it is worth and the
+// `page` layer still carries the text (measured in bench/extract.ts).
+const MAX_READABILITY_ELEMENTS = 30_000;
+
+function readMeta(doc: DomDocument): Map<string, string> {
+  const meta = new Map<string, string>();
+  for (const el of doc.querySelectorAll('meta')) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const content = el.getAttribute('content')?.trim();
+    if (key && content && !meta.has(key)) meta.set(key, content);
+  }
+  return meta;
+}
+
+function readJsonLdBlocks(doc: DomDocument): string[] {
+  const blocks: string[] = [];
+  for (const el of doc.querySelectorAll('script')) {
+    if (/ld\+json/i.test(el.getAttribute('type') ?? '')) blocks.push(el.textContent ?? '');
+  }
+  return blocks;
+}
+
+/** Some publishers put HTML inside articleBody; keep its paragraph breaks, drop its tags. */
+function stripInlineHtml(text: string): string {
+  if (!/<\/?[a-z][^>]*>/i.test(text)) return tidyText(text);
+  return tidyText(text.replace(/<\/?(p|div|br|li|h[1-6]|blockquote)\b[^>]*>/gi, '\n').replace(/<[^>]+>/g, ''));
+}
+
+function resolveUrl(href: string | null | undefined, base: string): string | undefined {
+  if (!href?.trim()) return undefined;
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `ru-RU`, `en_US`, `de, en` → `ru`, `en`, `de`. */
+export function normaliseLanguage(value: string | null | undefined): string | undefined {
+  const primary = value?.split(',')[0]?.trim().split(/[-_]/)[0]?.toLowerCase();
+  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
+}
+
+function readCanonical(doc: DomDocument, finalUrl: string): string | undefined {
+  for (const el of doc.querySelectorAll('link[rel]')) {
+    if ((el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) {
+      return resolveUrl(el.getAttribute('href'), finalUrl);
+    }
+  }
+  return undefined;
+}
+
+/** Dates that already look ISO stay as written; others are parsed and re-emitted as ISO. */
+function normaliseDate(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  const text = value.trim();
+  if (/^\d{4}-\d{2}(-\d{2})?([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return text;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+function removeLocked(doc: DomDocument, selectors: string[]): number {
+  let removed = 0;
+  for (const selector of selectors) {
+    try {
+      for (const el of [...doc.querySelectorAll(selector)]) {
+        el.remove();
+        removed++;
+      }
+    } catch {
+      // An invalid selector from the page is the page's problem, not ours.
+    }
+  }
+  return removed;
+}
+
+function countElements(doc: DomDocument): number {
+  let count = 0;
+  for (const _ of doc.querySelectorAll('*')) count++;
+  return count;
+}
+
+function readMainText(doc: DomDocument): string {
+  if (countElements(doc) > MAX_READABILITY_ELEMENTS) return '';
+  try {
+    // parse() mutates the document it is given, so it works on a clone.
+    const article = new Readability<DomNode>(doc.cloneNode(true), { serializer: (node: DomNode) => node }).parse();
+    return article?.content ? collectBlockText(article.content) : '';
+  } catch {
+    return '';
+  }
+}
+
+function textOf(el: DomElement | null): string | undefined {
+  const text = el ? tidyText(el.textContent ?? '').replace(/\n/g, ' ') : '';
+  return text || undefined;
+}
+
+function buildLayers(mainText: string, jsonld: JsonLdFacts, meta: Map<string, string>, titleTag: string | undefined, pageText: string) {
+  const metaTexts = [meta.get('og:title'), titleTag, meta.get('og:description'), meta.get('description'), meta.get('twitter:description')];
+  const uniqueMeta = [...new Set(metaTexts.filter((t): t is string => !!t?.trim()).map((t) => tidyText(t)))];
+  const candidates: { layer: TextLayer; text: string }[] = [
+    { layer: 'main', text: mainText },
+    { layer: 'jsonld', text: jsonld.texts.map(stripInlineHtml).join('\n') },
+    { layer: 'meta', text: uniqueMeta.join('\n') },
+    { layer: 'page', text: pageText },
+  ];
+  return candidates.filter((c) => c.text.trim().length > 0);
+}
+
+export function readHtml(html: string, finalUrl: string, headers: Record<string, string>): HtmlFacts {
+  const doc = parseDocument(html);
+  const meta = readMeta(doc);
+  const jsonld = readJsonLd(readJsonLdBlocks(doc));
+  const titleTag = textOf(doc.querySelector('title'));
+  const h1 = textOf(doc.querySelector('h1'));
+  const removedLocked = removeLocked(doc, jsonld.lockedSelectors);
+  const pageText = collectBlockText(doc.body ?? doc.documentElement ?? doc.querySelector('html') ?? emptyNode);
+  const mainText = readMainText(doc);
+  const published = jsonld.datePublished ?? meta.get('article:published_time') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
+  return {
+    html,
+    layers: buildLayers(mainText, jsonld, meta, titleTag, pageText),
+    mainText,
+    pageText,
+    title: (meta.get('og:title') ? tidyText(meta.get('og:title') ?? '') : undefined) ?? titleTag ?? h1,
+    titleTag,
+    h1,
+    language: normaliseLanguage(doc.documentElement?.getAttribute('lang')) ?? normaliseLanguage(readHeader(headers, 'content-language')) ?? normaliseLanguage(meta.get('content-language')) ?? normaliseLanguage(meta.get('og:locale')),
+    canonicalUrl: readCanonical(doc, finalUrl),
+    publishedDate: normaliseDate(published),
+    meta,
+    jsonld,
+    removedLocked,
+  };
+}
+
+const emptyNode: DomNode = { nodeType: 11, nodeName: '#document-fragment', nodeValue: null, textContent: '', firstChild: null, nextSibling: null };

@@ -1,0 +1,80 @@
+// SourceFetch → Page: decodes the body and dispatches on media type (HTML, plain text, PDF, other).
+import type { Page, SourceFetch } from '../types.js';
+import { decodeBody, normaliseCharset, readHeaderCharset } from './decode.js';
+import { readHeader, readMediaType } from './headers.js';
+import { readHtml } from './html.js';
+import { readPdfText } from './pdf.js';
+import { detectBotWall } from './botwall.js';
+import { detectHtmlSignals } from './signals.js';
+import { tidyText } from './dom.js';
+
+type Response = Extract<SourceFetch['outcome'], { kind: 'response' }>;
+
+// Servers mislabel often: sniff the first bytes when the header is missing or generic.
+function sniffMediaType(declared: string, body: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(body.subarray(0, 512)).trimStart().toLowerCase();
+  if (head.startsWith('%pdf-')) return 'application/pdf';
+  if (declared && declared !== 'application/octet-stream' && declared !== 'binary/octet-stream') return declared;
+  if (/^(<!doctype html|<html|<head|<body|<meta|<title)/.test(head)) return 'text/html';
+  return declared || 'application/octet-stream';
+}
+
+function isHtml(type: string): boolean {
+  return type === 'text/html' || type === 'application/xhtml+xml';
+}
+
+function isPlainText(type: string): boolean {
+  return type === 'text/plain' || type === 'text/markdown' || type === 'text/csv';
+}
+
+function emptyPage(contentType: string, charset: string, unreadable?: string): Page {
+  return { contentType, charset, layers: [], signals: unreadable ? { unreadable } : {} };
+}
+
+function readHtmlPage(r: Response, contentType: string, finalUrl: string): Page {
+  const decoded = decodeBody(r.body, readHeader(r.headers, 'content-type'));
+  const facts = readHtml(decoded.text, finalUrl, r.headers);
+  const signals = detectHtmlSignals(facts, { status: r.status, headers: r.headers, finalUrl });
+  if (facts.layers.length === 0 && !signals.botWall) signals.unreadable = 'HTML page with no readable text';
+  const page: Page = { contentType, charset: decoded.charset, layers: facts.layers, signals };
+  if (facts.title) page.title = facts.title;
+  if (facts.language) page.language = facts.language;
+  if (facts.canonicalUrl) page.canonicalUrl = facts.canonicalUrl;
+  if (facts.publishedDate) page.publishedDate = facts.publishedDate;
+  return page;
+}
+
+function readTextPage(r: Response, contentType: string): Page {
+  const decoded = decodeBody(r.body, readHeader(r.headers, 'content-type'), false);
+  const text = tidyText(decoded.text);
+  const page = emptyPage(contentType, decoded.charset, text ? undefined : 'empty text body');
+  if (text) page.layers.push({ layer: 'text', text });
+  // Some WAFs answer with a plain-text block message; the vendor header still tells.
+  const wall = detectBotWall({ status: r.status, headers: r.headers, body: '', visibleText: text });
+  if (wall) page.signals.botWall = wall.vendor;
+  return page;
+}
+
+async function readPdfPage(r: Response, contentType: string): Promise<Page> {
+  const result = await readPdfText(r.body);
+  const page = emptyPage(contentType, 'binary', result.ok ? undefined : result.why);
+  if (result.ok) page.layers.push({ layer: 'pdf', text: result.text });
+  return page;
+}
+
+/** Reads any response, whatever its status (a 404 page is read so its signals can be judged). */
+export async function readPage(f: SourceFetch): Promise<Page | undefined> {
+  const r = f.outcome;
+  if (r.kind !== 'response') return undefined;
+  const contentType = sniffMediaType(readMediaType(r.headers), r.body);
+  if (r.body.length === 0) {
+    return emptyPage(contentType, normaliseCharset(readHeaderCharset(readHeader(r.headers, 'content-type'))) ?? 'utf-8', 'empty body');
+  }
+  if (isHtml(contentType)) return readHtmlPage(r, contentType, f.finalUrl);
+  if (isPlainText(contentType)) return readTextPage(r, contentType);
+  if (contentType === 'application/pdf') return readPdfPage(r, contentType);
+  const page = emptyPage(contentType, 'binary', `no text extraction for ${contentType}`);
+  const wall = detectBotWall({ status: r.status, headers: r.headers, body: '', visibleText: '' });
+  if (wall) page.signals.botWall = wall.vendor;
+  return page;
+}
