@@ -9,12 +9,15 @@ const TITLES = {
   unverifiable: 'Could not be verified', partial: 'Partly supported', supported: 'Supported',
 } as const satisfies Record<Verdict, string>;
 
+// Entities, not backslashes, for HTML's characters: some renderers pass `\<tag>` through as HTML.
+const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
 /**
  * Inline Markdown from untrusted text: one line, and every character that could open a link, an
  * emphasis, an HTML tag, a table cell or a code span is escaped, so a page cannot reshape the report.
  */
 export function escapeMarkdown(text: string, max?: number): string {
-  return oneLine(text, max).replace(/[\\`*_[\]<>|~&]/g, (ch) => (ch === '&' ? '&amp;' : `\\${ch}`));
+  return oneLine(text, max).replace(/[\\`*_[\]<>|~&]/g, (ch) => MD_ENTITIES[ch] ?? `\\${ch}`);
 }
 
 /** A link when the URL is http(s), else the escaped text; parentheses encoded so the target cannot end early. */
@@ -30,7 +33,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 export function renderMarkdown(r: Report): string {
   const out: string[] = [];
   out.push(`# citecheck: ${escapeMarkdown(r.article.title || r.article.path)}`, '');
-  out.push(`Article \`${r.article.path.replace(/`/g, '')}\` · citecheck ${escapeMarkdown(r.tool.version)}`
+  out.push(`Article ${escapeMarkdown(r.article.path)} · citecheck ${escapeMarkdown(r.tool.version)}`
     + ` · started ${escapeMarkdown(r.run.startedAt)}`
     + ` · fail on: ${r.run.failOn.length ? r.run.failOn.join(', ') : 'nothing'}`, '');
   if (r.summary.offline) {
@@ -89,7 +92,8 @@ function renderProblem(r: Report, claim: ClaimReport, c: Citation): string[] {
 }
 
 function renderSupporting(r: Report): string[] {
-  const items = [...citationsWithVerdict(r, 'partial'), ...citationsWithVerdict(r, 'supported')];
+  const items = r.claims.flatMap((claim) => claim.citations
+    .filter((c) => c.verdict === 'supported' || c.verdict === 'partial').map((citation) => ({ claim, citation })));
   if (items.length === 0) return [];
   const rows = items.map(({ claim, citation: c }) => {
     const cells = [claim.id, String(claim.line), `[${c.ref}]`, `\`${c.verdict}\``, c.score.toFixed(2),

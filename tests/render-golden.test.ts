@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { summarise } from '../src/report/build.js';
+import { githubAnnotations } from '../src/report/github.js';
+import { renderHtml } from '../src/report/html.js';
+import { renderJunit } from '../src/report/junit.js';
+import { renderMarkdown } from '../src/report/markdown.js';
+import { renderSarif } from '../src/report/sarif.js';
+import { ReportSchema } from '../src/report/schema.js';
+import { sampleReport as r } from './fixtures/report/sample.js';
+
+const failOn = r.run.failOn;
+
+describe('the sample report', () => {
+  it('is a valid report.json', () => {
+    expect(ReportSchema.safeParse(r).success).toBe(true);
+  });
+
+  it('has the summary buildReport would compute (hand-counted numbers agree with the code)', () => {
+    expect(summarise(r.claims, r.sources, r.uncited.length, false)).toEqual(r.summary);
+  });
+});
+
+describe('golden files', () => {
+  it.each([
+    ['report.json', () => `${JSON.stringify(r, null, 2)}\n`],
+    ['report.md', () => renderMarkdown(r)],
+    ['report.html', () => renderHtml(r)],
+    ['junit.xml', () => renderJunit(r, failOn)],
+    ['report.sarif', () => renderSarif(r, failOn)],
+    ['annotations.txt', () => `${githubAnnotations(r, failOn).join('\n')}\n`],
+  ])('%s matches its golden', async (name, render) => {
+    await expect(render()).toMatchFileSnapshot(`fixtures/report/golden/${name}`);
+  });
+});
+
+describe('Markdown', () => {
+  const md = renderMarkdown(r);
+
+  it('keeps every table row at its header\'s cell count, whatever pipes the page text had', () => {
+    const cells = (line: string) => line.replace(/\\\|/g, '').split('|').length;
+    const blocks = md.split(/\n\n/).map((b) => b.split('\n').filter((l) => l.startsWith('|'))).filter((b) => b.length);
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    for (const rows of blocks) for (const row of rows) expect(cells(row), row).toBe(cells(rows[0] ?? ''));
+  });
+
+  it('lists the problems first, in the order broken, unsupported, missing, unverifiable', () => {
+    const at = (s: string) => md.indexOf(s);
+    const order = ['`broken`', '`unsupported`', '`missing`', '`unverifiable`', '## Supported', '## Findings', '## Uncited'].map(at);
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('never emits raw HTML or a javascript: link from page or article text', () => {
+    expect(md).not.toMatch(/<script|<img|<b>/i);
+    expect(md).not.toMatch(/(?<!\\)\]\(javascript:/i);
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('shows no offline banner when the run was online, and one when offline', () => {
+    expect(md).not.toContain('Offline');
+    expect(renderMarkdown({ ...r, summary: { ...r.summary, offline: true } })).toContain('**Offline:**');
+  });
+});
+
+describe('HTML', () => {
+  const html = renderHtml(r);
+
+  it('escapes every hostile string and links only http(s)', () => {
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain('href="https://hostile.example/%22%3E%3Cscript%3Ealert(1)%3C/script%3E"');
+  });
+
+  it('is self-contained: no script, no external resource, a strict CSP', () => {
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'`);
+  });
+
+  it('marks matched phrases in the evidence and lists the missing ones', () => {
+    expect(html).toContain('An estimated <mark>80 million trees</mark> over an area of <mark>2,150</mark>');
+    expect(html).toContain('<span class="miss">Southern swamp</span>');
+  });
+
+  it('links the final URL of a redirect and the archive copy', () => {
+    expect(html).toContain('Redirected to: <a href="https://www.impacts.example.net/events/tunguska-1908"');
+    expect(html).toContain('Archived copy: <a href="https://web.archive.org/web/20150101000000/https://history.example.org/kulik-1927.html"');
+  });
+});
+
+describe('JUnit', () => {
+  const xml = renderJunit(r, failOn);
+
+  it('is well-formed XML with the right counts', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc: unknown = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testcase' })
+      .parse(xml);
+    const suite = (doc as { testsuites: { testsuite: Record<string, unknown> & { testcase: Record<string, unknown>[] } } })
+      .testsuites.testsuite;
+    const cases = suite.testcase;
+    expect(cases).toHaveLength(10);
+    expect(cases.filter((c) => 'failure' in c)).toHaveLength(5); // 3 broken + 1 unsupported + 1 missing
+    expect(cases.filter((c) => 'skipped' in c)).toHaveLength(2); // unverifiable
+    expect(suite).toMatchObject({ tests: '10', failures: '5', skipped: '2', name: 'articles/tunguska.md' });
+    expect(cases[0]).toMatchObject({ classname: 'articles/tunguska.md' });
+    expect(String(cases[0]?.name)).toMatch(/^c1 \[1\] The Tunguska event/);
+  });
+
+  it('strips control characters XML cannot carry', () => {
+    const dirty = { ...r, article: { ...r.article, title: 'bad\u0000\u0007\u001b title\uD800' } };
+    const out = renderJunit(dirty, failOn);
+    expect(XMLValidator.validate(out)).toBe(true);
+    expect(out).toContain('value="bad title"');
+  });
+});
+
+describe('SARIF', () => {
+  const require = createRequire(import.meta.url);
+  // The SARIF 2.1.0 schema as Microsoft ships it (rtm.5, JSON Schema draft-04) in @microsoft/jest-sarif.
+  const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const schema: unknown = JSON.parse(readFileSync(schemaPath, 'utf8'));
+  // unicodeRegExp off: the official schema's `language` pattern has a stray `]` that a /u regex rejects.
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormatsModule.default(ajv);
+  const validate = ajv.compile(schema as object);
+  const sarif: unknown = JSON.parse(renderSarif(r, failOn));
+
+  it('validates against the SARIF 2.1.0 JSON schema', () => {
+    expect(validate(sarif), ajv.errorsText(validate.errors)).toBe(true);
+  });
+
+  it('fails validation for a broken log (the validator is really checking)', () => {
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
+  });
+
+  it('has one result per problem citation, errors exactly for failOn verdicts', () => {
+    const run = (sarif as { runs: { results: { ruleId: string; level: string; properties: { verdict: string } }[] }[] }).runs[0];
+    const results = run?.results ?? [];
+    expect(results).toHaveLength(8); // 10 citations − 2 supported
+    for (const res of results) {
+      expect(res.level === 'error').toBe(failOn.some((v) => v === res.properties.verdict));
+    }
+    expect(new Set(results.map((x) => x.ruleId))).toEqual(new Set(['dead-link', 'claim-not-supported', 'claim-partial', 'missing-source', 'unverifiable-source']));
+  });
+});
