@@ -13,7 +13,8 @@ export interface BotWallInput {
 interface Rule {
   vendor: string;
   why: string;
-  test: (input: BotWallInput, lower: string) => boolean;
+  /** `lower` is the lower-cased HTML, `text` the lower-cased visible text (entities decoded). */
+  test: (input: BotWallInput, lower: string, text: string) => boolean;
 }
 
 // Challenge interstitials carry a few sentences at most; a real article carries far more. Markers
@@ -39,12 +40,13 @@ const STRONG_RULES: Rule[] = [
   { vendor: 'aws-waf', why: 'x-amzn-waf-action header', test: (i) => /challenge|captcha/.test(header(i, 'x-amzn-waf-action')) },
   { vendor: 'datadome', why: 'DataDome captcha (captcha-delivery.com)', test: (_, l) => l.includes('captcha-delivery.com') },
   { vendor: 'perimeterx', why: 'PerimeterX/HUMAN captcha (px-captcha)', test: (_, l) => /id=["']?px-captcha|perimeterx\.net\/whywasiblocked|believe you are using automation tools/.test(l) },
-  { vendor: 'akamai', why: 'Akamai "Access Denied" with reference number', test: (i, l) => (header(i, 'server').includes('akamaighost') || l.includes('errors.edgesuite.net')) && l.includes('access denied') && /reference\s*#/.test(l) },
+  { vendor: 'akamai', why: 'Akamai "Access Denied" with reference number', test: (i, _, t) => (header(i, 'server').includes('akamaighost') || t.includes('errors.edgesuite.net')) && t.includes('access denied') && /reference\s*#\s*\d/.test(t) },
   { vendor: 'incapsula', why: 'Imperva/Incapsula incident page', test: (_, l) => l.includes('incapsula incident id') },
 ];
 
 const WEAK_RULES: Rule[] = [
   { vendor: 'cloudflare', why: 'Cloudflare challenge platform on a near-empty page', test: (_, l) => l.includes('/cdn-cgi/challenge-platform/') && !l.includes('/scripts/jsd/') },
+  { vendor: 'aws-waf', why: 'AWS WAF challenge script on a near-empty page', test: (_, l) => /awswafintegration|\.awswaf\.com\/[^"']*challenge\.js/.test(l) },
   { vendor: 'datadome', why: 'DataDome block script (var dd=) on a near-empty page', test: (_, l) => /var\s+dd\s*=\s*\{/.test(l) },
   { vendor: 'perimeterx', why: 'PerimeterX "Press & Hold" on a near-empty page', test: (_, l) => /press (&amp;|&) hold/.test(l) && l.includes('perimeterx') },
   { vendor: 'incapsula', why: 'Incapsula resource on a near-empty page', test: (i, l) => l.includes('_incapsula_resource') || /incap_ses_|visid_incap_/.test(header(i, 'set-cookie')) && i.status >= 400 },
@@ -62,10 +64,11 @@ function isJavaScriptShell(input: BotWallInput, lower: string): boolean {
 export function detectBotWall(input: BotWallInput): { vendor: string; why: string } | undefined {
   // Challenge markers sit in the head or the first screenful; scanning all of a 5 MB page is waste.
   const lower = input.body.slice(0, 300_000).toLowerCase();
-  const strong = STRONG_RULES.find((rule) => rule.test(input, lower));
+  const text = input.visibleText.slice(0, 300_000).toLowerCase();
+  const strong = STRONG_RULES.find((rule) => rule.test(input, lower, text));
   if (strong) return { vendor: strong.vendor, why: strong.why };
   if (!isThin(input)) return undefined;
-  const weak = WEAK_RULES.find((rule) => rule.test(input, lower));
+  const weak = WEAK_RULES.find((rule) => rule.test(input, lower, text));
   if (weak) return { vendor: weak.vendor, why: weak.why };
   if (isJavaScriptShell(input, lower)) return { vendor: 'javascript-required', why: 'near-empty page that only asks to enable JavaScript' };
   return undefined;

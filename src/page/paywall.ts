@@ -43,8 +43,10 @@ function findLengthGap(facts: HtmlFacts): string | undefined {
   return declared >= shown * 3 && declared - shown >= 250 ? `jsonld wordCount ${declared} but only ${shown} words visible` : undefined;
 }
 
-// A free article is long; a gated teaser is a few paragraphs. Weak cues need a short main text.
-const TEASER_WORDS = 350;
+// A free article is long; a gated teaser is a few paragraphs. Markup cues also appear on free
+// articles (Piano meters whole sites, newsletter boxes ask "Already a subscriber?"), so they only
+// count beside a teaser-length main text.
+const TEASER_WORDS = 200;
 
 export function detectPaywall(facts: HtmlFacts): string | undefined {
   const declared = findDeclared(facts);
@@ -55,9 +57,8 @@ export function detectPaywall(facts: HtmlFacts): string | undefined {
   if (phrase) return `paywall prompt: "${phrase.exec(facts.pageText)?.[0] ?? ''}"`;
   const gap = findLengthGap(facts);
   if (gap) return gap;
+  if (countWords(facts.mainText || facts.pageText) >= TEASER_WORDS) return undefined;
   const lower = facts.html.slice(0, 1_000_000).toLowerCase();
   const cues = WEAK_CUES.filter((cue) => cue.test(facts, lower)).map((cue) => cue.why);
-  const short = countWords(facts.mainText || facts.pageText) < TEASER_WORDS;
-  if (cues.length >= 2 || (cues.length === 1 && short)) return `${cues.join(' + ')}${short ? ' on a short teaser' : ''}`;
-  return undefined;
+  return cues.length > 0 ? `${cues.join(' + ')} beside a teaser-length text` : undefined;
 }

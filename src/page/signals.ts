@@ -6,7 +6,7 @@ import { detectPaywall } from './paywall.js';
 
 // Phrases a not-found page puts in its title or h1 (en, ru, fr, de, es, it, pt, uk).
 const NOT_FOUND_TITLE = [
-  /page (was )?not found|not found|page (does not|doesn't) exist|page (is )?(no longer )?(available|unavailable)|can['’]?t find (that|this|the) page/i,
+  /page (was )?not found|not found|page (does not|doesn't) exist|page (is )?(no longer )?(available|unavailable)|(can|could)(no|n['’])?t find (that|this|the) page/i,
   /страница не найдена|ошибка 404|страница не существует|такой страницы нет|сторінку не знайдено/i,
   /page introuvable|page non trouvée|erreur 404|page inexistante/i,
   /seite nicht gefunden|fehler 404|seite existiert nicht|nicht gefunden/i,
@@ -16,9 +16,20 @@ const NOT_FOUND_TITLE = [
 // Body wording of a not-found page, used only when the main text is tiny.
 const NOT_FOUND_BODY = /page (you (were )?(requested|looking for) )?(could not|couldn['’]?t|cannot|can['’]?t) be found|(could not|couldn['’]?t) find (the|that|this) page|(page|article|story) (does not|doesn't|no longer) exists?|страница не найдена|запрашиваемая страница не|page introuvable|n['’]existe pas|nicht gefunden|existiert nicht|no (se ha podido )?encontra|no existe/i;
 
-// "404" alone in a title: `404`, `Error 404 | Site`, `404 - Not here`; an article about HTTP
-// errors has a longer title, so the title must be short.
-const BARE_404_TITLE = /(^|[\s|:·–—-])(error\s*)?404($|[\s|:·–—-])/i;
+// "404" alone in a title: `404`, `Error 404 | Site`, `404 - Not here`. An article about HTTP
+// errors says "404" inside a long headline, so only short title segments count.
+const BARE_404 = /(^|\s)(error\s*)?404($|\s)/i;
+const TITLE_SEPARATORS = /\s[|·–—:-]\s|\s[|·–—]|[|·–—]\s/;
+const SHORT_SEGMENT_WORDS = 6;
+
+function saysNotFound(title: string): 'not found' | '404' | undefined {
+  for (const segment of title.split(TITLE_SEPARATORS)) {
+    if (countWords(segment) > SHORT_SEGMENT_WORDS) continue;
+    if (NOT_FOUND_TITLE.some((re) => re.test(segment))) return 'not found';
+    if (BARE_404.test(segment.trim())) return '404';
+  }
+  return undefined;
+}
 
 /** Past this the page is an article, whatever its title says. */
 const SUBSTANTIAL_WORDS = 300;
@@ -56,8 +67,8 @@ export function detectNotFound(facts: HtmlFacts, finalUrl: string): string | und
   if (mainWords < SUBSTANTIAL_WORDS) {
     for (const [where, text] of [['title', facts.titleTag], ['h1', facts.h1]] as const) {
       if (!text) continue;
-      if (NOT_FOUND_TITLE.some((re) => re.test(text))) return `${where} says not found: "${text}"`;
-      if (text.length <= 60 && BARE_404_TITLE.test(text)) return `${where} says 404: "${text}"`;
+      const says = saysNotFound(text);
+      if (says) return `${where} says ${says}: "${text}"`;
     }
   }
   const canonical = detectCanonicalHome(facts, finalUrl);

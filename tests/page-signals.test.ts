@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { readPage } from '../src/page/read.js';
+import type { PageSignals } from '../src/types.js';
+import { makeFixtureResponse, type ResponseOptions } from './fixtures/pages/fetch.js';
+
+type Expected = { botWall?: string; paywall?: boolean; notFound?: boolean };
+
+function summarise(signals: PageSignals): Expected {
+  const out: Expected = {};
+  if (signals.botWall) out.botWall = signals.botWall;
+  if (signals.paywall) out.paywall = true;
+  if (signals.notFound) out.notFound = true;
+  return out;
+}
+
+const html = { 'content-type': 'text/html; charset=utf-8' };
+
+describe('bot walls: vendor from headers and body', () => {
+  it.each<[string, ResponseOptions, string]>([
+    ['cloudflare-challenge.html', { status: 403, headers: { ...html, 'cf-mitigated': 'challenge', server: 'cloudflare' } }, 'cloudflare'],
+    // Without the header the body markers (_cf_chl_opt, "Just a moment...") still tell.
+    ['cloudflare-challenge.html', { status: 503, headers: html }, 'cloudflare'],
+    ['cloudflare-block.html', { status: 403, headers: { ...html, server: 'cloudflare' } }, 'cloudflare'],
+    // AWS WAF answers a challenge with 202: looks like success.
+    ['awswaf-challenge.html', { status: 202, headers: { ...html, 'x-amzn-waf-action': 'challenge' } }, 'aws-waf'],
+    ['awswaf-challenge.html', { status: 202, headers: html }, 'aws-waf'],
+    ['datadome.html', { status: 403, headers: { ...html, 'x-datadome': 'protected' } }, 'datadome'],
+    ['perimeterx.html', { status: 403, headers: html }, 'perimeterx'],
+    ['akamai-denied.html', { status: 403, headers: { ...html, server: 'AkamaiGHost' } }, 'akamai'],
+    ['incapsula.html', { status: 200, headers: { ...html, 'set-cookie': 'incap_ses_123_456=abc; path=/' } }, 'incapsula'],
+    ['recaptcha-short.html', { status: 200, headers: html }, 'captcha'],
+    ['js-shell.html', { status: 200, headers: html }, 'javascript-required'],
+  ])('%s (%j) → %s', async (fixture, options, vendor) => {
+    const page = await readPage(makeFixtureResponse(fixture, options));
+    expect(page?.signals.botWall).toBe(vendor);
+  });
+});
+
+describe('paywalls', () => {
+  it.each([
+    'paywall-jsonld.html',
+    'paywall-piano.html',
+    'paywall-content-tier.html',
+    'paywall-amp.html',
+    'paywall-phrase-ru.html',
+    'paywall-class.html',
+    'paywall-wordcount.html',
+  ])('%s is paywalled', async (fixture) => {
+    const page = await readPage(makeFixtureResponse(fixture));
+    expect(summarise(page?.signals ?? {})).toEqual({ paywall: true });
+  });
+
+  it('excludes the hasPart cssSelector element from main and page, keeps the free part', async () => {
+    const page = await readPage(makeFixtureResponse('paywall-jsonld.html'));
+    const texts = page?.layers.map((l) => l.text).join('\n') ?? '';
+    expect(texts).not.toContain('SECRETLOCKEDTEXT');
+    expect(page?.layers.find((l) => l.layer === 'main')?.text).toContain('single supplier in Taiwan');
+  });
+});
+
+describe('soft-404 pages served with 200', () => {
+  it.each<[string, string]>([
+    ['soft404-en.html', 'https://ledger.example/news/2019/05/old-story'],
+    ['soft404-ru.html', 'https://region.example/news/12345-story'],
+    ['soft404-fr.html', 'https://quotidien.example/politique/2020/article'],
+    ['soft404-de.html', 'https://tagesblatt.example/politik/artikel-123'],
+    ['soft404-canonical.html', 'https://herald.example/news/2018/harbour-closure'],
+    ['soft404-tiny.html', 'https://acme.example/press/2017/results'],
+  ])('%s at %s', async (fixture, url) => {
+    const page = await readPage(makeFixtureResponse(fixture, { url }));
+    expect(summarise(page?.signals ?? {})).toEqual({ notFound: true });
+  });
+});
+
+describe('no false positives on ordinary articles', () => {
+  it.each<[string, ResponseOptions]>([
+    // Loads the Cloudflare analytics beacon and the jsd script, has a newsletter box.
+    ['article-news.html', { url: 'https://ledger.example/transport/2024/03/01/rail-upgrade-northern-line' }],
+    // "404" and "page not found" in the title and body of a real article.
+    ['article-mentions-404.html', { url: 'https://techreview.example/2024/link-rot-404' }],
+    // Piano scripts on a free article, "Subscribe" buttons, a subscription-box newsletter.
+    ['article-newsletter.html', {}],
+    ['jsonld-only.html', {}],
+  ])('%s has no signals', async (fixture, options) => {
+    const page = await readPage(makeFixtureResponse(fixture, options));
+    expect(page?.signals).toEqual({});
+  });
+
+  it('the home page itself is not a soft-404 for having a home canonical', async () => {
+    const page = await readPage(makeFixtureResponse('soft404-canonical.html', { url: 'https://herald.example/' }));
+    expect(page?.signals.notFound).toBeUndefined();
+  });
+});
