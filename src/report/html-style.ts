@@ -11,20 +11,25 @@ export const linkFilterId = (l: string): string => `fl-${l}`;
  */
 function filterRules(): string {
   const rules: string[] = [];
-  const hide = '{display:none}';
+  // `when` is the checked-radio prefix, `match` the citation a claim (or section) needs to stay visible.
+  const hideUnless = (when: string, match: string): void => {
+    rules.push(`${when}~main :is(.claim,.article-section):not(:has(${match})){display:none}`);
+    rules.push(`${when}~main .claims-list:not(:has(${match})) .no-match{display:block}`);
+  };
   for (const v of VERDICTS) {
-    rules.push(`#${verdictFilterId(v)}:checked~main .citation:not([data-verdict="${v}"])${hide}`);
-    rules.push(`#${verdictFilterId(v)}:checked~main .claim:not(:has(.citation[data-verdict="${v}"]))${hide}`);
+    const when = `#${verdictFilterId(v)}:checked`;
+    rules.push(`${when}~main .citation:not([data-verdict="${v}"]){display:none}`);
+    hideUnless(when, `.citation[data-verdict="${v}"]`);
   }
   for (const l of LINK_STATUSES) {
-    rules.push(`#${linkFilterId(l)}:checked~main .citation:not([data-link="${l}"])${hide}`);
-    rules.push(`#${linkFilterId(l)}:checked~main .claim:not(:has(.citation[data-link="${l}"]))${hide}`);
+    const when = `#${linkFilterId(l)}:checked`;
+    rules.push(`${when}~main .citation:not([data-link="${l}"]){display:none}`);
+    hideUnless(when, `.citation[data-link="${l}"]`);
   }
   // Both filters set: a claim stays only if ONE citation matches both, not one each.
   for (const v of VERDICTS) {
     for (const l of LINK_STATUSES) {
-      rules.push(`#${verdictFilterId(v)}:checked~#${linkFilterId(l)}:checked~main `
-        + `.claim:not(:has(.citation[data-verdict="${v}"][data-link="${l}"]))${hide}`);
+      hideUnless(`#${verdictFilterId(v)}:checked~#${linkFilterId(l)}:checked`, `.citation[data-verdict="${v}"][data-link="${l}"]`);
     }
   }
   for (const id of ['all', ...VERDICTS].map(verdictFilterId).concat(['all', ...LINK_STATUSES].map(linkFilterId))) {
@@ -59,15 +64,18 @@ h2{font-size:1.25rem;margin:2rem 0 .75rem;border-bottom:2px solid #e2e8f0;paddin
 h3{font-size:1.05rem;margin:1.5rem 0 .5rem;color:#334155}
 .meta{color:#475569;font-size:.9rem;margin:0}
 .offline{background:#fef3c7;border:2px solid #b45309;color:#78350f;padding:.75rem 1rem;border-radius:.5rem;margin:1rem 0}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:.75rem;margin-bottom:.75rem}
 .card{background:#fff;border:1px solid #e2e8f0;border-radius:.5rem;padding:.75rem 1rem}
 .card h3{margin:0 0 .5rem;font-size:.95rem}
 .big{font-size:1.6rem;font-weight:700}
 meter{width:100%;height:.8rem}
 .counts{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.4rem}
 .filters{background:#fff;border:1px solid #e2e8f0;border-radius:.5rem;padding:.6rem 1rem;margin-top:1rem;position:sticky;top:0;z-index:1}
-.filters div{display:flex;flex-wrap:wrap;gap:.35rem;align-items:center;margin:.2rem 0}
-.filters .group{font-weight:600;min-width:6.5rem}
+.filters>div{display:flex;gap:.5rem;align-items:baseline;margin:.25rem 0}
+.filters .group{font-weight:600;flex:0 0 6.5rem}
+.filters .opts{display:flex;flex-wrap:wrap;gap:.35rem}
+.no-match{display:none;font-style:italic;color:#475569}
+.attention .big{color:#9a3412}
 .filters label{cursor:pointer;border:1px solid #cbd5e1;border-radius:999px;padding:.05rem .6rem;font-size:.85rem;background:#f8fafc}
 .claim{background:#fff;border:1px solid #e2e8f0;border-left:6px solid #94a3b8;border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0}
 .claim[data-verdict="supported"]{border-left-color:#16a34a}.claim[data-verdict="partial"]{border-left-color:#ca8a04}
@@ -88,12 +96,13 @@ mark{background:#fde68a;color:inherit;padding:0 .1em}
 .reason{color:#475569;font-size:.88rem;margin:.2rem 0}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.88rem}
 th,td{border:1px solid #e2e8f0;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-th{background:#f1f5f9}
+th{background:#f1f5f9;white-space:nowrap}
 footer{max-width:64rem;margin:2rem auto;padding:0 1.25rem;color:#64748b;font-size:.8rem}
 @media print{
   body{background:#fff;font-size:11pt}
-  .filters,.filter-input{display:none}
-  .claim,.citation{display:block!important;break-inside:avoid}
+  .filters,.filter-input,.no-match{display:none!important}
+  .claim,.citation,.article-section{display:block!important}
+  .claim{break-inside:avoid}
   .claim{border:1px solid #94a3b8;border-left-width:6px}
   a{color:#000}
 }`;

@@ -1,6 +1,6 @@
 // report.html: one self-contained page (no script, no external resource) with CSS-only filters.
 import { LINK_STATUSES, VERDICTS, type Citation, type LinkStatus, type SourceReport, type Verdict } from '../types.js';
-import { sourceFor } from './build.js';
+import { PROBLEM_VERDICTS, sourceFor } from './build.js';
 import { escapeHtml as esc, safeHref } from './escape.js';
 import { linkFilterId, renderStyle, verdictFilterId } from './html-style.js';
 import type { ClaimReport, Report } from './schema.js';
@@ -63,6 +63,7 @@ function renderFilterInputs(): string {
 
 function renderSummary(r: Report): string {
   const s = r.summary;
+  const attention = PROBLEM_VERDICTS.reduce((n, v) => n + s.byVerdict[v], 0);
   const verdicts = VERDICTS.map((v) => `<li>${badge('v', v)} <strong>${s.byVerdict[v]}</strong></li>`).join('');
   const links = LINK_STATUSES.filter((l) => s.byLinkStatus[l] > 0)
     .map((l) => `<li>${badge('l', l)} <strong>${s.byLinkStatus[l]}</strong></li>`).join('');
@@ -72,6 +73,7 @@ function renderSummary(r: Report): string {
 <div class="card"><h3>Claims</h3><p class="big">${s.claims}</p><p class="meta">${s.citations} citations · ${s.uncited} uncited sentences</p></div>
 <div class="card"><h3>Citation precision</h3><p class="big">${pct(s.citationPrecision)}</p><meter min="0" max="1" value="${s.citationPrecision}" aria-label="citation precision"></meter><p class="meta">supported or partial / all citations</p></div>
 <div class="card"><h3>Claim coverage</h3><p class="big">${pct(s.claimCoverage)}</p><meter min="0" max="1" value="${s.claimCoverage}" aria-label="claim coverage"></meter><p class="meta">cited claims with a supporting source</p></div>
+<div class="card attention"><h3>Need attention</h3><p class="big">${attention}</p><p class="meta">citations broken, unsupported, missing or unverifiable</p></div>
 </div>
 <div class="cards">
 <div class="card"><h3>Citations by verdict</h3><ul class="counts">${verdicts}</ul></div>
@@ -86,8 +88,8 @@ function renderFilters(r: Report): string {
   const links = LINK_STATUSES.filter((l) => r.summary.byLinkStatus[l] > 0)
     .map((l) => label(linkFilterId(l), `${l} (${r.summary.byLinkStatus[l]})`));
   return `<nav class="filters" aria-label="Filter claims">
-<div><span class="group" id="fv-label">Verdict:</span>${label(verdictFilterId('all'), 'all')}${verdicts.join('')}</div>
-<div><span class="group" id="fl-label">Link status:</span>${label(linkFilterId('all'), 'all')}${links.join('')}</div>
+<div><span class="group">Verdict:</span><span class="opts">${label(verdictFilterId('all'), 'all')}${verdicts.join('')}</span></div>
+<div><span class="group">Link status:</span><span class="opts">${label(linkFilterId('all'), 'all')}${links.join('')}</span></div>
 </nav>`;
 }
 
@@ -102,9 +104,10 @@ function renderClaims(r: Report): string {
 <h3>${s.name ? esc(s.name) : 'Lead'}</h3>
 ${s.claims.map((c) => renderClaim(r, c)).join('\n')}
 </section>`).join('\n');
-  return `<section aria-labelledby="claims-h">
+  return `<section class="claims-list" aria-labelledby="claims-h">
 <h2 id="claims-h">Claims in reading order</h2>
 ${body || '<p>No cited claims were found.</p>'}
+<p class="no-match">No claim has a citation that matches these filters.</p>
 </section>`;
 }
 

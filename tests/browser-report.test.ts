@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtml } from '../src/report/html.js';
+import { sampleReport } from './fixtures/report/sample.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = join(import.meta.dirname, 'output');
+
+describe('the HTML report in headless Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    // Fail, never skip: a report nobody opened in a browser is not tested.
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
+    await mkdir(OUT, { recursive: true });
+    const file = join(OUT, 'report.html');
+    await writeFile(file, renderHtml(sampleReport));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text()); });
+    page.on('request', (req) => { if (!req.url().startsWith('file:')) requests.push(req.url()); });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const visibleClaims = () => page.$$eval('article.claim', (els) =>
+    els.filter((e) => e instanceof HTMLElement && e.offsetParent !== null).map((e) => e.id));
+
+  it('shows the summary with the counts and the two ratios', async () => {
+    await expect.poll(() => page.getByRole('heading', { name: 'Summary' }).isVisible()).toBe(true);
+    const summary = await page.locator('section[aria-labelledby="summary-h"]').innerText();
+    expect(summary).toContain('30.0%');
+    expect(summary).toContain('37.5%');
+    expect(summary).toMatch(/broken\s+3/);
+  });
+
+  it('shows all eight claims before any filter is used', async () => {
+    expect(await visibleClaims()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8']);
+  });
+
+  it('filters by verdict with CSS only: "broken" leaves the claims with a broken citation', async () => {
+    await page.click('label[for="fv-broken"]');
+    expect(await visibleClaims()).toEqual(['c3', 'c6', 'c7']);
+    // Inside c6 only the broken citation [8] stays; the paywalled [7] is hidden.
+    const c6 = await page.locator('#c6 .citation').evaluateAll((els) =>
+      els.map((e) => `${e.getAttribute('data-verdict')}:${e instanceof HTMLElement && e.offsetParent !== null}`));
+    expect(c6).toEqual(['unverifiable:false', 'broken:true']);
+  });
+
+  it('combines the verdict and link-status filters (one citation must match both)', async () => {
+    await page.click('label[for="fl-soft-404"]');
+    expect(await visibleClaims()).toEqual(['c6']);
+    await page.click('label[for="fv-all"]');
+    expect(await visibleClaims()).toEqual(['c6']);
+    await page.click('label[for="fl-ok"]');
+    expect(await visibleClaims()).toEqual(['c1', 'c4', 'c8']);
+    await page.click('label[for="fl-all"]');
+    expect(await visibleClaims()).toHaveLength(8);
+  });
+
+  it('hides emptied section headings and says so when nothing matches', async () => {
+    const visibleSections = () => page.$$eval('.article-section h3', (els) =>
+      els.filter((e) => e instanceof HTMLElement && e.offsetParent !== null).map((e) => e.textContent));
+    await page.click('label[for="fv-missing"]');
+    expect(await visibleSections()).toEqual(['Investigations']);
+    expect(await page.locator('.no-match').isVisible()).toBe(false);
+    await page.click('label[for="fl-ok"]');
+    expect(await visibleClaims()).toEqual([]);
+    expect(await page.locator('.no-match').isVisible()).toBe(true);
+    await page.click('label[for="fv-all"]');
+    await page.click('label[for="fl-all"]');
+    expect(await visibleSections()).toEqual(['Lead', 'Investigations', 'Theories | "cosmic" bodies']);
+  });
+
+  it('shows hostile page text as text: no dialog, no injected element', async () => {
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('img, script, img[onerror]').length)).toBe(0);
+    await expect.poll(() => page.getByText('<script>alert(1)</script>').first().isVisible()).toBe(true);
+    expect(await page.locator('#c4 blockquote').innerText()).toContain('"><img src=x onerror=alert(1)>');
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+  });
+
+  it('raises no CSP violation or console error and fetches nothing', async () => {
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('hides the filters when printed', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav.filters').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('nav.filters').isVisible()).toBe(true);
+  });
+
+  it('saves a screenshot for review', async () => {
+    const shot = join(OUT, 'report.png');
+    await page.click('label[for="fv-all"]');
+    await page.screenshot({ path: shot, fullPage: true });
+    expect(existsSync(shot)).toBe(true);
+  });
+});
