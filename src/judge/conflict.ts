@@ -1,0 +1,87 @@
+// Disagreements inside the evidence window: a different number in the same context, or flipped negation.
+import { factMatches, type Fact } from './facts.js';
+import type { LayerText, PreparedClaim } from './find.js';
+import { normalize, sliceOriginal } from './normalize.js';
+import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
+import type { Window } from './window.js';
+import { isNegationAt, stemWord, STOP_WORDS } from './words.js';
+
+/** Tokens either side of a number that make up its context (`17 [people were killed]`). */
+export const CONTEXT_TOKENS = 4;
+/** A negation cue counts for a word when it stands at most this many tokens before it. */
+export const NEGATION_REACH = 3;
+
+function tokensOf(text: string, scan: Scan, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = Math.max(0, from); i <= Math.min(scan.count - 1, to); i++) out.push(tokenText(text, scan, i));
+  return out;
+}
+
+function contextStems(tokens: readonly string[]): Set<string> {
+  return new Set(tokens.filter((t) => !STOP_WORDS.has(t) && !/^\p{N}+$/u.test(t) && t.length > 1).map((t) => stemWord(t)));
+}
+
+function comparable(claim: Fact, source: Fact): boolean {
+  if (claim.date) {
+    if (!source.date) return false;
+    if (claim.date.m !== undefined) return source.date.m !== undefined && (claim.date.d === undefined) === (source.date.d === undefined);
+    return source.date.y !== undefined;
+  }
+  return source.kind === 'number' && !source.inDate;
+}
+
+/** Claim numbers/dates absent from the evidence while a different one sits next to the same words. */
+export function findContradictions(claim: string, prepared: PreparedClaim, found: LayerText, w: Window,
+  size: number, present: ReadonlySet<number>): { claim: string; source: string }[] {
+  const norm = normalize(claim);
+  const claimScan = scanText(norm.text, () => []);
+  const claimFacts = [...prepared.facts.values()];
+  const lo = w.from - size / 2;
+  const hi = w.to + size / 2;
+  const out: { claim: string; source: string }[] = [];
+  for (const [i, fact] of prepared.facts) {
+    const phrase = prepared.phrases[i];
+    if (!phrase || present.has(i)) continue;
+    const at = norm.text.indexOf(normalize(phrase.text).text);
+    if (at < 0) continue;
+    const ct = tokenAt(claimScan, at);
+    const context = contextStems(tokensOf(norm.text, claimScan, ct - CONTEXT_TOKENS, ct + CONTEXT_TOKENS + 2));
+    const rival = found.facts.find((f) => {
+      const ti = tokenAt(found.scan, f.start);
+      if (ti < lo || ti > hi || !comparable(fact, f) || claimFacts.some((cf) => factMatches(cf, f))) return false;
+      const near = tokensOf(found.norm.text, found.scan, ti - CONTEXT_TOKENS, ti + CONTEXT_TOKENS + 1);
+      return near.some((t) => context.has(stemWord(t)));
+    });
+    if (rival) out.push({ claim: phrase.text, source: sliceOriginal(found.original, found.norm, rival.start, rival.end) });
+  }
+  return out;
+}
+
+function negatedNear(tokens: readonly string[], hits: readonly number[]): boolean {
+  return hits.some((h) => {
+    for (let k = Math.max(0, h - NEGATION_REACH); k < h; k++) if (isNegationAt(tokens, k)) return true;
+    return false;
+  });
+}
+
+/**
+ * Polarity of the claim (any negation cue next to one of its words) against the polarity of the
+ * evidence window (a cue next to one of the matched words there). A flip means the source says
+ * the opposite, however many words overlap.
+ */
+export function findNegationMismatch(claim: string, prepared: PreparedClaim, found: LayerText, w: Window): boolean {
+  const norm = normalize(claim);
+  const claimScan = scanText(norm.text, () => []);
+  const claimTokens = tokensOf(norm.text, claimScan, 0, claimScan.count - 1);
+  const claimStems = new Set(prepared.phrases.filter((p) => p.kind === 'word').map((p) => stemWord(normalize(p.text).text, prepared.language)));
+  const claimHits = claimTokens.flatMap((t, i) => (claimStems.has(stemWord(t, prepared.language)) ? [i] : []));
+  const claimNegated = negatedNear(claimTokens, claimHits);
+  const from = Math.max(0, w.from - NEGATION_REACH);
+  const windowTokens = tokensOf(found.norm.text, found.scan, from, w.to);
+  const windowHits: number[] = [];
+  prepared.phrases.forEach((p, i) => {
+    if (p.kind !== 'word' && p.kind !== 'name') return;
+    for (const pos of found.positions[i] ?? []) if (pos >= w.from && pos <= w.to) windowHits.push(pos - from);
+  });
+  return claimNegated !== negatedNear(windowTokens, windowHits);
+}

@@ -1,0 +1,119 @@
+// Numbers, amounts, percentages and dates found in normalised text, reduced to comparable values.
+
+export interface DateValue { y?: number; m?: number; d?: number }
+
+export interface Fact {
+  kind: 'number' | 'date';
+  /** Range in the normalised text. */
+  start: number;
+  end: number;
+  /** Candidate values: `1.200` is 1200 in Russian/German and 1.2 in English, so both stay. */
+  values: number[];
+  /** Half-width of the tolerance: `1.2 million` covers 1,150,000–1,249,999. Zero means exact. */
+  tolerance: number;
+  date?: DateValue;
+  /** A number that is part of a date (`25` in `25 October 2023`): never a quantity. */
+  inDate: boolean;
+}
+
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const RU_MONTHS = ['янв', 'фев', 'мар', 'апр', 'ма', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
+const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв|февр?|апр|авг|сент?|окт|нояб?|дек)\.?`;
+const ORD = String.raw`(?:st|nd|rd|th|-?го|-?е)?`;
+const DATE_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(\d{4})-(\d{1,2})-(\d{1,2})` +
+  String.raw`|(\d{1,2})${ORD} (?:of )?(${MONTH})(?:,? (\d{4}))?` +
+  String.raw`|(${MONTH}) (\d{1,2})${ORD}(?:,? (\d{4}))?` +
+  String.raw`|(${MONTH}),? (?:of )?(\d{4}))(?![\p{L}\p{N}])`, 'gu');
+const SCALE = String.raw`%|percent|per cent|процент\p{L}*|thousand|million|billion|trillion|bn|тыс\.?|млн|млрд|трлн`;
+const NUM_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,])(\d{1,3}(?:[,. ]\d{3})+(?![\p{N}])(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(${SCALE})(?![\p{L}]))?`, 'gu');
+
+function monthOf(word: string): number | undefined {
+  const w = word.replace(/\.$/, '');
+  const en = EN_MONTHS.findIndex((m) => w.startsWith(m));
+  if (en >= 0 && /^[a-z]/.test(w)) return en + 1;
+  const ru = RU_MONTHS.findIndex((m) => w.startsWith(m));
+  return ru >= 0 ? ru + 1 : undefined;
+}
+
+function toInt(s: string | undefined): number | undefined {
+  return s === undefined ? undefined : Number.parseInt(s, 10);
+}
+
+function dateFrom(m: RegExpExecArray): DateValue | undefined {
+  const [, iy, im, id, d1, m1, y1, m2, d2, y2, m3, y3] = m;
+  if (iy) return { y: toInt(iy), m: toInt(im), d: toInt(id) };
+  const month = monthOf(m1 ?? m2 ?? m3 ?? '');
+  if (month === undefined) return undefined;
+  const day = toInt(d1 ?? d2);
+  if (day !== undefined && (day < 1 || day > 31)) return undefined;
+  return { y: toInt(y1 ?? y2 ?? y3), m: month, d: day };
+}
+
+const SCALES: [RegExp, number][] = [
+  [/^(thousand|тыс)/, 1e3], [/^(million|млн)/, 1e6], [/^(billion|bn|млрд)/, 1e9], [/^(trillion|трлн)/, 1e12],
+];
+
+/** `1,200` → [1200, 1.2]; `1 200` → [1200]; `1,200,000.5` → [1200000.5]; `1,5` → [1.5]. */
+export function parseNumber(core: string): number[] {
+  const s = core.replace(/ /g, '');
+  const seps = s.match(/[.,]/g) ?? [];
+  if (seps.length === 0) return [Number(s)];
+  const last = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+  const tail = s.length - last - 1;
+  const digits = (x: string): string => x.replace(/[.,]/g, '');
+  if (tail !== 3) return [Number(`${digits(s.slice(0, last))}.${s.slice(last + 1)}`)];
+  const sameKind = seps.every((c) => c === seps[0]);
+  if (seps.length > 1 && sameKind) return [Number(digits(s))];
+  if (seps.length > 1) return [Number(`${digits(s.slice(0, last))}.${s.slice(last + 1)}`)];
+  return [Number(digits(s)), Number(`${s.slice(0, last)}.${s.slice(last + 1)}`.replace(',', '.'))];
+}
+
+function scaled(core: string, unit: string | undefined): { values: number[]; tolerance: number } {
+  const base = parseNumber(core);
+  const scale = SCALES.find(([re]) => unit !== undefined && re.test(unit))?.[1] ?? 1;
+  if (scale === 1) return { values: base, tolerance: 0 };
+  const decimals = /[.,](\d{1,2})$/.exec(core.replace(/ /g, ''))?.[1]?.length ?? 0;
+  return { values: base.map((v) => v * scale), tolerance: (scale * 10 ** -decimals) / 2 };
+}
+
+/** Every date and number in normalised text, in order of position. */
+export function findFacts(text: string): Fact[] {
+  const facts: Fact[] = [];
+  const dateSpans: [number, number][] = [];
+  for (const m of text.matchAll(DATE_RE)) {
+    const date = dateFrom(m);
+    if (!date) continue;
+    const start = m.index;
+    dateSpans.push([start, start + m[0].length]);
+    facts.push({ kind: 'date', start, end: start + m[0].length, values: [], tolerance: 0, date, inDate: false });
+  }
+  let span = 0;
+  for (const m of text.matchAll(NUM_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (span < dateSpans.length && (dateSpans[span]?.[1] ?? 0) <= start) span++;
+    const inDate = span < dateSpans.length && (dateSpans[span]?.[0] ?? Infinity) <= start;
+    const core = m[1] ?? '';
+    const { values, tolerance } = scaled(core, m[2]);
+    const year = !inDate && !m[2] && /^(1[5-9]\d\d|20\d\d)$/.test(core);
+    facts.push({ kind: year ? 'date' : 'number', start, end, values, tolerance, inDate,
+      date: year ? { y: Number(core) } : undefined });
+  }
+  return facts.sort((a, b) => a.start - b.start);
+}
+
+/** Does source fact `s` state claim fact `c`? Dates match at the claim's granularity. */
+export function factMatches(c: Fact, s: Fact): boolean {
+  if (c.date) {
+    if (!s.date) return c.date.m === undefined && s.kind === 'number' && s.values.includes(c.date.y ?? NaN);
+    const { y, m, d } = c.date;
+    if (m === undefined) return s.date.y === y;
+    if (s.date.m !== m) return false;
+    if (d !== undefined && s.date.d !== d) return false;
+    return y === undefined || s.date.y === undefined ? d !== undefined || s.date.y === y : s.date.y === y;
+  }
+  if (s.inDate || s.date) return false;
+  return c.values.some((cv) => s.values.some((sv) => Math.abs(cv - sv) <= Math.max(c.tolerance, 1e-9)));
+}

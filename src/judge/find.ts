@@ -1,0 +1,138 @@
+// Locating each key phrase of a claim in one text layer: token positions per phrase, in one pass.
+import search from 'approx-string-match';
+import type { KeyPhrase } from '../types.js';
+import { factMatches, findFacts, type Fact } from './facts.js';
+import { namesMatch } from './names.js';
+import { normalize, type Normalized } from './normalize.js';
+import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
+import { stemWord, STOP_WORDS } from './words.js';
+
+/** Edits allowed in a quote (Myers search), as a share of its length: curly marks, typos, translit. */
+export const QUOTE_MAX_EDIT_RATIO = 0.12;
+/** Given phrases come from the user, often retyped from the source: a little more slack. */
+export const GIVEN_MAX_EDIT_RATIO = 0.15;
+
+const PART_SLOTS = 64;
+const SEED_BASE = 32;
+
+/** The claim side, prepared once per claim and reused for every layer. */
+export interface PreparedClaim {
+  phrases: readonly KeyPhrase[];
+  language: string | undefined;
+  /** Phrase index → normalised text (quotes, given). */
+  patterns: Map<number, string>;
+  /** Phrase index → name parts (normalised tokens). */
+  names: Map<number, string[]>;
+  /** Phrase index → its fact (numbers, dates). */
+  facts: Map<number, Fact>;
+  /** Stem → target ids (words, and the tokens of quotes and given phrases as search seeds). */
+  stems: Map<string, number[]>;
+}
+
+export interface LayerText {
+  original: string;
+  norm: Normalized;
+  scan: Scan;
+  facts: Fact[];
+  /** Per phrase: token indexes where it was found (ascending). */
+  positions: number[][];
+}
+
+function tokensOf(text: string): string[] {
+  return text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+}
+
+export function prepareClaim(phrases: readonly KeyPhrase[], language: string | undefined): PreparedClaim {
+  const prepared: PreparedClaim = { phrases, language, patterns: new Map(), names: new Map(), facts: new Map(), stems: new Map() };
+  const addStem = (stem: string, id: number): void => {
+    const list = prepared.stems.get(stem);
+    if (list) list.push(id); else prepared.stems.set(stem, [id]);
+  };
+  phrases.forEach((p, i) => {
+    const norm = normalize(p.text).text;
+    if (p.kind === 'word') addStem(stemWord(norm, language), i * PART_SLOTS);
+    else if (p.kind === 'name') prepared.names.set(i, tokensOf(norm));
+    else if (p.kind === 'number' || p.kind === 'date') {
+      const fact = findFacts(norm).find((f) => !f.inDate);
+      if (fact) prepared.facts.set(i, fact);
+    } else {
+      prepared.patterns.set(i, norm);
+      tokensOf(norm).slice(0, PART_SLOTS - SEED_BASE).forEach((t, k) => addStem(stemWord(t, language), i * PART_SLOTS + SEED_BASE + k));
+    }
+  });
+  return prepared;
+}
+
+function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (token: string) => number[] {
+  return (token) => {
+    const out = [...(claim.stems.get(stemWord(token, pageLanguage)) ?? [])];
+    if (!/^\p{N}+$/u.test(token) && !STOP_WORDS.has(token)) {
+      for (const [i, parts] of claim.names) {
+        parts.forEach((part, k) => { if (namesMatch(part, token)) out.push(i * PART_SLOTS + k); });
+      }
+    }
+    return out;
+  };
+}
+
+/** Occurrences of a multi-part name: the parts in a row, or (for two parts or more) the surname alone. */
+function locateName(scan: Scan, phrase: number, parts: readonly string[]): number[] {
+  const sets = parts.map((_, k) => new Set(scan.hits.get(phrase * PART_SLOTS + k) ?? []));
+  const first = scan.hits.get(phrase * PART_SLOTS) ?? [];
+  const full = first.filter((pos) => sets.every((s, k) => s.has(pos + k)));
+  const last = parts.at(-1) ?? '';
+  if (full.length > 0 || parts.length < 2 || last.length < 4) return full;
+  return scan.hits.get(phrase * PART_SLOTS + parts.length - 1) ?? [];
+}
+
+/** Exact occurrences, else approximate ones searched only around seed tokens (keeps it linear). */
+function locatePattern(layer: Omit<LayerText, 'positions'>, phrase: number, pattern: string, ratio: number): number[] {
+  const { norm, scan } = layer;
+  const found: number[] = [];
+  for (let at = norm.text.indexOf(pattern); at >= 0 && found.length < 50; at = norm.text.indexOf(pattern, at + 1)) {
+    const t = tokenAt(scan, at);
+    if (found.at(-1) !== t) found.push(t);
+  }
+  if (found.length > 0) return found;
+  const seeds = [...scan.hits.entries()]
+    .filter(([id]) => id >= phrase * PART_SLOTS + SEED_BASE && id < (phrase + 1) * PART_SLOTS)
+    .map(([, list]) => list).sort((a, b) => a.length - b.length).slice(0, 3).flat().sort((a, b) => a - b);
+  const maxErrors = Math.max(1, Math.floor(pattern.length * ratio));
+  let searchedTo = -1;
+  for (const seed of seeds.slice(0, 300)) {
+    const center = norm.text.length > 0 ? (scan.starts[seed] ?? 0) : 0;
+    const from = Math.max(searchedTo, center - pattern.length - maxErrors);
+    const to = Math.min(norm.text.length, center + pattern.length + maxErrors);
+    if (to <= from) continue;
+    searchedTo = to;
+    const best = search(norm.text.slice(from, to), pattern, maxErrors).sort((a, b) => a.errors - b.errors)[0];
+    if (best) found.push(tokenAt(scan, from + best.start));
+  }
+  return found.length > 0 ? found : locateStems(layer, phrase, pattern);
+}
+
+/** A given phrase whose words appear in a row up to inflection (`Навальный` ~ `Навального`). */
+function locateStems(layer: Omit<LayerText, 'positions'>, phrase: number, pattern: string): number[] {
+  const stems = tokensOf(pattern).map((t) => stemWord(t));
+  const first = layer.scan.hits.get(phrase * PART_SLOTS + SEED_BASE) ?? [];
+  return first.filter((pos) => stems.every((s, k) => stemWord(tokenText(layer.norm.text, layer.scan, pos + k)) === s));
+}
+
+/** Scan one layer and locate every phrase of the claim in it. */
+export function findInLayer(claim: PreparedClaim, original: string, pageLanguage: string | undefined): LayerText {
+  const norm = normalize(original);
+  const scan = scanText(norm.text, classifier(claim, pageLanguage));
+  const facts = findFacts(norm.text);
+  const layer = { original, norm, scan, facts };
+  const positions = claim.phrases.map((p, i): number[] => {
+    if (p.kind === 'word') return scan.hits.get(i * PART_SLOTS) ?? [];
+    const parts = claim.names.get(i);
+    if (parts) return locateName(scan, i, parts);
+    const fact = claim.facts.get(i);
+    if (fact) return facts.filter((f) => factMatches(fact, f)).map((f) => tokenAt(scan, f.start));
+    const pattern = claim.patterns.get(i);
+    if (!pattern) return [];
+    return locatePattern(layer, i, pattern, p.kind === 'given' ? GIVEN_MAX_EDIT_RATIO : QUOTE_MAX_EDIT_RATIO);
+  });
+  return { ...layer, positions };
+}

@@ -1,0 +1,119 @@
+// Matching one claim against a page's text layers: phrases found, best evidence window, contradictions.
+import type { Evidence, KeyPhrase, Page, TextLayer } from '../types.js';
+import { findContradictions, findNegationMismatch } from './conflict.js';
+import { findInLayer, prepareClaim, type LayerText, type PreparedClaim } from './find.js';
+import { REQUIRED_KINDS } from './phrases.js';
+import { buildFragmentUrl, findBestWindow, snippetOf, type Window } from './window.js';
+import { baseLanguage, guessScriptLanguage, languagesDiffer } from './words.js';
+
+export interface ClaimMatch {
+  /** Weighted share (0..1) of the claim's phrases found in the evidence window. */
+  score: number;
+  matched: string[];
+  missing: string[];
+  /** Numbers or dates the source states differently in the same context. */
+  contradicted: string[];
+  evidence?: Evidence;
+  crossLanguage: boolean;
+  /** The page had readable text at all (else the verdict is `unverifiable`). */
+  hasText: boolean;
+  /** Quotes, numbers, dates and given phrases not found: any one prevents `supported`. */
+  requiredMissing: string[];
+  /** `17 → 16`: what the source says instead, for the reason line. */
+  contradictions: { claim: string; source: string }[];
+  /** Claim and evidence disagree on negation (`did not designate` vs `designated`). */
+  negationMismatch: boolean;
+  /** How many given phrases the claim carried (a cross-language page needs them for `supported`). */
+  givenCount: number;
+}
+
+/** Layers whose matches count as strong evidence; `page` is boilerplate-prone (nav, related, footer). */
+const STRONG_LAYERS: ReadonlySet<TextLayer> = new Set(['main', 'jsonld', 'meta', 'pdf', 'text']);
+/** A page with fewer word tokens than this has no readable text. */
+export const MIN_READABLE_WORDS = 8;
+/** The page layer must beat the strong layers by this much before a boilerplate match is shown. */
+const WEAK_MARGIN = 0.15;
+
+interface LayerResult {
+  layer: TextLayer;
+  found: LayerText;
+  window?: Window;
+  score: number;
+  present: Set<number>;
+}
+
+function windowSize(claim: string): number {
+  const words = claim.split(/\s+/).length;
+  return Math.min(90, Math.max(24, words * 2));
+}
+
+function evaluateLayer(prepared: PreparedClaim, layer: TextLayer, text: string, lang: string | undefined,
+  weights: number[], size: number): LayerResult {
+  const found = findInLayer(prepared, text, lang);
+  const window = findBestWindow(found.positions, weights, size);
+  const present = new Set<number>();
+  const lo = window ? window.from - size / 2 : 0;
+  const hi = window ? window.to + size / 2 : -1;
+  prepared.phrases.forEach((p, i) => {
+    const list = found.positions[i] ?? [];
+    // a verbatim quote or a given phrase stands on its own; other phrases count near the evidence
+    const anywhere = p.kind === 'quote' || p.kind === 'given';
+    if (list.some((pos) => anywhere || (pos >= lo && pos <= hi))) present.add(i);
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  const got = [...present].reduce((a, i) => a + (weights[i] ?? 0), 0);
+  return { layer, found, window, score: total > 0 ? got / total : 0, present };
+}
+
+function requiredMissingOf(phrases: readonly KeyPhrase[], r: LayerResult): number {
+  return phrases.filter((p, i) => REQUIRED_KINDS.has(p.kind) && !r.present.has(i)).length;
+}
+
+/** Best strong layer; the page layer only when it clearly beats them (then the evidence is weak). */
+function chooseLayer(phrases: readonly KeyPhrase[], results: LayerResult[]): { best?: LayerResult; weak: boolean } {
+  const strong = results.filter((r) => STRONG_LAYERS.has(r.layer));
+  const page = results.find((r) => r.layer === 'page');
+  const strongHasText = strong.some((r) => r.layer !== 'meta' && r.found.scan.count >= 40);
+  const best = strong.reduce<LayerResult | undefined>((a, r) => (!a || r.score > a.score + 1e-9 ? r : a), undefined);
+  if (!page) return { best, weak: false };
+  if (!best || !strongHasText) return { best: !best || page.score >= best.score ? page : best, weak: false };
+  const beats = requiredMissingOf(phrases, page) < requiredMissingOf(phrases, best) || page.score > best.score + WEAK_MARGIN;
+  return beats ? { best: page, weak: true } : { best, weak: false };
+}
+
+/** Match `claim` (with its key phrases) against every text layer of `page`. */
+export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: Page,
+  options: { url?: string; claimLanguage?: string } = {}): ClaimMatch {
+  const claimLang = baseLanguage(options.claimLanguage) ?? guessScriptLanguage(claim) ?? 'en';
+  const layers = page.layers.filter((l) => l.text.trim().length > 0);
+  const sample = layers.find((l) => l.layer !== 'meta')?.text ?? layers[0]?.text ?? '';
+  const script = guessScriptLanguage(sample);
+  const pageLang = script === 'ru' || script === 'uk' ? script : baseLanguage(page.language) ?? script;
+  const crossLanguage = languagesDiffer(claimLang, pageLang);
+  // across languages a content word cannot match, so only facts, names and given phrases score
+  const weights = phrases.map((p) => (crossLanguage && p.kind === 'word' ? 0 : p.weight));
+  const prepared = prepareClaim(phrases, claimLang);
+  const size = windowSize(claim);
+  const results = layers.map((l) => evaluateLayer(prepared, l.layer, l.text, pageLang, weights, size));
+  const words = results.reduce((a, r) => a + r.found.scan.count, 0);
+  const givenCount = phrases.filter((p) => p.kind === 'given').length;
+  const empty: ClaimMatch = { score: 0, matched: [], missing: phrases.map((p) => p.text), contradicted: [],
+    crossLanguage, hasText: words >= MIN_READABLE_WORDS, contradictions: [], negationMismatch: false, givenCount,
+    requiredMissing: phrases.filter((p) => REQUIRED_KINDS.has(p.kind)).map((p) => p.text) };
+  const { best, weak } = chooseLayer(phrases, results);
+  if (!best || !best.window) return empty;
+  const contradictions = findContradictions(claim, prepared, best.found, best.window, size, best.present);
+  const snippet = snippetOf(best.found.original, best.found.norm, best.found.scan, best.window);
+  return {
+    ...empty,
+    score: Math.round(best.score * 1000) / 1000,
+    matched: phrases.filter((_, i) => best.present.has(i)).map((p) => p.text),
+    missing: phrases.filter((_, i) => !best.present.has(i)).map((p) => p.text),
+    requiredMissing: phrases.filter((p, i) => REQUIRED_KINDS.has(p.kind) && !best.present.has(i)).map((p) => p.text),
+    contradicted: contradictions.map((c) => c.claim),
+    contradictions,
+    negationMismatch: !crossLanguage && findNegationMismatch(claim, prepared, best.found, best.window),
+    evidence: { snippet, layer: best.layer, weak,
+      ...(options.url ? { fragmentUrl: buildFragmentUrl(options.url, snippet) } : {}) },
+  };
+}

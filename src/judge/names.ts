@@ -1,0 +1,52 @@
+// Name variants: a transliteration skeleton so Mashal/Meshaal, Navalny/Навальный and Kiev/Kyiv compare equal.
+import transliterate from '@sindresorhus/transliterate';
+import { distance } from 'fastest-levenshtein';
+import { stemWord } from './words.js';
+
+/** Official renamings a skeleton cannot bridge (field notes §5.3). */
+const VARIANTS: Record<string, string> = { kyiv: 'kiev', kharkiv: 'kharkov', odesa: 'odessa', lviv: 'lvov' };
+
+/** Maximum edit distance between skeletons, as a share of the longer one (field notes §5.3). */
+export const NAME_MAX_EDIT_RATIO = 0.2;
+
+const skeletonCache = new Map<string, string>();
+
+/**
+ * Latin skeleton of one lower-case word: transliterate, fold the spelling choices that
+ * romanisation schemes disagree on, drop doubled letters.
+ */
+export function skeleton(word: string): string {
+  const cached = skeletonCache.get(word);
+  if (cached !== undefined) return cached;
+  const base = VARIANTS[word] ?? word;
+  // transliterate walks its whole replacement table: skip it for the (common) ASCII word
+  let s = (/^[\x00-\x7f]*$/.test(base) ? base : transliterate(base)).toLowerCase().replace(/[^a-z0-9]/g, '');
+  s = s.replace(/shch|sch/g, 'sh').replace(/kh/g, 'h').replace(/t[sz]/g, 'c').replace(/x/g, 'ks')
+    .replace(/w/g, 'v').replace(/ph/g, 'f').replace(/ck|q/g, 'k').replace(/ye/g, 'e').replace(/[yj]/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+  if (skeletonCache.size < 100_000) skeletonCache.set(word, s);
+  return s;
+}
+
+/** Skeletons of a word and, for Cyrillic, of its stem too (so `Навального` meets `Navalny`). */
+export function skeletonForms(word: string): string[] {
+  const forms = [skeleton(word)];
+  if (/[\u0400-\u04FF]/.test(word)) forms.push(skeleton(stemWord(word, 'ru')));
+  return forms;
+}
+
+/** True when two words are the same name up to case, transliteration and small spelling drift. */
+export function namesMatch(claimWord: string, sourceWord: string): boolean {
+  if (claimWord === sourceWord) return true;
+  const a = skeletonForms(claimWord);
+  const b = skeletonForms(sourceWord);
+  for (const x of a) {
+    for (const y of b) {
+      if (x === y && x.length > 0) return true;
+      const longest = Math.max(x.length, y.length);
+      if (longest < 4 || x[0] !== y[0] || Math.abs(x.length - y.length) > longest * NAME_MAX_EDIT_RATIO + 1) continue;
+      if (distance(x, y) <= Math.floor(longest * NAME_MAX_EDIT_RATIO)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,111 @@
+// Text normalisation shared by claims and sources, with a map back to the original offsets.
+
+/**
+ * Folding applied after NFKC (field notes §5.1): NFKC leaves typographic quotes, dashes, soft
+ * hyphens, zero-width characters, stress accents and `ё` alone, so the claim and the source would
+ * otherwise differ on characters no reader notices.
+ */
+const FOLD: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2039': "'", '\u203A': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u00AB': '"', '\u00BB': '"',
+  '\u300C': '"', '\u300D': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u00AD': '', '\u200B': '', '\u200C': '', '\u200D': '', '\u2060': '', '\uFEFF': '',
+  '\u0301': '', 'ё': 'е',
+};
+
+const MARK = /\p{M}/u;
+const SPACE = /\s/u;
+
+export interface Normalized {
+  /** Normalised text: NFKC, folded, lower case, whitespace runs collapsed to one space. */
+  text: string;
+  /** map[i] = offset in the original of normalised char i; one extra entry = original length. */
+  map: Int32Array;
+}
+
+/** Per-segment results: a page repeats a few hundred distinct characters millions of times. */
+const segmentCache = new Map<string, string>();
+
+function foldSegment(segment: string): string {
+  const cached = segmentCache.get(segment);
+  if (cached !== undefined) return cached;
+  let out = '';
+  for (const ch of segment.normalize('NFKC').toLowerCase()) {
+    const folded = FOLD[ch];
+    out += folded ?? (SPACE.test(ch) ? ' ' : ch);
+  }
+  if (segmentCache.size < 50_000) segmentCache.set(segment, out);
+  return out;
+}
+
+/** True when the code unit at i starts a combining mark (so it belongs to the previous segment). */
+function isMarkAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x300) return false;
+  const cp = text.codePointAt(i);
+  return cp !== undefined && MARK.test(String.fromCodePoint(cp));
+}
+
+/**
+ * Normalise `text` for matching. Works segment by segment (a base character plus its combining
+ * marks) so every output character maps back to the segment it came from; an ASCII fast path
+ * keeps multi-megabyte pages cheap.
+ */
+export function normalize(text: string): Normalized {
+  const n = text.length;
+  let cap = n + 16;
+  let out = new Uint16Array(cap);
+  let map = new Int32Array(cap + 1);
+  let len = 0;
+  let lastSpace = true; // drops leading whitespace
+  const push = (code: number, origin: number): void => {
+    if (len >= cap) {
+      cap *= 2;
+      const o = new Uint16Array(cap); o.set(out); out = o;
+      const m = new Int32Array(cap + 1); m.set(map); map = m;
+    }
+    out[len] = code;
+    map[len++] = origin;
+  };
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 && !(i + 1 < n && isMarkAt(text, i + 1))) {
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        if (!lastSpace) push(32, i);
+        lastSpace = true;
+      } else {
+        push(code >= 65 && code <= 90 ? code + 32 : code, i);
+        lastSpace = false;
+      }
+      i++;
+      continue;
+    }
+    let end = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1);
+    while (end < n && isMarkAt(text, end)) end += text.charCodeAt(end) >= 0xd800 && text.charCodeAt(end) <= 0xdbff ? 2 : 1;
+    const folded = foldSegment(text.slice(i, end));
+    for (let k = 0; k < folded.length; k++) {
+      const c = folded.charCodeAt(k);
+      if (c === 32) {
+        if (!lastSpace) push(32, i);
+        lastSpace = true;
+      } else {
+        push(c, i);
+        lastSpace = false;
+      }
+    }
+    i = end;
+  }
+  if (len > 0 && out[len - 1] === 32) len--; // trailing whitespace
+  map[len] = n;
+  const result = new TextDecoder('utf-16le').decode(out.subarray(0, len));
+  return { text: result, map: map.slice(0, len + 1) };
+}
+
+/** The original text behind normalised range [start, end). */
+export function sliceOriginal(original: string, norm: Normalized, start: number, end: number): string {
+  const from = norm.map[Math.max(0, Math.min(start, norm.map.length - 1))] ?? 0;
+  const to = norm.map[Math.max(0, Math.min(end, norm.map.length - 1))] ?? original.length;
+  return original.slice(from, to);
+}

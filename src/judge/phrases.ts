@@ -1,0 +1,109 @@
+// Key phrases of a claim: quotes, numbers, dates, proper names, content words, and given phrases.
+import type { KeyPhrase, PhraseKind } from '../types.js';
+import { findFacts } from './facts.js';
+import { normalize, sliceOriginal } from './normalize.js';
+import { isNegationAt, STOP_WORDS, stemWord, TOKEN } from './words.js';
+
+/**
+ * Weight of each kind in the score. Quotes, numbers, dates and given phrases are the facts a
+ * reviewer checks first and a paraphrase cannot change; names come next; any one content word
+ * can be swapped for a synonym, so each counts least.
+ */
+export const PHRASE_WEIGHTS = {
+  quote: 3, number: 3, date: 3, given: 3, name: 2, word: 1,
+} as const satisfies Record<PhraseKind, number>;
+
+/** Kinds that must all be found (and not contradicted) for `supported`. */
+export const REQUIRED_KINDS: ReadonlySet<PhraseKind> = new Set(['quote', 'number', 'date', 'given']);
+
+const QUOTE_RE = /"([^"]{2,}?)"|(?<![\p{L}\p{N}])'([^']{6,}?)'(?![\p{L}\p{N}])/gu;
+const CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'du', 'el', 'and']);
+const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йяе]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*)$/u;
+
+interface Token { start: number; end: number; text: string; capital: boolean; upper: boolean; sentenceStart: boolean }
+
+function tokensOf(claim: string, norm: { text: string; map: Int32Array }): Token[] {
+  const out: Token[] = [];
+  for (const m of norm.text.matchAll(TOKEN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const original = sliceOriginal(claim, norm, start, end);
+    const before = norm.text.slice(Math.max(0, start - 3), start);
+    out.push({ start, end, text: m[0], capital: /^\p{Lu}/u.test(original), upper: !/\p{Ll}/u.test(original),
+      sentenceStart: out.length === 0 || /[.!?:]["')]? ?$|^ ?["(]$/.test(before) });
+  }
+  return out;
+}
+
+function covered(spans: readonly [number, number][], start: number, end: number): boolean {
+  return spans.some(([s, e]) => start < e && end > s);
+}
+
+/** Capitalised runs not at sentence start; a sentence-initial run counts when it is two words or more. */
+function findNames(tokens: readonly Token[], taken: readonly [number, number][]): [number, number][] {
+  const names: [number, number][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t || !t.capital || covered(taken, t.start, t.end) || CALENDAR.test(t.text) || /^\p{N}/u.test(t.text)
+      || (t.sentenceStart && STOP_WORDS.has(t.text))) { i++; continue; }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1];
+      const after = tokens[j + 2];
+      if (!next || covered(taken, next.start, next.end)) break;
+      const gap = next.start - (tokens[j]?.end ?? 0);
+      if (gap > 2) break;
+      if (next.capital && !CALENDAR.test(next.text)) { j++; continue; }
+      if (CONNECTORS.has(next.text) && after?.capital && after.start - next.end <= 2) { j += 2; continue; }
+      break;
+    }
+    const single = i === j;
+    const acronym = t.upper && t.text.length >= 2 && t.text.length <= 6;
+    const tooShort = single && !acronym && t.text.length < 3;
+    if (!(t.sentenceStart && single && !acronym) && !tooShort) names.push([t.start, tokens[j]?.end ?? t.end]);
+    i = j + 1;
+  }
+  return names;
+}
+
+/** Key phrases of `claim`, plus `given` phrases (required, kind `given`) from references.json. */
+export function extractKeyPhrases(claim: string, given: readonly string[] = []): KeyPhrase[] {
+  const norm = normalize(claim);
+  const phrases: KeyPhrase[] = [];
+  const taken: [number, number][] = [];
+  const add = (kind: PhraseKind, start: number, end: number): void => {
+    const text = sliceOriginal(claim, norm, start, end).trim();
+    if (text && !phrases.some((p) => p.kind === kind && p.text === text)) {
+      phrases.push({ kind, text, weight: PHRASE_WEIGHTS[kind] });
+    }
+    taken.push([start, end]);
+  };
+  for (const m of norm.text.matchAll(QUOTE_RE)) {
+    const inner = m[1] ?? m[2] ?? '';
+    if (inner.trim().length < 2) continue;
+    add('quote', m.index + 1, m.index + 1 + inner.length);
+  }
+  for (const f of findFacts(norm.text)) {
+    if (f.inDate || covered(taken, f.start, f.end)) continue;
+    add(f.kind, f.start, f.end);
+  }
+  const tokens = tokensOf(claim, norm);
+  for (const [s, e] of findNames(tokens, taken)) add('name', s, e);
+  const stems = new Set<string>();
+  const words = tokens.map((x) => x.text);
+  tokens.forEach((t, i) => {
+    if (covered(taken, t.start, t.end) || STOP_WORDS.has(t.text) || isNegationAt(words, i)) return;
+    if (/^\p{N}+$/u.test(t.text) || t.text.length < 2 || CALENDAR.test(t.text)) return;
+    const stem = stemWord(t.text);
+    if (stems.has(stem)) return;
+    stems.add(stem);
+    phrases.push({ kind: 'word', text: sliceOriginal(claim, norm, t.start, t.end), weight: PHRASE_WEIGHTS.word });
+  });
+  for (const g of given) {
+    if (g.trim() && !phrases.some((p) => p.kind === 'given' && p.text === g.trim())) {
+      phrases.push({ kind: 'given', text: g.trim(), weight: PHRASE_WEIGHTS.given });
+    }
+  }
+  return phrases;
+}

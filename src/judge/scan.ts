@@ -1,0 +1,85 @@
+// One linear pass over a text layer: token offsets plus the positions of every token a claim cares about.
+
+/** Per distinct token: which targets (claim words, name parts, quote seeds) it hits. */
+export type Classify = (token: string) => readonly number[];
+
+export interface Scan {
+  /** Token offsets in the normalised text. */
+  starts: Int32Array;
+  ends: Int32Array;
+  count: number;
+  /** Target id → token indexes where it occurs, ascending. */
+  hits: Map<number, number[]>;
+}
+
+/** 0 = not yet known, 1 = word character, 2 = not; BMP only (astral letters fall back to a regex). */
+const WORD_CLASS = new Uint8Array(0x10000);
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  let c = WORD_CLASS[code] ?? 0;
+  if (c === 0) {
+    c = code >= 0xd800 && code <= 0xdfff ? 1 : WORD_RE.test(String.fromCharCode(code)) ? 1 : 2;
+    WORD_CLASS[code] = c;
+  }
+  return c === 1;
+}
+
+/**
+ * Tokenise `text` (already normalised) once, classifying each distinct token once through a Map,
+ * so the cost is linear in the page and independent of how many phrases the claim has.
+ */
+export function scanText(text: string, classify: Classify): Scan {
+  let cap = Math.max(64, text.length >> 2);
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let count = 0;
+  const cache = new Map<string, readonly number[]>();
+  const hits = new Map<number, number[]>();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordCode(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && isWordCode(text.charCodeAt(i))) i++;
+    if (count >= cap) {
+      cap *= 2;
+      const s = new Int32Array(cap); s.set(starts); starts = s;
+      const e = new Int32Array(cap); e.set(ends); ends = e;
+    }
+    starts[count] = start;
+    ends[count] = i;
+    const token = text.slice(start, i);
+    let targets = cache.get(token);
+    if (targets === undefined) {
+      targets = classify(token);
+      cache.set(token, targets);
+    }
+    for (const t of targets) {
+      const list = hits.get(t);
+      if (list) list.push(count);
+      else hits.set(t, [count]);
+    }
+    count++;
+  }
+  return { starts, ends, count, hits };
+}
+
+/** Index of the token containing or following normalised offset `pos` (binary search). */
+export function tokenAt(scan: Scan, pos: number): number {
+  let lo = 0;
+  let hi = scan.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((scan.ends[mid] ?? 0) <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The normalised token text at index i. */
+export function tokenText(text: string, scan: Scan, i: number): string {
+  return i >= 0 && i < scan.count ? text.slice(scan.starts[i] ?? 0, scan.ends[i] ?? 0) : '';
+}

@@ -1,0 +1,83 @@
+// The verdict of one citation (link status × claim match) and of a claim (the best of its citations).
+import type { Citation, LinkStatus, Verdict } from '../types.js';
+import type { ClaimMatch } from './match.js';
+
+/**
+ * Thresholds on ClaimMatch.score, the weighted share of the claim's key phrases found in the best
+ * evidence window (quotes, numbers, dates and given phrases weigh 3, names 2, content words 1).
+ *
+ * - SUPPORTED_MIN_SCORE (0.6): `supported` also needs every quote, number, date and given phrase
+ *   found, nothing contradicted, the same negation, a strong layer (not boilerplate), and, on a
+ *   page in another language than the claim, at least one given phrase.
+ * - PARTIAL_MIN_SCORE (0.3): below it the page was read but says too little of the claim:
+ *   `unsupported`. At or above it without meeting `supported`: `partial`.
+ */
+export const SUPPORTED_MIN_SCORE = 0.6;
+export const PARTIAL_MIN_SCORE = 0.3;
+
+/**
+ * Order of a claim's verdict, best first. A claim is as well supported as its best citation.
+ * `unverifiable` ranks above `unsupported` because the unread source may still hold the claim (a
+ * reviewer must look), while `unsupported` is a read page that does not; `broken` ranks below both
+ * because there is no page at all, and `missing` (no URL) is the least a citation can be.
+ */
+export const VERDICT_ORDER = [
+  'supported', 'partial', 'unverifiable', 'unsupported', 'broken', 'missing',
+] as const satisfies readonly Verdict[];
+
+type Route = 'missing' | 'broken' | 'unverifiable' | 'read' | 'paywall';
+
+/** What each link status allows: only a page that was read can be judged on its content. */
+const ROUTES = {
+  ok: 'read', redirected: 'read', paywalled: 'paywall',
+  dead: 'broken', 'soft-404': 'broken', 'invalid-url': 'broken',
+  'no-url': 'missing',
+  blocked: 'unverifiable', timeout: 'unverifiable', error: 'unverifiable', 'private-address': 'unverifiable',
+} as const satisfies Record<LinkStatus, Route>;
+
+function contentVerdict(m: ClaimMatch): { verdict: Verdict; reason: string } {
+  const found = m.matched.length;
+  const total = found + m.missing.length;
+  const where = m.evidence?.weak ? 'only in page boilerplate (navigation, related links)' : `in the ${m.evidence?.layer ?? 'page'} text`;
+  const first = m.contradictions[0];
+  if (first) return { verdict: 'unsupported', reason: `${first.claim} contradicted: source says ${first.source}` };
+  if (m.score < PARTIAL_MIN_SCORE) {
+    return { verdict: 'unsupported', reason: `page read, but only ${found} of ${total} key phrases found together` };
+  }
+  const blockers: string[] = [];
+  if (m.requiredMissing.length > 0) blockers.push(`not found: ${m.requiredMissing.slice(0, 3).join(', ')}`);
+  if (m.negationMismatch) blockers.push('negation differs between claim and source');
+  if (m.evidence?.weak) blockers.push('found only in page boilerplate');
+  if (m.crossLanguage && m.givenCount === 0) blockers.push('source in another language and no given phrases');
+  if (m.score < SUPPORTED_MIN_SCORE) blockers.push(`only ${found} of ${total} key phrases found ${where}`);
+  if (blockers.length > 0) return { verdict: 'partial', reason: blockers.join('; ') };
+  return { verdict: 'supported', reason: `${found} of ${total} key phrases found ${where}` };
+}
+
+/** Judge one citation. `match` undefined means the page was not read. */
+export function judgeCitation(input: { ref: number; linkStatus: LinkStatus; linkReason: string; match?: ClaimMatch }): Citation {
+  const { ref, linkStatus, linkReason, match } = input;
+  const base = { ref, linkStatus, score: 0, matched: match?.matched ?? [], missing: match?.missing ?? [] };
+  const route: Route = ROUTES[linkStatus];
+  if (route === 'missing') return { ...base, verdict: 'missing', reason: 'no URL for this reference' };
+  if (route === 'broken') return { ...base, verdict: 'broken', reason: `${linkStatus}: ${linkReason}` };
+  if (route === 'unverifiable') return { ...base, verdict: 'unverifiable', reason: `${linkReason}: cannot verify` };
+  if (!match) return { ...base, verdict: 'unverifiable', reason: 'page not read: cannot verify' };
+  if (!match.hasText) return { ...base, verdict: 'unverifiable', reason: 'page has no readable text: cannot verify' };
+  const judged = contentVerdict(match);
+  const evidence = match.evidence ? { evidence: match.evidence } : {};
+  if (route === 'paywall' && judged.verdict === 'unsupported') {
+    return { ...base, ...evidence, score: match.score, verdict: 'unverifiable',
+      reason: `paywalled and the accessible text lacks the claim (it may be behind the wall): ${linkReason}` };
+  }
+  return { ...base, ...evidence, score: match.score, verdict: judged.verdict, reason: judged.reason };
+}
+
+/** A claim's verdict: the best of its citations by VERDICT_ORDER (`missing` when it has none). */
+export function claimVerdict(citations: readonly Citation[]): Verdict {
+  let best: Verdict = 'missing';
+  for (const c of citations) {
+    if (VERDICT_ORDER.indexOf(c.verdict) < VERDICT_ORDER.indexOf(best)) best = c.verdict;
+  }
+  return best;
+}

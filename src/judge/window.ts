@@ -1,0 +1,93 @@
+// The best evidence window in a layer, and its snippet (original text) and Text Fragment link.
+import { sliceOriginal, type Normalized } from './normalize.js';
+import type { Scan } from './scan.js';
+
+/** Longest evidence snippet, in characters of the original text. */
+export const SNIPPET_MAX_CHARS = 300;
+
+export interface Window {
+  /** First and last token of the window. */
+  from: number;
+  to: number;
+  /** Weighted share of the phrases with an occurrence inside the window. */
+  weight: number;
+  /** Phrase indexes present in the window. */
+  present: Set<number>;
+}
+
+/**
+ * Slide a window of `size` tokens over all phrase occurrences (two pointers over hits sorted by
+ * position, with a count per phrase): O(hits log hits), independent of page length beyond the scan.
+ */
+export function findBestWindow(positions: readonly (readonly number[])[], weights: readonly number[], size: number): Window | undefined {
+  const hits: [number, number][] = [];
+  positions.forEach((list, phrase) => { for (const pos of list) hits.push([pos, phrase]); });
+  if (hits.length === 0) return undefined;
+  hits.sort((a, b) => a[0] - b[0]);
+  const counts = new Map<number, number>();
+  let current = 0;
+  let left = 0;
+  let best: { weight: number; l: number; r: number } = { weight: -1, l: 0, r: 0 };
+  for (let r = 0; r < hits.length; r++) {
+    const [pos, phrase] = hits[r] ?? [0, 0];
+    const c = counts.get(phrase) ?? 0;
+    if (c === 0) current += weights[phrase] ?? 0;
+    counts.set(phrase, c + 1);
+    while ((hits[left]?.[0] ?? pos) <= pos - size) {
+      const drop = hits[left]?.[1] ?? 0;
+      const dc = (counts.get(drop) ?? 1) - 1;
+      counts.set(drop, dc);
+      if (dc === 0) current -= weights[drop] ?? 0;
+      left++;
+    }
+    const tighter = current === best.weight && pos - (hits[left]?.[0] ?? 0) < (hits[best.r]?.[0] ?? 0) - (hits[best.l]?.[0] ?? 0);
+    if (current > best.weight + 1e-9 || tighter) best = { weight: current, l: left, r };
+  }
+  const present = new Set<number>();
+  for (let k = best.l; k <= best.r; k++) present.add(hits[k]?.[1] ?? 0);
+  const total = weights.reduce((a, b) => a + b, 0);
+  return { from: hits[best.l]?.[0] ?? 0, to: hits[best.r]?.[0] ?? 0, weight: total > 0 ? best.weight / total : 0, present };
+}
+
+const SENTENCE_END = /[.!?]["')\]]? /g;
+
+/** Widen normalised range [start, end) to sentence boundaries, at most SNIPPET_MAX_CHARS long. */
+function sentenceRange(text: string, start: number, end: number): [number, number] {
+  const floor = Math.max(0, start - 200);
+  let from = floor === 0 ? 0 : -1;
+  for (const m of text.slice(floor, start).matchAll(SENTENCE_END)) from = floor + m.index + m[0].length;
+  if (from < 0) from = text.indexOf(' ', Math.max(floor, start - 60)) + 1 || start;
+  const tail = text.slice(end, end + 200);
+  const stop = tail.search(/[.!?]["')\]]?(?: |$)/);
+  let to = stop >= 0 ? end + stop + 1 : Math.min(text.length, end + 60);
+  if (to - from > SNIPPET_MAX_CHARS) {
+    from = Math.max(from, Math.min(start, end - SNIPPET_MAX_CHARS + 40));
+    to = Math.min(to, from + SNIPPET_MAX_CHARS);
+    const space = text.lastIndexOf(' ', to);
+    if (space > from + 100) to = space;
+  }
+  return [from, to];
+}
+
+/** The window's passage as the source wrote it (whitespace runs shown as one space). */
+export function snippetOf(original: string, norm: Normalized, scan: Scan, w: Window): string {
+  const start = scan.starts[w.from] ?? 0;
+  const end = scan.ends[w.to] ?? start;
+  const [from, to] = sentenceRange(norm.text, start, end);
+  return sliceOriginal(original, norm, from, to).replace(/\s+/g, ' ').trim();
+}
+
+/** Percent-encoding per the Text Fragments spec: `-`, `,` and `&` are syntax there. */
+function encodeFragmentPart(s: string): string {
+  return encodeURIComponent(s).replace(/-/g, '%2D');
+}
+
+/** `url#:~:text=start,end` for a snippet (one `text=` term for short snippets). */
+export function buildFragmentUrl(url: string, snippet: string): string {
+  const words = snippet.split(' ').filter(Boolean);
+  const base = url.split('#')[0] ?? url;
+  if (words.length <= 8) return `${base}#:~:text=${encodeFragmentPart(words.join(' '))}`;
+  const start = words.slice(0, 4).join(' ');
+  const end = words.slice(-4).join(' ');
+  return `${base}#:~:text=${encodeFragmentPart(start)},${encodeFragmentPart(end)}`;
+}

@@ -1,0 +1,92 @@
+// Words: tokenising, stemming (snowball en/ru + a few more), stop words, script-based language guess, negation cues.
+import snowball, { type Stemmer } from 'snowball-stemmers';
+
+/** Unicode-aware tokens (field notes §5.1 step 6); apostrophes and hyphens split words. */
+export const TOKEN = /[\p{L}\p{N}]+/gu;
+
+const ALGORITHMS: Record<string, string> = {
+  en: 'english', ru: 'russian', de: 'german', fr: 'french', es: 'spanish', it: 'italian',
+  pt: 'portuguese', nl: 'dutch', sv: 'swedish',
+};
+
+const stemmers = new Map<string, Stemmer>();
+const stemCache = new Map<string, string>();
+
+/** Stem a lower-case word; the script picks the stemmer (Cyrillic → Russian) when no language is known. */
+export function stemWord(word: string, language?: string): string {
+  const cyrillic = /[\u0400-\u04FF]/.test(word);
+  const lang = cyrillic ? 'ru' : language && language !== 'ru' && ALGORITHMS[language] ? language : 'en';
+  const key = `${lang}:${word}`;
+  const cached = stemCache.get(key);
+  if (cached !== undefined) return cached;
+  let stemmer = stemmers.get(lang);
+  if (!stemmer) {
+    stemmer = snowball.newStemmer(ALGORITHMS[lang] ?? 'english');
+    stemmers.set(lang, stemmer);
+  }
+  const stem = /^\p{N}+$/u.test(word) ? word : stemmer.stem(word);
+  if (stemCache.size < 200_000) stemCache.set(key, stem);
+  return stem;
+}
+
+const EN_STOP = `a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself of off on once only or other our ours ourselves out over own same she should so some such than that
+the their theirs them themselves then there these they this those through to too under until up very was we
+were what when where which while who whom why will with would you your yours yourself yourselves said says
+say saying told tells according reported reports report stated states wrote writes also which whose upon
+per via mr mrs ms dr one s t it's its new news article`;
+
+const RU_STOP = `и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее её мне
+было вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас
+нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была
+сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь
+этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой
+хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою
+этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это также заявил заявила
+сообщил сообщила сообщает сказал сказала по словам год года году лет`;
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(`${EN_STOP} ${RU_STOP}`.split(/\s+/).filter(Boolean));
+
+/** Negation cues (en + ru). `n't` splits into `…n` + `t`, handled in `isNegationAt`. */
+const NEGATION = new Set([
+  'not', 'never', 'no', 'nor', 'neither', 'cannot', 'refused', 'refuses', 'refuse', 'denied', 'denies',
+  'deny', 'declined', 'declines', 'без', 'не', 'ни', 'нет', 'никогда', 'отказался', 'отказалась',
+  'отказались', 'отрицал', 'отрицает', 'отрицала',
+]);
+
+/** True when token `tokens[i]` is a negation cue (`didn't` arrives as `didn`, `t`). */
+export function isNegationAt(tokens: readonly string[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined) return false;
+  if (NEGATION.has(t)) return true;
+  return t === 't' && (tokens[i - 1] ?? '').endsWith('n');
+}
+
+/** Language by script: enough to pick a stemmer and to see that a Latin claim faces a Cyrillic page. */
+export function guessScriptLanguage(text: string): string | undefined {
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  let cyr = 0;
+  let lat = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) lat++;
+    else if (c >= 0x400 && c <= 0x4ff) cyr++;
+  }
+  if (cyr + lat < 3) return undefined;
+  if (cyr > lat) return /[іїєґ]/i.test(sample) && !/[ыэъ]/i.test(sample) ? 'uk' : 'ru';
+  return 'en';
+}
+
+/** The primary subtag of a BCP 47 code, lower case (`en-GB` → `en`). */
+export function baseLanguage(code: string | undefined): string | undefined {
+  const base = code?.trim().toLowerCase().split(/[-_]/)[0];
+  return base ? base : undefined;
+}
+
+/** Scripts differ, or both are Latin but the languages differ (an English claim on a German page). */
+export function languagesDiffer(claim: string | undefined, page: string | undefined): boolean {
+  if (!claim || !page) return false;
+  return claim !== page;
+}
