@@ -59,8 +59,16 @@ export type Connector<O, S> = (options: O, callback: (...args: [null, S] | [Erro
  * so those are checked here; names go through lookupPublic. Redirect hops open connections
  * through the same connector, so every hop is covered and no packet leaves for a refused one.
  */
-export function guardConnector<O extends { hostname: string }, S>(base: Connector<O, S>): Connector<O, S> {
+export function guardConnector<O extends { hostname: string }, S>(
+  base: Connector<O, S>,
+  /** Hostnames let through unchecked (an intranet wiki, a test fixture), and the connector for them. */
+  allow: { hosts: ReadonlySet<string>; connector: Connector<O, S> },
+): Connector<O, S> {
   return (opts, callback) => {
+    if (allow.hosts.has(opts.hostname.toLowerCase())) {
+      allow.connector(opts, callback);
+      return;
+    }
     const host = opts.hostname.replace(/^\[|\]$/g, '');
     if (net.isIP(host) !== 0 && !isPublicAddress(host)) {
       callback(new PrivateAddressError(host, host), null);

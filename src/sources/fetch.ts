@@ -41,6 +41,8 @@ export interface FetchOptions {
   userAgent: string;
   /** Turn the private-address guard off (tests, intranets). */
   allowPrivateHosts: boolean;
+  /** Hostnames the guard lets through while it stays on for everything else (an intranet wiki). */
+  allowHosts: readonly string[];
   /** Inject a dispatcher (MockAgent in tests); when absent a guarded Agent is made and closed. */
   dispatcher?: Dispatcher;
   sleep: (ms: number) => Promise<void>;
@@ -61,6 +63,7 @@ export const DEFAULT_FETCH_OPTIONS: Readonly<FetchOptions> = Object.freeze({
   retryMaxDelayMs: 8_000,
   userAgent: DEFAULT_USER_AGENT,
   allowPrivateHosts: false,
+  allowHosts: [],
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
 });
@@ -70,7 +73,8 @@ export async function fetchSources(urls: readonly string[], options: Partial<Fet
   const opts: FetchOptions = { ...DEFAULT_FETCH_OPTIONS, ...options };
   const unique = [...new Set(urls)];
   const dispatcher = opts.dispatcher
-    ?? createAgent({ timeoutMs: opts.timeoutMs, connections: opts.perHost, allowPrivateHosts: opts.allowPrivateHosts });
+    ?? createAgent({ timeoutMs: opts.timeoutMs, connections: opts.perHost,
+      allowPrivateHosts: opts.allowPrivateHosts, allowHosts: opts.allowHosts });
   const run = new Run(opts, dispatcher, unique.length);
   try {
     const results = await Promise.all(unique.map((url) => run.fetchOne(url)));

@@ -27,6 +27,8 @@ export interface AgentOptions {
   /** Connections per origin; the per-host limiter keeps in-flight requests at or below this. */
   connections: number;
   allowPrivateHosts: boolean;
+  /** Hostnames exempt from the guard (exact, lower-case), e.g. `wiki.intranet`. */
+  allowHosts: readonly string[];
 }
 
 /**
@@ -34,13 +36,13 @@ export interface AgentOptions {
  * It is a plain Agent, so HTTP(S)_PROXY is never honoured: a proxy would defeat the guard.
  */
 export function createAgent(options: AgentOptions): Agent {
-  const base = buildConnector(
-    options.allowPrivateHosts
-      ? { timeout: options.timeoutMs }
-      : { timeout: options.timeoutMs, lookup: lookupPublic },
-  );
+  const open = buildConnector({ timeout: options.timeoutMs });
+  const hosts = new Set(options.allowHosts.map((h) => h.toLowerCase()));
+  const connect = options.allowPrivateHosts
+    ? open
+    : guardConnector(buildConnector({ timeout: options.timeoutMs, lookup: lookupPublic }), { hosts, connector: open });
   return new Agent({
-    connect: options.allowPrivateHosts ? base : guardConnector(base),
+    connect,
     connections: options.connections,
     pipelining: 1,
     keepAliveTimeout: 4_000,
