@@ -39,8 +39,8 @@ describe('the HTML report in headless Chromium', () => {
     await browser?.close();
   });
 
-  const visibleClaims = () => page.$$eval('article.claim', (els) =>
-    els.filter((e) => e instanceof HTMLElement && e.offsetParent !== null).map((e) => e.id));
+  // Playwright's :visible, not DOM types: this project compiles without lib.dom.
+  const visibleClaims = () => page.locator('article.claim:visible').evaluateAll((els) => els.map((e) => e.id));
 
   it('shows the summary with the counts and the two ratios', async () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Summary' }).isVisible()).toBe(true);
@@ -58,9 +58,9 @@ describe('the HTML report in headless Chromium', () => {
     await page.click('label[for="fv-broken"]');
     expect(await visibleClaims()).toEqual(['c3', 'c6', 'c7']);
     // Inside c6 only the broken citation [8] stays; the paywalled [7] is hidden.
-    const c6 = await page.locator('#c6 .citation').evaluateAll((els) =>
-      els.map((e) => `${e.getAttribute('data-verdict')}:${e instanceof HTMLElement && e.offsetParent !== null}`));
-    expect(c6).toEqual(['unverifiable:false', 'broken:true']);
+    const c6 = page.locator('#c6 .citation');
+    expect(await c6.evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')))).toEqual(['unverifiable', 'broken']);
+    expect([await c6.nth(0).isVisible(), await c6.nth(1).isVisible()]).toEqual([false, true]);
   });
 
   it('combines the verdict and link-status filters (one citation must match both)', async () => {
@@ -75,8 +75,7 @@ describe('the HTML report in headless Chromium', () => {
   });
 
   it('hides emptied section headings and says so when nothing matches', async () => {
-    const visibleSections = () => page.$$eval('.article-section h3', (els) =>
-      els.filter((e) => e instanceof HTMLElement && e.offsetParent !== null).map((e) => e.textContent));
+    const visibleSections = () => page.locator('.article-section h3:visible').allTextContents();
     await page.click('label[for="fv-missing"]');
     expect(await visibleSections()).toEqual(['Investigations']);
     expect(await page.locator('.no-match').isVisible()).toBe(false);
@@ -90,7 +89,7 @@ describe('the HTML report in headless Chromium', () => {
 
   it('shows hostile page text as text: no dialog, no injected element', async () => {
     expect(dialogs).toEqual([]);
-    expect(await page.evaluate(() => document.querySelectorAll('img, script, img[onerror]').length)).toBe(0);
+    expect(await page.locator('img, script, [onerror]').count()).toBe(0);
     await expect.poll(() => page.getByText('<script>alert(1)</script>').first().isVisible()).toBe(true);
     expect(await page.locator('#c4 blockquote').innerText()).toContain('"><img src=x onerror=alert(1)>');
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
