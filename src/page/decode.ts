@@ -65,6 +65,7 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined, s
   if (utf8 !== undefined) return { text: utf8, charset: 'utf-8', source: 'utf-8' };
   // chardet's statistics need some text; a 64 KB sample is plenty and keeps huge bodies cheap.
   const detected = normaliseCharset(detect(bytes.subarray(0, 65536)) ?? undefined);
-  if (detected) return { text: new TextDecoder(detected).decode(bytes), charset: detected, source: 'detected' };
+  // chardet can still guess UTF-8 (or UTF-16 for binary junk) after strict UTF-8 failed: ignore that.
+  if (detected && !detected.startsWith('utf-')) return { text: new TextDecoder(detected).decode(bytes), charset: detected, source: 'detected' };
   return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', source: 'default' };
 }

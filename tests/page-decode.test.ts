@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBody, normaliseCharset, readHeaderCharset } from '../src/page/decode.js';
+import { readPage } from '../src/page/read.js';
+import { makeResponse } from './fixtures/pages/fetch.js';
+
+/** Encodes text in a single-byte charset by inverting TextDecoder over bytes 0x80–0xFF. */
+function encodeSingleByte(text: string, charset: string): Uint8Array {
+  const decoder = new TextDecoder(charset);
+  const table = new Map<string, number>();
+  for (let byte = 0x80; byte <= 0xff; byte++) table.set(decoder.decode(new Uint8Array([byte])), byte);
+  return new Uint8Array(
+    [...text].map((ch) => {
+      const code = ch.charCodeAt(0);
+      if (code < 0x80) return code;
+      const byte = table.get(ch);
+      if (byte === undefined) throw new Error(`${ch} not in ${charset}`);
+      return byte;
+    }),
+  );
+}
+
+const RUSSIAN = 'Министерство финансов сообщило, что дефицит бюджета составил 1,2% ВВП. Эксперты ожидают, что в следующем году ситуация улучшится, а доходы от экспорта вырастут.';
+
+function russianPage(head: string): string {
+  return `<!DOCTYPE html><html><head>${head}<title>Дефицит бюджета</title></head><body><article><h1>Дефицит бюджета</h1>${`<p>${RUSSIAN}</p>`.repeat(4)}</article></body></html>`;
+}
+
+describe('decodeBody precedence', () => {
+  const utf8 = new TextEncoder().encode('<p>Привет</p>');
+  const cp1251 = encodeSingleByte('<p>Привет</p>', 'windows-1251');
+  it.each<[string, Uint8Array, string | undefined, string, string]>([
+    ['BOM beats a wrong header', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]), 'text/html; charset=windows-1251', 'utf-8', 'bom'],
+    ['header beats meta', encodeSingleByte('<meta charset="utf-8"><p>Привет</p>', 'windows-1251'), 'text/html; charset=windows-1251', 'windows-1251', 'header'],
+    ['quoted header label', cp1251, 'text/html; charset="Windows-1251"', 'windows-1251', 'header'],
+    ['meta charset', encodeSingleByte('<meta charset="windows-1251"><p>Привет</p>', 'windows-1251'), 'text/html', 'windows-1251', 'meta'],
+    ['http-equiv meta', encodeSingleByte('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>Привет</p>', 'koi8-r'), undefined, 'koi8-r', 'meta'],
+    ['unknown header label falls through to UTF-8', utf8, 'text/html; charset=x-nonsense', 'utf-8', 'utf-8'],
+    ['valid UTF-8 without labels', utf8, 'text/html', 'utf-8', 'utf-8'],
+  ])('%s', (_, bytes, contentType, charset, source) => {
+    const decoded = decodeBody(bytes, contentType);
+    expect(decoded.charset).toBe(charset);
+    expect(decoded.source).toBe(source);
+    expect(decoded.text).toContain('Привет');
+  });
+
+  it('detects windows-1251 without header or meta (chardet), not windows-1252 mojibake', () => {
+    const decoded = decodeBody(encodeSingleByte(russianPage(''), 'windows-1251'), 'text/html');
+    expect(decoded.source).toBe('detected');
+    expect(decoded.charset).toBe('windows-1251');
+    expect(decoded.text).toContain('Министерство финансов');
+  });
+
+  it('falls back to windows-1252 for undetectable non-UTF-8 bytes', () => {
+    const decoded = decodeBody(new Uint8Array([0x63, 0x61, 0x66, 0xe9]), undefined);
+    // chardet guesses UTF-8 for these four bytes, which strict decoding already refuted.
+    expect(decoded.charset).toBe('windows-1252');
+    expect(decoded.text).toBe('café');
+  });
+
+  it.each([
+    ['text/html; charset=UTF-8', 'UTF-8'],
+    ['text/html;charset="koi8-r"', 'koi8-r'],
+    ['text/html', undefined],
+  ])('reads the header charset of %s', (header, label) => {
+    expect(readHeaderCharset(header)).toBe(label);
+  });
+
+  it.each([
+    ['latin1', 'windows-1252'],
+    ['cp1251', 'windows-1251'],
+    ['KOI8-R', 'koi8-r'],
+    ['nonsense', undefined],
+  ])('normalises %s → %s', (label, name) => {
+    expect(normaliseCharset(label)).toBe(name);
+  });
+});
+
+describe('readPage decodes Cyrillic pages end to end', () => {
+  it('windows-1251 without header charset or meta', async () => {
+    const page = await readPage(makeResponse(encodeSingleByte(russianPage(''), 'windows-1251'), { headers: { 'content-type': 'text/html' } }));
+    expect(page?.charset).toBe('windows-1251');
+    expect(page?.title).toBe('Дефицит бюджета');
+    expect(page?.layers.find((l) => l.layer === 'main')?.text).toContain('дефицит бюджета составил 1,2% ВВП');
+  });
+
+  it('KOI8-R announced by the Content-Type header', async () => {
+    const page = await readPage(makeResponse(encodeSingleByte(russianPage(''), 'koi8-r'), { headers: { 'content-type': 'text/html; charset=KOI8-R' } }));
+    expect(page?.charset).toBe('koi8-r');
+    expect(page?.layers.find((l) => l.layer === 'main')?.text).toContain('Министерство финансов сообщило');
+  });
+
+  it('windows-1251 announced only by <meta charset>', async () => {
+    const page = await readPage(makeResponse(encodeSingleByte(russianPage('<meta charset="windows-1251">'), 'windows-1251'), { headers: { 'content-type': 'text/html' } }));
+    expect(page?.charset).toBe('windows-1251');
+    expect(page?.layers.find((l) => l.layer === 'page')?.text).toContain('доходы от экспорта вырастут');
+  });
+});
