@@ -1,3 +1,85 @@
 #!/usr/bin/env node
 // Commander glue only: flags → config → pipeline → reports → exit code.
-console.log('citecheck');
+import { readFileSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { EXIT, InputError } from './errors.js';
+
+// Heavy modules (zod, the parsers, undici) are imported inside the actions so `--help` stays fast.
+
+function readVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return pkg !== null && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string'
+    ? pkg.version : '0.0.0';
+}
+
+const EXTRACT_EXAMPLES = `
+Examples:
+  $ citecheck extract                       # the article named in ./references.json
+  $ citecheck extract articles/russia-hamas-relations.txt
+  $ citecheck extract --refs docs/references.json | jq '.uncited'
+
+Prints { title, claims, uncited, references, findings } as JSON on stdout.`;
+
+function addExtract(program: Command): void {
+  program.command('extract')
+    .description('parse an article: claims with their footnotes, uncited text, the reference list and self-check findings')
+    .argument('[article]', 'the article text file (default: the "article" named in references.json)')
+    .option('--refs <file>', 'references.json that names the article', 'references.json')
+    .addHelpText('after', EXTRACT_EXAMPLES)
+    .action(async (article: string | undefined, flags: { refs: string }) => {
+      const { runExtract } = await import('./article/extract.js');
+      process.stdout.write(`${await runExtract(article, flags.refs)}\n`);
+    });
+}
+
+export function buildProgram(): Command {
+  const program = new Command('citecheck')
+    .description('Check that an article\'s footnotes still say what the article claims.')
+    .version(readVersion())
+    .exitOverride()
+    .showHelpAfterError('(run citecheck --help for usage)');
+  addExtract(program);
+  program.addHelpText('after', `
+Examples:
+  $ citecheck extract articles/russia-hamas-relations.txt
+  $ citecheck extract --help`);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: InputError and usage errors → 2. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`citecheck: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+      return EXIT.usage;
+    }
+    if (error instanceof CommanderError) {
+      // Commander has already printed the message (or the help / version text).
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  }, (error: unknown) => {
+    process.stderr.write(`citecheck: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = 70;
+  });
+}

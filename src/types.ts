@@ -4,7 +4,7 @@
 
 /** A sentence (or the clause a mid-sentence marker closes) with its footnote numbers. */
 export interface Claim {
-  /** Stable id: `c` + 1-based order in the article (`c1`, `c2`, …). */
+  /** Stable id: `c` + 8 hex digits of a hash of the normalised text (`-2`, `-3`… on a repeat). */
   id: string;
   text: string;
   /** Footnote numbers of the marker group that closes the claim, in the order written. */
@@ -15,9 +15,14 @@ export interface Claim {
   line: number;
   /** 1-based column of the claim's first character on that line. */
   column: number;
+  /**
+   * Unmarked sentences before the claim in its paragraph, back to the previous marker: by
+   * Wikipedia convention the same footnotes cover them, so they are not listed as uncited.
+   */
+  context?: string;
 }
 
-/** A sentence of the body that carries no footnote marker. */
+/** Body text after the last marker of its paragraph (or in a paragraph without markers). */
 export interface UncitedSentence {
   text: string;
   section: string;

@@ -1,0 +1,79 @@
+// Cuts paragraphs into claims (the sentence or clause each marker group closes) and uncited text.
+import type { Claim, UncitedSentence } from '../types.js';
+import { liftMarkers, type LiftedLine } from './markers.js';
+import type { Paragraph } from './sections.js';
+import { splitSentences } from './sentences.js';
+
+/** A claim before it gets its id. */
+export type DraftClaim = Omit<Claim, 'id'>;
+
+export interface ParagraphClaims {
+  claims: DraftClaim[];
+  uncited: UncitedSentence[];
+  /** Every footnote number the paragraph's markers carry, once per marker (for the self-check). */
+  markers: number[];
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  refs?: number[];
+}
+
+/** Removes copy artefacts (`Times , Russian`) and the comma a mid-sentence marker leaves behind. */
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\s+([,;:.!?)])/g, '$1').replace(/[\s,;:]+$/u, '').trim();
+}
+
+const hasWords = (text: string) => /[\p{L}\p{N}]/u.test(text);
+
+/** Splits one sentence at its marker groups; the tail after the last group is an unmarked piece. */
+function piecesOf(lifted: LiftedLine, start: number, end: number): Piece[] {
+  const pieces: Piece[] = [];
+  let cursor = start;
+  for (const g of lifted.groups) {
+    if (g.at <= start || g.at > end || g.refs.length === 0) continue;
+    if (hasWords(lifted.clean.slice(cursor, g.at))) pieces.push({ start: cursor, end: g.at, refs: g.refs });
+    else if (pieces.length > 0) pieces.at(-1)?.refs?.push(...g.refs); // `[1] [2]` split oddly
+    cursor = g.at;
+  }
+  const tail = lifted.clean.slice(cursor, end);
+  const last = pieces.at(-1);
+  if (!hasWords(tail) && last) last.end = end; // only the closing `.` or `"` after `"terrorism"[3]`
+  else if (hasWords(tail)) pieces.push({ start: cursor, end });
+  return pieces;
+}
+
+/** The piece's text and the 1-based column of its first kept character in the raw line. */
+function locate(lifted: LiftedLine, piece: Piece): { text: string; column: number } {
+  const raw = lifted.clean.slice(piece.start, piece.end);
+  const lead = raw.search(/[^\s,;:]/u);
+  const first = piece.start + Math.max(lead, 0);
+  return { text: tidy(raw.slice(Math.max(lead, 0))), column: (lifted.rawIndex[first] ?? 0) + 1 };
+}
+
+/**
+ * A marker group closes the sentence (or clause) it ends. Unmarked sentences before it in the same
+ * paragraph are, by Wikipedia convention, covered by that footnote: they become the claim's
+ * `context`. Only text after the paragraph's last marker is uncited.
+ */
+export function claimParagraph(paragraph: Paragraph): ParagraphClaims {
+  const lifted = liftMarkers(paragraph.text);
+  const claims: DraftClaim[] = [];
+  let pending: { text: string; column: number }[] = [];
+  for (const sentence of splitSentences(lifted.clean)) {
+    for (const piece of piecesOf(lifted, sentence.start, sentence.end)) {
+      const { text, column } = locate(lifted, piece);
+      if (!piece.refs) {
+        pending.push({ text, column });
+        continue;
+      }
+      const claim: DraftClaim = { text, refs: piece.refs, section: paragraph.section, line: paragraph.line, column };
+      if (pending.length > 0) claim.context = pending.map((p) => p.text).join(' ');
+      claims.push(claim);
+      pending = [];
+    }
+  }
+  const uncited = pending.map((p) => ({ text: p.text, section: paragraph.section, line: paragraph.line, column: p.column }));
+  return { claims, uncited, markers: lifted.groups.flatMap((g) => g.refs) };
+}

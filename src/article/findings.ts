@@ -1,0 +1,34 @@
+// Self-check of the article against its own reference list: back-link counts, orphans, strays.
+import type { Finding, ListedReference } from '../types.js';
+
+/** `markers` holds every footnote number the body's markers carry, with its line, once per use. */
+export function checkReferenceList(
+  markers: { ref: number; line: number }[],
+  references: ListedReference[],
+): Finding[] {
+  const uses = new Map<number, number>();
+  const firstLine = new Map<number, number>();
+  for (const m of markers) {
+    uses.set(m.ref, (uses.get(m.ref) ?? 0) + 1);
+    if (!firstLine.has(m.ref)) firstLine.set(m.ref, m.line);
+  }
+  const findings: Finding[] = [];
+  const listed = new Set(references.map((r) => r.id));
+  for (const ref of references) {
+    const found = uses.get(ref.id) ?? 0;
+    if (found === 0) {
+      findings.push({ kind: 'reference-never-cited', ref: ref.id, line: ref.line,
+        message: `reference ${ref.id} is in the list but no [${ref.id}] marker cites it` });
+    } else if (found !== ref.uses) {
+      findings.push({ kind: 'uses-mismatch', ref: ref.id, line: ref.line,
+        message: `reference ${ref.id} lists ${ref.uses} use(s) but the body has ${found} [${ref.id}] marker(s)` });
+    }
+  }
+  for (const [ref, line] of [...firstLine].sort((a, b) => a[0] - b[0])) {
+    if (!listed.has(ref)) {
+      findings.push({ kind: 'marker-without-reference', ref, line,
+        message: `marker [${ref}] has no entry in the article's reference list` });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,67 @@
+// Lifts footnote markers (`[1]`, `[1] [10] [11]`, `[1][2]`, `[1, p. 3]`) out of a line of prose.
+
+/** One run of adjacent markers: the footnotes that close the text before it. */
+export interface MarkerGroup {
+  /** Footnote numbers in the order written; empty for a run of notes/tags only (`[a]`, `[citation needed]`). */
+  refs: number[];
+  /** Index in the cleaned text where the run stood (just after the text it closes). */
+  at: number;
+  /** 1-based column of the run's first `[` in the raw line. */
+  column: number;
+}
+
+export interface LiftedLine {
+  /** The line without markers (and without the space before them). */
+  clean: string;
+  /** rawIndex[i] = index in the raw line of clean[i]; one extra entry for the end. */
+  rawIndex: number[];
+  groups: MarkerGroup[];
+}
+
+// A footnote `[12]` or `[12, p. 3]`; explanatory notes `[a]`, `[note 1]`; maintenance tags
+// `[citation needed]`, `[when?]`, `[dubious – discuss]`. Tags are lifted so they do not pollute
+// the claim text, but only numbers close a claim.
+const FOOTNOTE = String.raw`\[\s*\d{1,4}(?:\s*[,:;]\s*(?:pp?\.|page|pages)?\s*[\divxlc]+(?:\s*[–-]\s*[\divxlc]+)?)?\s*\]`;
+const NOTE = String.raw`\[(?:[a-z]{1,2}|(?:note|nb|n)\s*\d{1,3})\]`;
+const TAG = String.raw`\[(?:[a-z][a-z ]{0,30}needed|[a-z][a-z ]{0,30}\?|dubious[^\]]{0,20}|failed verification|dead link|permanent dead link|not in citation given|unreliable source\??|original research\??)\]`;
+const TOKEN = `(?:${FOOTNOTE}|${NOTE}|${TAG})`;
+const GROUP = new RegExp(String.raw`(?:\s*${TOKEN})+`, 'giu');
+const NUMBER = /^\[\s*(\d+)/;
+const TOKENS = new RegExp(TOKEN, 'giu');
+
+function refsOf(group: string): number[] {
+  const refs: number[] = [];
+  for (const token of group.match(TOKENS) ?? []) {
+    const n = NUMBER.exec(token);
+    if (n) refs.push(Number(n[1]));
+  }
+  return refs;
+}
+
+export function liftMarkers(raw: string): LiftedLine {
+  let clean = '';
+  const rawIndex: number[] = [];
+  const groups: MarkerGroup[] = [];
+  let from = 0;
+  const keep = (to: number) => {
+    for (let i = from; i < to; i++) {
+      clean += raw[i];
+      rawIndex.push(i);
+    }
+  };
+  for (const m of raw.matchAll(GROUP)) {
+    keep(m.index);
+    const bracket = m.index + m[0].search(/\[/);
+    groups.push({ refs: refsOf(m[0]), at: clean.length, column: bracket + 1 });
+    from = m.index + m[0].length;
+    // `Israel.[1]According` would otherwise glue two sentences together.
+    const next = raw[from];
+    if (next !== undefined && /\S/.test(next) && clean !== '' && /\S$/.test(clean)) {
+      clean += ' ';
+      rawIndex.push(from);
+    }
+  }
+  keep(raw.length);
+  rawIndex.push(raw.length);
+  return { clean, rawIndex, groups };
+}

@@ -1,0 +1,38 @@
+// Reads an article file (UTF-8, BOM tolerated) and parses it; unreadable input is an InputError.
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import type { Article } from '../types.js';
+import { stripBom } from './lines.js';
+import { parseArticle } from './parse.js';
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied',
+  EPERM: 'permission denied', ENOTDIR: 'a folder on the path is a file',
+};
+
+/** Reads a file for the CLI, turning system errors into a one-line reason. */
+export async function readInputFile(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
+    throw new InputError(`cannot read ${path}: ${REASONS[code] ?? (code || String(error))}`,
+      `check the path of the ${what} (relative paths start at the current folder)`);
+  }
+}
+
+export async function readArticle(path: string): Promise<Article> {
+  const bytes = await readInputFile(path, 'article');
+  let text: string;
+  try {
+    text = stripBom(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
+  } catch {
+    throw new InputError(`cannot read ${path}: not UTF-8 text`,
+      'save the article as UTF-8 (e.g. iconv -f windows-1251 -t utf-8)');
+  }
+  // An empty file is almost always a failed copy or a wrong path: say so instead of passing.
+  if (text.trim() === '') {
+    throw new InputError(`cannot use ${path}: the article is empty`, 'copy the article text into the file');
+  }
+  return parseArticle(text, path);
+}

@@ -1,0 +1,116 @@
+// Finds the article's parts in browser-copied Wikipedia text: title, body paragraphs under their
+// headings, and the reference list; skips the infobox, captions, contents and end matter.
+import { isBlank, splitLines, type Line } from './lines.js';
+
+export interface Paragraph {
+  text: string;
+  line: number;
+  /** The heading the paragraph stands under ('' for the lead). */
+  section: string;
+}
+
+export interface ArticleLayout {
+  title: string;
+  paragraphs: Paragraph[];
+  /** The numbered rows of the reference list (`  1. 1 2 "Title". Publisher. Date.`). */
+  referenceLines: Line[];
+}
+
+// Everything from the first of these headings on is end matter, not article prose.
+const END_HEADINGS = new Set(['see also', 'related research articles', 'notes', 'external links',
+  'references', 'further reading', 'bibliography', 'sources', 'citations', 'footnotes',
+  'works cited', 'notes and references', 'explanatory notes', 'literature', 'general references']);
+// The end-matter sections whose numbered rows are the footnote list, best first.
+const LIST_HEADINGS = ['references', 'citations', 'footnotes', 'notes and references', 'notes', 'sources'];
+
+const FILE_LINE = /(?:^File:|\.(?:jpe?g|png|svg|gif|webp|tiff?|ogg|ogv|webm|pdf)$)/i;
+// Hatnotes and page furniture that sit between paragraphs.
+const FURNITURE = /^(?:(?:Main articles?|See also|Further information|Further reading|For other uses|Not to be confused with)\s*:|This article is about |Last (?:updated|edited)\b|From Wikipedia, the free encyclopedia$|Contents$|\(Top\)$|hide$|show$|Toggle (?:the table of contents|.* subsection)$)/i;
+const TOC_ENTRY = /^\d{1,2}(?:\.\d{1,2})*\s+\S/;
+const TERMINAL = /(?:[.!?:;,]["'”’»)]*|\])$/u;
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** A line that reads as running prose: several words ending like a sentence or with a marker. */
+export function isProse(text: string): boolean {
+  const t = text.trim();
+  return words(t) >= 4 && t.length >= 20 && TERMINAL.test(t) && !FILE_LINE.test(t);
+}
+
+/** A short line without terminal punctuation standing alone between blank lines. */
+export function isHeading(lines: Line[], i: number): boolean {
+  const t = lines[i]?.text.trim() ?? '';
+  return t !== '' && t.length <= 80 && words(t) <= 12 && !TERMINAL.test(t) && !/\[\d/.test(t)
+    && !FILE_LINE.test(t) && isBlank(lines[i - 1]?.text) && isBlank(lines[i + 1]?.text);
+}
+
+function headingKey(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/** Index of the first prose line after the title: the infobox and its labels come before it. */
+function findLeadStart(lines: Line[], from: number): number {
+  for (let i = from; i < lines.length; i++) {
+    const t = lines[i]?.text ?? '';
+    if (END_HEADINGS.has(headingKey(t))) return i;
+    if (isProse(t) && !FURNITURE.test(t.trim())) return i;
+  }
+  return lines.length;
+}
+
+/** The rows of the first footnote-list section found in the end matter. */
+function collectReferenceLines(lines: Line[], from: number): Line[] {
+  for (const wanted of LIST_HEADINGS) {
+    const start = lines.findIndex((l, i) => i >= from && headingKey(l.text) === wanted);
+    if (start < 0) continue;
+    const rows: Line[] = [];
+    for (let i = start + 1; i < lines.length; i++) {
+      const l = lines[i];
+      if (!l || (isHeading(lines, i) && END_HEADINGS.has(headingKey(l.text)))) break;
+      if (/^\s*\d+\.\s+\S/.test(l.text)) rows.push(l);
+    }
+    if (rows.length > 0) return rows;
+  }
+  return [];
+}
+
+export function sliceArticle(text: string): ArticleLayout {
+  const lines = splitLines(text);
+  const titleAt = lines.findIndex((l) => !isBlank(l.text));
+  const title = lines[titleAt]?.text.trim() ?? '';
+  const paragraphs: Paragraph[] = [];
+  let section = '';
+  let fileLines: string[] = [];
+  let toc: 'off' | 'start' | 'entries' = 'off';
+  let i = titleAt < 0 ? lines.length : findLeadStart(lines, titleAt + 1);
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) break;
+    const t = line.text.trim();
+    if (t === '') continue;
+    if (END_HEADINGS.has(headingKey(t))) break;
+    if (/^Contents$/i.test(t)) toc = 'start';
+    if (toc !== 'off') {
+      // A copied table of contents lists `1 History`, `1.1 …`; a heading like `2023 war` is not one.
+      if (FURNITURE.test(t) || (toc === 'start' ? /^1\s/.test(t) : TOC_ENTRY.test(t))) {
+        if (!FURNITURE.test(t)) toc = 'entries';
+        continue;
+      }
+      toc = 'off';
+    }
+    if (FURNITURE.test(t)) continue;
+    if (FILE_LINE.test(t)) {
+      fileLines = [t, ...fileLines].slice(0, 3);
+      continue;
+    }
+    // The caption line repeats the file line's text without the file name.
+    if (fileLines.some((f) => f.length > t.length && f.startsWith(t))) continue;
+    fileLines = [];
+    if (isHeading(lines, i)) {
+      section = t;
+      continue;
+    }
+    paragraphs.push({ text: line.text, line: line.line, section });
+  }
+  return { title, paragraphs, referenceLines: collectReferenceLines(lines, i) };
+}

@@ -1,0 +1,60 @@
+// Splits a marker-free paragraph into sentences: Intl.Segmenter, then re-joins its abbreviation splits.
+
+export interface Span {
+  /** First non-space character. */
+  start: number;
+  /** One past the last non-space character. */
+  end: number;
+}
+
+// ICU splits after these (field notes §5.2): "The U.S. | State", "Mr. | Lavrov", "J. | R. R.".
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr',
+  'adm', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'vs', 'nos', 'vol', 'vols', 'pp',
+  'ch', 'fig', 'approx', 'ca', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+  'sept', 'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'corp', 'bros', 'mt', 'ft', 'ave', 'dept',
+  'univ', 'est', 'al', 'op', 'cf',
+  // Russian: г. (год), гг., т. е., им., ул., д., см., стр., тыс., млн., млрд., руб.
+  'г', 'гг', 'т', 'е', 'им', 'ул', 'д', 'см', 'стр', 'тыс', 'млн', 'млрд', 'руб',
+]);
+
+/** True when a segment ends in an abbreviation or initial rather than at a sentence end. */
+export function endsWithAbbreviation(segment: string): boolean {
+  const last = /(\S+)$/u.exec(segment.trimEnd())?.[1];
+  if (last === undefined || !last.endsWith('.')) return false;
+  const word = last.replace(/^[("'“‘«[]+/u, '');
+  // U.S., e.g., В.В.: letters each followed by a dot. Single initials: J., В.
+  if (/^(?:\p{L}\.){2,}$/u.test(word) || /^\p{Lu}\.$/u.test(word)) return true;
+  return ABBREVIATIONS.has(word.slice(0, -1).toLowerCase());
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function trimmed(text: string, start: number, end: number): Span | undefined {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] ?? '')) s++;
+  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  return s < e ? { start: s, end: e } : undefined;
+}
+
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let pending: number | undefined;
+  for (const { segment, index } of segmenter.segment(text)) {
+    const start = pending ?? index;
+    const end = index + segment.length;
+    if (endsWithAbbreviation(segment) && end < text.length) {
+      pending = start;
+      continue;
+    }
+    pending = undefined;
+    const span = trimmed(text, start, end);
+    if (span) spans.push(span);
+  }
+  if (pending !== undefined) {
+    const span = trimmed(text, pending, text.length);
+    if (span) spans.push(span);
+  }
+  return spans;
+}
