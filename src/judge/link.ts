@@ -102,7 +102,7 @@ function judgeSuccess(f: SourceFetch, r: Response, page: Page | undefined): Link
   const soft = redirected ? describeSoftRedirect(f.url, f.finalUrl) : undefined;
   if (soft) return { linkStatus: 'soft-404', reason: soft };
   if (page?.signals.notFound) return { linkStatus: 'soft-404', reason: `${r.status} but ${page.signals.notFound}` };
-  if (page?.signals.paywall) return { linkStatus: 'paywalled', reason: `paywall: ${page.signals.paywall}` };
+  if (page?.signals.paywall) return { linkStatus: 'paywalled', reason: `${r.status} but paywalled: ${page.signals.paywall}` };
   if (redirected) {
     const trivial = describeTrivialRedirect(f.url, f.finalUrl);
     if (trivial) return { linkStatus: 'ok', reason: `${r.status} after a trivial redirect (${trivial})` };

@@ -7,7 +7,7 @@ export type PdfText = { ok: true; text: string; pages: number } | { ok: false; w
 export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   try {
     // pdf.js may transfer (detach) the buffer it is given; the fetch result must stay intact.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     try {
       const { text, totalPages } = await extractText(pdf, { mergePages: false });
       const joined = tidyText(text.join('\n'));
