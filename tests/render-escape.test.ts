@@ -1,0 +1,143 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, escapeXml, oneLine, safeHref } from '../src/report/escape.js';
+import { appendStepSummary, escapeData, escapeProperty, githubAnnotations } from '../src/report/github.js';
+import { highlight } from '../src/report/html.js';
+import { escapeMarkdown, markdownLink } from '../src/report/markdown.js';
+import { artifactUri } from '../src/report/sarif.js';
+import { sampleReport } from './fixtures/report/sample.js';
+
+describe('escapeHtml', () => {
+  it.each([
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    ['"><img src=x onerror=alert(1)>', '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'],
+    ["it's & `x`", 'it&#39;s &amp; &#96;x&#96;'],
+    ['nul\u0000 esc\u001b c1\u0085 ok\ttab\nline', 'nul esc c1 ok\ttab\nline'],
+    ['Тунгусский метеорит', 'Тунгусский метеорит'],
+  ])('%j → %j', (input, out) => {
+    expect(escapeHtml(input)).toBe(out);
+  });
+});
+
+describe('safeHref', () => {
+  it.each([
+    ['https://example.org/a?b=c#d', 'https://example.org/a?b=c#d'],
+    ['http://example.org/"><script>', 'http://example.org/%22%3E%3Cscript%3E'],
+    ['  https://example.org/a b  ', 'https://example.org/a%20b'],
+    ['HTTPS://EXAMPLE.ORG/', 'https://example.org/'],
+    ['javascript:alert(1)', undefined],
+    ['JaVaScRiPt:alert(1)', undefined],
+    ['data:text/html,<script>alert(1)</script>', undefined],
+    ['vbscript:msgbox', undefined],
+    ['file:///etc/passwd', undefined],
+    ['//evil.example/x', undefined],
+    ['https://user:pass@example.org/', undefined],
+    ['not a url', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%j → %j', (input, out) => {
+    expect(safeHref(input)).toBe(out);
+  });
+});
+
+describe('escapeXml', () => {
+  it.each([
+    ['a & b < c > d " e \' f', 'a &amp; b &lt; c &gt; d &quot; e &#39; f'],
+    ['bell\u0007 nul\u0000 vt\u000b', 'bell nul vt'],
+    ['tab\tlf\ncr\r', 'tab\tlf\ncr\r'],
+    ['lone \uD800 surrogate', 'lone  surrogate'],
+    ['emoji 😀 kept', 'emoji 😀 kept'],
+    ['\uFFFE\uFFFF', ''],
+  ])('%j → %j', (input, out) => {
+    expect(escapeXml(input)).toBe(out);
+  });
+});
+
+describe('Markdown escaping', () => {
+  it.each([
+    ['a | b', 'a \\| b'],
+    ['*bold* _it_ `code`', '\\*bold\\* \\_it\\_ \\`code\\`'],
+    ['[x](javascript:alert(1))', '\\[x\\](javascript:alert(1))'],
+    ['<img src=x>', '&lt;img src=x&gt;'],
+    ['line\n# heading\n- item', 'line # heading - item'],
+    ['back\\slash &amp;', 'back\\\\slash &amp;amp;'],
+  ])('%j → %j', (input, out) => {
+    expect(escapeMarkdown(input)).toBe(out);
+  });
+
+  it('links only http(s) and keeps parentheses from closing the link early', () => {
+    expect(markdownLink('https://en.example.org/wiki/A_(b)')).toBe('[https://en.example.org/wiki/A\\_(b)](https://en.example.org/wiki/A_%28b%29)');
+    expect(markdownLink('javascript:alert(1)')).toBe('javascript:alert(1)');
+    expect(markdownLink(undefined)).toBe('—');
+  });
+});
+
+describe('oneLine', () => {
+  it.each([
+    ['a\n\n b\t c', 10, 'a b c'],
+    ['abcdefghij', 5, 'abcd…'],
+    ['😀😀😀😀', 3, '😀😀…'],
+  ])('%j at %i → %j', (input, max, out) => {
+    expect(oneLine(input, max)).toBe(out);
+  });
+});
+
+describe('highlight', () => {
+  it.each([
+    ['80 million trees fell', ['80 million trees'], '<mark>80 million trees</mark> fell'],
+    ['The  Impact\nEvent', ['impact event'], 'The  <mark>Impact\nEvent</mark>'],
+    ['a <b> c', ['<b>'], 'a <mark>&lt;b&gt;</mark> c'],
+    ['overlap abcdef', ['abcd', 'cdef'], 'overlap <mark>abcd</mark><mark>ef</mark>'],
+    ['no match here', ['absent', '(', ''], 'no match here'],
+    ['x.y and xzy', ['x.y'], '<mark>x.y</mark> and xzy'],
+  ])('%j with %j', (snippet, phrases, out) => {
+    expect(highlight(snippet, phrases)).toBe(out);
+  });
+});
+
+describe('GitHub annotations', () => {
+  it.each([
+    ['100% done\r\nnext', '100%25 done%0D%0Anext'],
+  ])('escapeData(%j) → %j', (input, out) => {
+    expect(escapeData(input)).toBe(out);
+  });
+
+  it.each([
+    ['a,b:c%\n', 'a%2Cb%3Ac%25%0A'],
+  ])('escapeProperty(%j) → %j', (input, out) => {
+    expect(escapeProperty(input)).toBe(out);
+  });
+
+  it('emits errors for failOn verdicts, warnings for other problems, nothing for supported/partial', () => {
+    const lines = githubAnnotations(sampleReport, ['broken']);
+    const levels = lines.map((l) => /^::(\w+) /.exec(l)?.[1]);
+    expect(levels.filter((l) => l === 'error')).toHaveLength(3);
+    expect(levels.filter((l) => l === 'warning')).toHaveLength(4); // unsupported, missing, 2 × unverifiable
+    expect(lines).toHaveLength(7);
+    for (const line of lines) {
+      expect(line).toMatch(/^::(error|warning) file=articles\/tunguska\.md,line=\d+,col=\d+,title=[^,:]+::/);
+      expect(line).not.toMatch(/[\r\n]/);
+    }
+  });
+
+  it('turns Windows paths into forward-slash relative URIs', () => {
+    expect(artifactUri('.\\articles\\a.md')).toBe('articles/a.md');
+    expect(artifactUri('./articles/a.md')).toBe('articles/a.md');
+  });
+
+  it('appends to $GITHUB_STEP_SUMMARY when set, and does nothing when not', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'citecheck-summary-'));
+    try {
+      const file = join(dir, 'summary.md');
+      await writeFile(file, 'before\n');
+      await appendStepSummary('# one', { GITHUB_STEP_SUMMARY: file });
+      await appendStepSummary('# two\n', { GITHUB_STEP_SUMMARY: file });
+      await appendStepSummary('# ignored', {});
+      expect(await readFile(file, 'utf8')).toBe('before\n# one\n# two\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
