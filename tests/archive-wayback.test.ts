@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Agent, request } from 'undici';
+import { Agent, MockAgent, request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   chooseCapture, createTokenBucket, createWaybackClient, isDeprecatedArchive, parseRetryAfter, type Capture, type CacheEntry,
@@ -203,6 +203,48 @@ describe('Wayback client against the loopback stand-in', () => {
   it('reports an unreachable archive as an error value', async () => {
     const c = createWaybackClient({ dispatcher, baseUrl: 'http://127.0.0.1:9', now: clock.now, sleep: clock.sleep });
     expect(await c.lookupCapture(PAGE, at('2024-04-01'))).toMatchObject({ kind: 'error', rateLimited: false });
+  });
+});
+
+describe('Wayback client through an undici MockAgent (no network at all)', () => {
+  it('queries web.archive.org by default, drops the fragment, and builds id_ replay URLs there', async () => {
+    const mock = new MockAgent();
+    mock.disableNetConnect();
+    const seen: string[] = [];
+    mock.get('https://web.archive.org')
+      .intercept({ path: (p) => { seen.push(p); return p.startsWith('/cdx/search/cdx?'); } })
+      .reply(200, [['timestamp', 'original', 'statuscode', 'digest', 'mimetype'], ['20240301000000', 'https://a.example/x', '200', 'ABC', 'text/html']]);
+    const clock = virtualClock();
+    const c = createWaybackClient({ dispatcher: mock, now: clock.now, sleep: clock.sleep });
+    const found = await c.nearestCapture('https://a.example/x#section-2', at('2024-04-01'));
+    expect(found).toEqual({
+      timestamp: '20240301000000', original: 'https://a.example/x', statusCode: 200, digest: 'ABC', mimeType: 'text/html',
+      capturedAt: '2024-03-01T00:00:00.000Z',
+    });
+    expect(new URLSearchParams(seen[0]?.split('?')[1]).get('url')).toBe('https://a.example/x');
+    expect(c.replayUrl(found ?? capture('20240301000000'))).toBe('https://web.archive.org/web/20240301000000id_/https://a.example/x');
+    await mock.close();
+  });
+
+  it.each<[string, unknown]>([
+    ['not JSON', 'oops <html>'],
+    ['wrong shape', { rows: [] }],
+  ])('a %s answer is an error value', async (_n, body) => {
+    const mock = new MockAgent();
+    mock.disableNetConnect();
+    mock.get('https://web.archive.org').intercept({ path: (p) => p.startsWith('/cdx/') }).reply(200, typeof body === 'string' ? body : JSON.stringify(body));
+    const clock = virtualClock();
+    const r = await createWaybackClient({ dispatcher: mock, now: clock.now, sleep: clock.sleep }).lookupCapture('https://a.example/', at('2024-01-01'));
+    expect(r).toMatchObject({ kind: 'error', rateLimited: false });
+    await mock.close();
+  });
+
+  it('an invalid access date is an error value, not an exception', async () => {
+    const mock = new MockAgent();
+    mock.disableNetConnect();
+    const r = await createWaybackClient({ dispatcher: mock }).lookupCapture('https://a.example/', new Date('nope'));
+    expect(r).toMatchObject({ kind: 'error' });
+    await mock.close();
   });
 });
 

@@ -158,3 +158,56 @@ describe('a killed save leaves the previous history intact', () => {
     expect(await loadHistory(file)).toEqual(second);
   });
 });
+
+describe('a save killed by SIGKILL (a real process, a real kill)', () => {
+  it('mid-write leaves the previous history intact beside a torn temp file', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-sigkill-'));
+    const file = path.join(dir, 'history.json');
+    const storeModule = path.resolve('src/history/store.ts');
+    // Version 1 is saved normally. Version 2 goes through a "slow disk": the real temp file gets
+    // half its bytes, then the child says so and stalls, and the parent SIGKILLs it right there.
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+      import { open, rename, rm } from 'node:fs/promises';
+      const { saveHistory } = await import(${JSON.stringify(storeModule)});
+      const checks = Array.from({ length: 50 }, (_, i) => ({ at: new Date(Date.UTC(2026, 0, 1, i)).toISOString(),
+        linkStatus: 'ok', httpStatus: 200, matchedPhrases: ['a phrase'] }));
+      const urls = {};
+      for (let i = 0; i < 200; i++) urls['https://s' + i + '.example/'] = { url: 'https://s' + i + '.example/', refs: [i], checks, strikes: 0, rotDead: false };
+      await saveHistory(${JSON.stringify(file)}, { version: 1, updatedAt: '2026-02-01T00:00:00.000Z', urls });
+      const slowDisk = { rename, rm, open: async (p, flags) => {
+        const handle = await open(p, flags);
+        handle.writeFile = async (data) => {
+          const buf = Buffer.from(data);
+          await handle.write(buf.subarray(0, buf.length >> 1));
+          await handle.sync();
+          process.stdout.write('half-written\\n');
+          await new Promise((r) => setTimeout(r, 60_000));
+          await handle.write(buf.subarray(buf.length >> 1));
+        };
+        return handle;
+      } };
+      await saveHistory(${JSON.stringify(file)}, { version: 1, updatedAt: '2026-02-08T00:00:00.000Z', urls }, { fs: slowDisk });
+      process.stdout.write('finished\\n');
+    `], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', () => resolve());
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('half-written')) child.kill('SIGKILL');
+      });
+    });
+    expect(child.signalCode).toBe('SIGKILL');
+    expect(out).not.toContain('finished');
+    const h = await loadHistory(file);
+    expect(h.updatedAt).toBe('2026-02-01T00:00:00.000Z');
+    expect(Object.keys(h.urls)).toHaveLength(200);
+    const stray = (await readdir(dir)).filter((f) => f.endsWith('.tmp'));
+    expect(stray).toHaveLength(1);
+    const torn = await readFile(path.join(dir, stray[0] ?? ''), 'utf8');
+    expect(torn.length).toBeGreaterThan(0);
+    expect(() => JSON.parse(torn)).toThrow();
+  }, 60_000);
+});

@@ -136,7 +136,10 @@ export function createWaybackClient(opts: WaybackClientOptions): WaybackClient {
     return { kind: 'none' };
   }
 
-  async function lookupCapture(url: string, around: Date): Promise<CaptureLookup> {
+  async function lookupCapture(rawUrl: string, around: Date): Promise<CaptureLookup> {
+    if (Number.isNaN(around.getTime())) return { kind: 'error', reason: 'invalid access date', rateLimited: false };
+    // The fragment never reaches a server, so it is not part of what was archived.
+    const url = rawUrl.replace(/#.*$/s, '');
     const key = `${url} ${toTimestamp(around)}`;
     const cached = await cache.get(key);
     if (cached) return cached.capture ? { kind: 'found', capture: cached.capture } : { kind: 'none' };
