@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeXml, oneLine, safeHref } from '../src/report/escape.js';
-import { appendStepSummary, escapeData, escapeProperty, githubAnnotations } from '../src/report/github.js';
+import { appendStepSummary, escapeData, escapeProperty, fitStepSummary, githubAnnotations } from '../src/report/github.js';
 import { highlight } from '../src/report/html.js';
 import { escapeMarkdown, markdownLink } from '../src/report/markdown.js';
 import { artifactUri } from '../src/report/sarif.js';
@@ -122,9 +122,24 @@ describe('GitHub annotations', () => {
     }
   });
 
-  it('turns Windows paths into forward-slash relative URIs', () => {
-    expect(artifactUri('.\\articles\\a.md')).toBe('articles/a.md');
-    expect(artifactUri('./articles/a.md')).toBe('articles/a.md');
+  it.each([
+    ['.\\articles\\a.md', 'articles/a.md'],
+    ['./articles/a.md', 'articles/a.md'],
+    ['articles/my article #1.md', 'articles/my%20article%20%231.md'],
+    ['/abs/a b.md', 'file:///abs/a%20b.md'],
+    ['C:\\work\\a.md', 'file:///C:/work/a.md'],
+  ])('artifactUri(%j) → %j', (path, uri) => {
+    expect(artifactUri(path)).toBe(uri);
+  });
+
+  it('cuts a step summary over the byte cap at a line break and says so', () => {
+    const line = `${'é'.repeat(99)}\n`;
+    const big = line.repeat(1000); // ~200 KB of two-byte characters
+    const out = fitStepSummary(big, 50_000);
+    expect(Buffer.byteLength(out)).toBeLessThanOrEqual(50_000);
+    expect(out).toContain('[!NOTE]');
+    expect(out.split('\n').filter((l) => l.startsWith('é')).every((l) => l === line.trimEnd())).toBe(true);
+    expect(fitStepSummary('small')).toBe('small\n');
   });
 
   it('appends to $GITHUB_STEP_SUMMARY when set, and does nothing when not', async () => {

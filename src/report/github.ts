@@ -3,7 +3,7 @@ import { appendFile } from 'node:fs/promises';
 import type { Verdict } from '../types.js';
 import { sourceFor } from './build.js';
 import { oneLine } from './escape.js';
-import { artifactUri } from './sarif.js';
+import { repoPath } from './sarif.js';
 import type { Report } from './schema.js';
 
 /** Message data: `%`, CR and LF are the characters the runner decodes (actions/toolkit `escapeData`). */
@@ -19,7 +19,7 @@ export function escapeProperty(s: string): string {
 /** Failing verdicts are errors; other problems warnings; `partial` stays out unless the user fails on it. */
 export function githubAnnotations(r: Report, failOn: readonly Verdict[]): string[] {
   const fail = new Set(failOn);
-  const file = escapeProperty(artifactUri(r.article.path));
+  const file = escapeProperty(repoPath(r.article.path));
   const lines: string[] = [];
   for (const claim of r.claims) {
     for (const c of claim.citations) {
@@ -35,9 +35,21 @@ export function githubAnnotations(r: Report, failOn: readonly Verdict[]): string
   return lines;
 }
 
+/** GitHub rejects a step summary over 1 MiB and then shows none of it. */
+export const STEP_SUMMARY_MAX_BYTES = 1024 * 1024;
+
+/** Cuts at a line break below the byte cap and says so, leaving room for what the job already wrote. */
+export function fitStepSummary(markdown: string, maxBytes = STEP_SUMMARY_MAX_BYTES - 64 * 1024): string {
+  const text = markdown.endsWith('\n') ? markdown : `${markdown}\n`;
+  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
+  const note = '\n> [!NOTE]\n> The report was cut to fit the step summary; the full report.md is in the job\'s files.\n';
+  const cut = Buffer.from(text, 'utf8').subarray(0, maxBytes - Buffer.byteLength(note)).toString('utf8');
+  return `${cut.slice(0, Math.max(0, cut.lastIndexOf('\n')))}\n${note}`;
+}
+
 /** Appends to $GITHUB_STEP_SUMMARY when the runner provides it; elsewhere does nothing. */
 export async function appendStepSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const path = env.GITHUB_STEP_SUMMARY;
   if (!path) return;
-  await appendFile(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+  await appendFile(path, fitStepSummary(markdown), 'utf8');
 }

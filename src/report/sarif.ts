@@ -28,9 +28,20 @@ const RULES = {
 const PROBLEMS = ['broken', 'unsupported', 'partial', 'missing', 'unverifiable'] as const satisfies readonly ProblemVerdict[];
 const isProblem = (v: Verdict): v is ProblemVerdict => v !== 'supported';
 
-/** SARIF wants a relative, forward-slash URI; './' prefixes and Windows separators are dropped. */
-export function artifactUri(path: string): string {
+/** The article path as GitHub names files: forward slashes, no leading './'. */
+export function repoPath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+
+/**
+ * SARIF wants a URI: a relative path (what code scanning maps onto the repository) with each segment
+ * percent-encoded; an absolute path can only become a file:// URI, which code scanning will not place.
+ */
+export function artifactUri(path: string): string {
+  const p = repoPath(path);
+  const drive = /^[A-Za-z]:\//.exec(p)?.[0] ?? '';
+  const encoded = p.slice(drive.length).split('/').map(encodeURIComponent).join('/');
+  return drive || p.startsWith('/') ? `file://${drive ? `/${drive}` : ''}${encoded}` : encoded;
 }
 
 /** Stable across runs and line moves, so code scanning keeps one alert per claim × source. */
