@@ -65,23 +65,25 @@ function negatedNear(tokens: readonly string[], hits: readonly number[]): boolea
 }
 
 /**
- * Polarity of the claim (any negation cue next to one of its words) against the polarity of the
- * evidence window (a cue next to one of the matched words there). A flip means the source says
- * the opposite, however many words overlap.
+ * Polarity of the claim (any negation cue in it) against the polarity of the evidence window (a
+ * cue just before one of the claim's words, names or quoted words matched there). A flip means
+ * the source says the opposite, however many words overlap.
  */
 export function findNegationMismatch(claim: string, prepared: PreparedClaim, found: LayerText, w: Window): boolean {
   const norm = normalize(claim);
   const claimScan = scanText(norm.text, () => []);
   const claimTokens = tokensOf(norm.text, claimScan, 0, claimScan.count - 1);
-  const claimStems = new Set(prepared.phrases.filter((p) => p.kind === 'word').map((p) => stemWord(normalize(p.text).text, prepared.language)));
-  const claimHits = claimTokens.flatMap((t, i) => (claimStems.has(stemWord(t, prepared.language)) ? [i] : []));
-  const claimNegated = negatedNear(claimTokens, claimHits);
+  const claimNegated = claimTokens.some((_, i) => isNegationAt(claimTokens, i));
   const from = Math.max(0, w.from - NEGATION_REACH);
-  const windowTokens = tokensOf(found.norm.text, found.scan, from, w.to);
+  const windowTokens = tokensOf(found.norm.text, found.scan, from, w.to + 40);
   const windowHits: number[] = [];
   prepared.phrases.forEach((p, i) => {
-    if (p.kind !== 'word' && p.kind !== 'name') return;
-    for (const pos of found.positions[i] ?? []) if (pos >= w.from && pos <= w.to) windowHits.push(pos - from);
+    if (p.kind !== 'word' && p.kind !== 'name' && p.kind !== 'quote') return;
+    const span = p.kind === 'quote' ? (prepared.patterns.get(i)?.split(' ').length ?? 1) : 1;
+    for (const pos of found.positions[i] ?? []) {
+      if (pos < w.from || pos > w.to) continue;
+      for (let k = 0; k < span; k++) windowHits.push(pos + k - from);
+    }
   });
   return claimNegated !== negatedNear(windowTokens, windowHits);
 }

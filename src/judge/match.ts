@@ -3,6 +3,7 @@ import type { Evidence, KeyPhrase, Page, TextLayer } from '../types.js';
 import { findContradictions, findNegationMismatch } from './conflict.js';
 import { findInLayer, prepareClaim, type LayerText, type PreparedClaim } from './find.js';
 import { REQUIRED_KINDS } from './phrases.js';
+import { SUPPORTED_MIN_SCORE } from './verdict.js';
 import { buildFragmentUrl, findBestWindow, snippetOf, type Window } from './window.js';
 import { baseLanguage, guessScriptLanguage, languagesDiffer } from './words.js';
 
@@ -77,7 +78,9 @@ function chooseLayer(phrases: readonly KeyPhrase[], results: LayerResult[]): { b
   const best = strong.reduce<LayerResult | undefined>((a, r) => (!a || r.score > a.score + 1e-9 ? r : a), undefined);
   if (!page) return { best, weak: false };
   if (!best || !strongHasText) return { best: !best || page.score >= best.score ? page : best, weak: false };
+  const sufficient = requiredMissingOf(phrases, best) === 0 && best.score >= SUPPORTED_MIN_SCORE;
   const beats = requiredMissingOf(phrases, page) < requiredMissingOf(phrases, best) || page.score > best.score + WEAK_MARGIN;
+  if (sufficient) return { best, weak: false };
   return beats ? { best: page, weak: true } : { best, weak: false };
 }
 

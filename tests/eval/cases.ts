@@ -1,0 +1,7 @@
+// The evaluation set: claim × source pairs with the verdict a careful human reviewer would give.
+import type { EvalCase } from './harness.js';
+import { ACCESS_CASES } from './cases-access.js';
+import { ENGLISH_CASES } from './cases-en.js';
+import { RUSSIAN_CASES } from './cases-ru.js';
+
+export const CASES: readonly EvalCase[] = [...ENGLISH_CASES, ...RUSSIAN_CASES, ...ACCESS_CASES];
