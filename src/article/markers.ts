@@ -56,7 +56,7 @@ export function liftMarkers(raw: string): LiftedLine {
     from = m.index + m[0].length;
     // `Israel.[1]According` would otherwise glue two sentences together.
     const next = raw[from];
-    if (next !== undefined && /\S/.test(next) && clean !== '' && /\S$/.test(clean)) {
+    if (next !== undefined && /[\p{L}\p{N}"'“‘«(]/u.test(next) && /\S$/.test(clean)) {
       clean += ' ';
       rawIndex.push(from);
     }
