@@ -14,6 +14,7 @@ export interface DomNode {
 
 export interface DomElement extends DomNode {
   tagName: string;
+  parentElement: DomElement | null;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   querySelector(selector: string): DomElement | null;
@@ -106,4 +107,12 @@ export function tidyText(text: string): string {
     .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
     .filter((line) => line.length > 0)
     .join('\n');
+}
+
+/** Counts whitespace-separated words, stopping early once `cap` is passed (thresholds are small). */
+export function countWords(text: string, cap = Number.POSITIVE_INFINITY): number {
+  const re = /\S+/g;
+  let count = 0;
+  while (count <= cap && re.exec(text)) count++;
+  return count;
 }

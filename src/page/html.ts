@@ -1,7 +1,7 @@
 // HTML → text layers with provenance (main, jsonld, meta, page) and page metadata, from one parse.
-import { Readability } from '@mozilla/readability';
 import type { TextLayer } from '../types.js';
 import { collectBlockText, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { readMainText } from './main.js';
 import { readJsonLd, type JsonLdFacts } from './jsonld.js';
 import { readHeader } from './headers.js';
 
@@ -23,10 +23,6 @@ export interface HtmlFacts {
   /** Elements removed because JSON-LD hasPart marked them as not free. */
   removedLocked: number;
 }
-
-// Readability scores every element; past this many it costs more than it is worth and the
-// `page` layer still carries the text (measured in bench/extract.ts).
-const MAX_READABILITY_ELEMENTS = 30_000;
 
 function readMeta(doc: DomDocument): Map<string, string> {
   const meta = new Map<string, string>();
@@ -100,23 +96,6 @@ function removeLocked(doc: DomDocument, selectors: string[]): number {
   return removed;
 }
 
-function countElements(doc: DomDocument): number {
-  let count = 0;
-  for (const _ of doc.querySelectorAll('*')) count++;
-  return count;
-}
-
-function readMainText(doc: DomDocument): string {
-  if (countElements(doc) > MAX_READABILITY_ELEMENTS) return '';
-  try {
-    // parse() mutates the document it is given, so it works on a clone.
-    const article = new Readability<DomNode>(doc.cloneNode(true), { serializer: (node: DomNode) => node }).parse();
-    return article?.content ? collectBlockText(article.content) : '';
-  } catch {
-    return '';
-  }
-}
-
 function textOf(el: DomElement | null): string | undefined {
   const text = el ? tidyText(el.textContent ?? '').replace(/\n/g, ' ') : '';
   return text || undefined;
@@ -142,7 +121,7 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
   const h1 = textOf(doc.querySelector('h1'));
   const removedLocked = removeLocked(doc, jsonld.lockedSelectors);
   const pageText = collectBlockText(doc.body ?? doc.documentElement ?? doc.querySelector('html') ?? emptyNode);
-  const mainText = readMainText(doc);
+  const mainText = readMainText(doc, html.length);
   const published = jsonld.datePublished ?? meta.get('article:published_time') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
   return {
     html,

@@ -1,4 +1,5 @@
 // Recognises paywalled pages (field-notes §4.2): declared flags first, then markup and wording cues.
+import { countWords } from './dom.js';
 import type { HtmlFacts } from './html.js';
 
 // Declared by the publisher: one is enough.
@@ -9,7 +10,7 @@ function findDeclared(facts: HtmlFacts): string | undefined {
   }
   const tier = facts.meta.get('article:content_tier')?.toLowerCase();
   if (tier === 'locked' || tier === 'metered') return `article:content_tier=${tier}`;
-  if (/subscriptions-section\s*=\s*["']?content/i.test(facts.html)) return 'AMP subscriptions content section';
+  if (/subscriptions-section\s*=\s*["']?content/i.test(facts.html.slice(0, 2_000_000))) return 'AMP subscriptions content section';
   return undefined;
 }
 
@@ -31,15 +32,16 @@ const WEAK_CUES: { why: string; test: (facts: HtmlFacts, lower: string) => boole
   { why: '"Already a subscriber?" prompt', test: (f) => /already a subscriber\?|уже подписаны\?|déjà abonné/i.test(f.pageText) },
 ];
 
-function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => w.length > 0).length;
+// A gate prompt sits near the top or the end of a teaser; on a huge page scan only those ends.
+function sampleEnds(text: string): string {
+  return text.length <= 400_000 ? text : `${text.slice(0, 200_000)}\n${text.slice(-200_000)}`;
 }
 
 /** Declared length far above what the page shows: the rest is behind the wall. */
 function findLengthGap(facts: HtmlFacts): string | undefined {
   const declared = facts.jsonld.wordCount;
-  const shown = countWords(facts.mainText || facts.pageText);
   if (declared === undefined || declared < 300) return undefined;
+  const shown = countWords(facts.mainText || facts.pageText, declared);
   return declared >= shown * 3 && declared - shown >= 250 ? `jsonld wordCount ${declared} but only ${shown} words visible` : undefined;
 }
 
@@ -52,12 +54,13 @@ export function detectPaywall(facts: HtmlFacts): string | undefined {
   const declared = findDeclared(facts);
   if (declared) return declared;
   // A phrase inside a long article body is a mention; a prompt sits beside a teaser or outside it.
-  const mainWords = countWords(facts.mainText);
-  const phrase = GATE_PHRASES.find((re) => re.test(facts.pageText) && (mainWords < 600 || !re.test(facts.mainText)));
-  if (phrase) return `paywall prompt: "${phrase.exec(facts.pageText)?.[0] ?? ''}"`;
+  const mainWords = countWords(facts.mainText, 600);
+  const sample = sampleEnds(facts.pageText);
+  const phrase = GATE_PHRASES.find((re) => re.test(sample) && (mainWords < 600 || !re.test(facts.mainText)));
+  if (phrase) return `paywall prompt: "${phrase.exec(sample)?.[0] ?? ''}"`;
   const gap = findLengthGap(facts);
   if (gap) return gap;
-  if (countWords(facts.mainText || facts.pageText) >= TEASER_WORDS) return undefined;
+  if (countWords(facts.mainText || facts.pageText, TEASER_WORDS) >= TEASER_WORDS) return undefined;
   const lower = facts.html.slice(0, 1_000_000).toLowerCase();
   const cues = WEAK_CUES.filter((cue) => cue.test(facts, lower)).map((cue) => cue.why);
   return cues.length > 0 ? `${cues.join(' + ')} beside a teaser-length text` : undefined;

@@ -1,6 +1,7 @@
 // Page signals: bot wall, paywall and "not found despite 2xx" (field-notes §4.2–4.4).
 import type { PageSignals } from '../types.js';
 import { detectBotWall } from './botwall.js';
+import { countWords } from './dom.js';
 import type { HtmlFacts } from './html.js';
 import { detectPaywall } from './paywall.js';
 
@@ -24,7 +25,7 @@ const SHORT_SEGMENT_WORDS = 6;
 
 function saysNotFound(title: string): 'not found' | '404' | undefined {
   for (const segment of title.split(TITLE_SEPARATORS)) {
-    if (countWords(segment) > SHORT_SEGMENT_WORDS) continue;
+    if (countWords(segment, SHORT_SEGMENT_WORDS) > SHORT_SEGMENT_WORDS) continue;
     if (NOT_FOUND_TITLE.some((re) => re.test(segment))) return 'not found';
     if (BARE_404.test(segment.trim())) return '404';
   }
@@ -34,9 +35,6 @@ function saysNotFound(title: string): 'not found' | '404' | undefined {
 /** Past this the page is an article, whatever its title says. */
 const SUBSTANTIAL_WORDS = 300;
 
-function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => w.length > 0).length;
-}
 
 function pathSegments(url: string): string[] {
   try {
@@ -63,7 +61,7 @@ function detectCanonicalHome(facts: HtmlFacts, finalUrl: string): string | undef
 }
 
 export function detectNotFound(facts: HtmlFacts, finalUrl: string): string | undefined {
-  const mainWords = countWords(facts.mainText);
+  const mainWords = countWords(facts.mainText, SUBSTANTIAL_WORDS);
   if (mainWords < SUBSTANTIAL_WORDS) {
     for (const [where, text] of [['title', facts.titleTag], ['h1', facts.h1]] as const) {
       if (!text) continue;
@@ -74,7 +72,7 @@ export function detectNotFound(facts: HtmlFacts, finalUrl: string): string | und
   const canonical = detectCanonicalHome(facts, finalUrl);
   if (canonical) return canonical;
   const body = facts.mainText || facts.pageText;
-  if (countWords(body) < 120 && NOT_FOUND_BODY.test(body)) return 'tiny page whose text says not found';
+  if (countWords(body, 120) < 120 && NOT_FOUND_BODY.test(body)) return 'tiny page whose text says not found';
   return undefined;
 }
 

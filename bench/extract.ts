@@ -1,0 +1,38 @@
+// Prints readPage throughput (ms/page, MB/s) on a ~170 KB news page and a ~5 MB page: `npx tsx bench/extract.ts`.
+import { readPage } from '../src/page/read.js';
+import type { SourceFetch } from '../src/types.js';
+
+const SENTENCE = 'The regional council said on Tuesday that the new bridge would open in 2026, two years later than planned, because of rising steel prices. ';
+
+function buildPage(targetBytes: number): string {
+  const nav = Array.from({ length: 150 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join('');
+  const script = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 400 }, (_, i) => ({ id: i, title: `Story ${i}`, url: `/story/${i}` })) })}</script>`;
+  const related = Array.from({ length: 60 }, (_, i) => `<li><a href="/story/${i}"><img src="/i/${i}.jpg" alt="">Related story number ${i} about something else</a></li>`).join('');
+  const head = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bridge delayed | Gazette</title>${script}<script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge delayed","datePublished":"2024-01-01"}</script></head><body><header><nav><ul>${nav}</ul></nav></header><main><article><h1>Bridge delayed</h1>`;
+  const tail = `</article><aside><ul>${related}</ul></aside></main><footer><p>© Gazette</p></footer></body></html>`;
+  const paragraph = `<p>${SENTENCE.repeat(4)}<a href="/x">link</a> <em>emphasis</em>.</p>\n`;
+  const count = Math.max(1, Math.floor((targetBytes - head.length - tail.length) / paragraph.length));
+  return head + paragraph.repeat(count) + tail;
+}
+
+function toFetch(html: string): SourceFetch {
+  const body = new TextEncoder().encode(html);
+  return {
+    url: 'https://gazette.example/news/bridge', finalUrl: 'https://gazette.example/news/bridge', redirects: [], attempts: 1, elapsedMs: 0,
+    outcome: { kind: 'response', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body, truncated: false },
+  };
+}
+
+async function measure(label: string, html: string, runs: number): Promise<void> {
+  const f = toFetch(html);
+  await readPage(f); // warm-up: JIT and module loading
+  const start = performance.now();
+  let layers = '';
+  for (let i = 0; i < runs; i++) layers = (await readPage(f))?.layers.map((l) => `${l.layer}:${l.text.length}`).join(' ') ?? '';
+  const ms = (performance.now() - start) / runs;
+  const mb = html.length / 1e6;
+  console.log(`${label}: ${(html.length / 1024).toFixed(0)} KB, ${ms.toFixed(1)} ms/page, ${(mb / (ms / 1000)).toFixed(1)} MB/s  [${layers}]`);
+}
+
+await measure('news page', buildPage(170_000), 30);
+await measure('huge page', buildPage(5_000_000), 3);
