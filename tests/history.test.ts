@@ -79,6 +79,14 @@ describe('recordRun', () => {
     expect(first).toEqual(snapshot);
   });
 
+  it('keeps a URL spelled __proto__ as a plain entry', () => {
+    const { history } = recordRun(createEmptyHistory(), { at: hours(0), checks: [{ url: '__proto__', linkStatus: 'invalid-url' }] });
+    expect(Object.keys(history.urls)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(history.urls)).toBe(Object.prototype);
+    const again = recordRun(history, { at: hours(80), checks: [{ url: '__proto__', linkStatus: 'invalid-url' }] }).history;
+    expect(again.urls['__proto__']?.strikes).toBe(2);
+  });
+
   it('merges several footnotes citing one URL', () => {
     const checks: SourceCheck[] = [
       { url: 'u', ref: 4, linkStatus: 'ok', textFingerprint: 'f1', matchedPhrases: ['a'] },

@@ -68,9 +68,11 @@ export function recordRun(
   };
   const urls: Record<string, UrlHistory> = { ...h.urls };
   for (const check of mergeChecksByUrl(run.checks)) {
-    const prev = urls[check.url];
-    const next = applyCheck(prev, check, run.at, r, changes);
-    urls[check.url] = next;
+    const prev = Object.hasOwn(urls, check.url) ? urls[check.url] : undefined;
+    // defineProperty, not assignment: a cited "URL" spelled __proto__ must stay a plain key.
+    Object.defineProperty(urls, check.url, {
+      value: applyCheck(prev, check, run.at, r, changes), enumerable: true, writable: true, configurable: true,
+    });
   }
   return { history: { version: h.version, updatedAt: at, urls }, changes };
 }
