@@ -4,6 +4,7 @@ import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isPublicAddress } from '../src/sources/address.js';
 import { listEncodings } from '../src/sources/body.js';
+import { HostPriorityPool } from '../src/sources/pool.js';
 import { describeFailure } from '../src/sources/failure.js';
 import { fetchSources, type FetchOptions } from '../src/sources/fetch.js';
 import { isBotChallenge, parseRetryAfter, planRetry } from '../src/sources/retry.js';
@@ -187,5 +188,36 @@ describe('fetchSources through MockAgent', () => {
     agent.get(origin).intercept({ path: '/cut.gz' }).reply(200, full.subarray(0, full.length - 8), { headers: { 'content-encoding': 'gzip' } });
     const f = await fetchOne('/cut.gz');
     expect(f.outcome.kind === 'response' && Buffer.from(f.outcome.body).toString().startsWith('hello hello')).toBe(true);
+  });
+});
+
+describe('HostPriorityPool', () => {
+  it('never runs more than its slots and hands a freed slot to the host with the most work left', async () => {
+    const pool = new HostPriorityPool(2);
+    const order: string[] = [];
+    let running = 0;
+    let peak = 0;
+    const gates: (() => void)[] = [];
+    const job = (name: string) => async (): Promise<void> => {
+      running += 1;
+      peak = Math.max(peak, running);
+      order.push(name);
+      await new Promise<void>((resolve) => gates.push(resolve));
+      running -= 1;
+    };
+    for (const host of ['a', 'a', 'b', 'c', 'c', 'c']) pool.addWork(host);
+    const runs = [
+      pool.run('a', job('a1')), pool.run('a', job('a2')), // take both slots
+      pool.run('b', job('b1')), pool.run('c', job('c1')), pool.run('a', job('a3')),
+    ];
+    while (order.length < 5) {
+      await new Promise((r) => setImmediate(r));
+      gates.shift()?.();
+    }
+    gates.forEach((g) => g());
+    await Promise.all(runs);
+    expect(peak).toBe(2);
+    // c has 3 URLs of work, a 2, b 1: c first, then a, then b.
+    expect(order).toEqual(['a1', 'a2', 'c1', 'a3', 'b1']);
   });
 });

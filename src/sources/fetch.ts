@@ -1,8 +1,9 @@
-// The fetch stage: dedupe, one global pool plus per-host pools, retries; the only place concurrency lives.
+// The fetch stage: dedupe, one global pool plus per-host p-limit pools, retries; the only place concurrency lives.
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Dispatcher } from 'undici';
 import type { SourceFetch } from '../types.js';
 import { createAgent, DEFAULT_USER_AGENT, getUrl, parseHttpUrl, type GetResult } from './http.js';
+import { HostPriorityPool } from './pool.js';
 import { planRetry } from './retry.js';
 
 /** Emitted whenever a request starts or a URL finishes; enough to draw a one-line TTY progress display. */
@@ -86,7 +87,7 @@ export async function fetchSources(urls: readonly string[], options: Partial<Fet
 }
 
 class Run {
-  private readonly global: LimitFunction;
+  private readonly global: HostPriorityPool;
   private readonly hosts = new Map<string, LimitFunction>();
   private readonly inFlight = new Map<number, { host: string; started: number }>();
   private nextId = 0;
@@ -97,20 +98,21 @@ class Run {
     private readonly dispatcher: Dispatcher,
     private readonly total: number,
   ) {
-    this.global = pLimit(Math.max(1, opts.concurrency));
+    this.global = new HostPriorityPool(Math.max(1, opts.concurrency));
   }
 
   async fetchOne(url: string): Promise<SourceFetch> {
     const parsed = parseHttpUrl(url);
     const host = parsed?.hostname.toLowerCase() ?? '';
     const started = performance.now();
+    if (parsed) this.global.addWork(host);
     let attempts = 0;
     let last: GetResult | undefined;
     for (let retry = 0; ; retry += 1) {
       // The host slot is taken first and the global slot inside it, so a request queued behind
       // its host never sits on a global slot (which would starve the pool on a hot host).
       last = parsed
-        ? await this.hostLimit(host)(() => this.global(() => this.attempt(url, host)))
+        ? await this.hostLimit(host)(() => this.global.run(host, () => this.attempt(url, host)))
         : await getUrl(url, { ...this.opts, dispatcher: this.dispatcher }); // invalid-url, sends nothing
       attempts += last.requests;
       if (retry >= this.opts.retries || last.requests === 0) break;
@@ -118,6 +120,7 @@ class Run {
       if (wait === undefined) break;
       await this.opts.sleep(wait);
     }
+    if (parsed) this.global.finishWork(host);
     this.done += 1;
     this.report(url, 'done');
     const elapsedMs = Math.round(performance.now() - started);
