@@ -3,6 +3,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { addReport, addVerify } from './commands/register.js';
 import { EXIT, InputError } from './errors.js';
 
 // Heavy modules (zod, the parsers, undici) are imported inside the actions so `--help` stays fast.
@@ -39,11 +40,16 @@ export function buildProgram(): Command {
     .version(readVersion())
     .exitOverride()
     .showHelpAfterError('(run citecheck --help for usage)');
+  addVerify(program, program.version() ?? '0.0.0');
   addExtract(program);
+  addReport(program);
   program.addHelpText('after', `
 Examples:
+  $ citecheck verify                                  # audit the article named in ./references.json
+  $ citecheck verify articles/x.txt --refs x.json --format json,md,html,junit,sarif
   $ citecheck extract articles/russia-hamas-relations.txt
-  $ citecheck extract --help`);
+  $ citecheck report reports/report.json --format html
+  $ citecheck verify --help`);
   return program;
 }
 
@@ -51,7 +57,8 @@ Examples:
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     await buildProgram().parseAsync([...argv]);
-    return EXIT.ok;
+    // Actions that decide an exit code (verify: 0 or 1) leave it in process.exitCode.
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof InputError) {
       process.stderr.write(`citecheck: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);

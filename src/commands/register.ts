@@ -1,0 +1,64 @@
+// The `verify` and `report` subcommands' flags and help; their actions are imported lazily.
+import { Command, Option } from 'commander';
+
+const VERIFY_EXAMPLES = `
+Examples:
+  $ citecheck verify                                   # the article and references in ./references.json
+  $ citecheck verify articles/x.txt --refs x.refs.json --out audit/
+  $ citecheck verify --format json,md,html,junit,sarif --fail-on broken,unsupported
+  $ citecheck verify --concurrency 32 --per-host 1 --timeout 10
+  $ citecheck verify --allow-private-hosts             # intranet sources (the guard is on by default)
+  $ citecheck verify --history reports/history.json --archive --changed-only   # weekly link-rot job
+  $ citecheck verify --warc evidence.warc.gz           # keep every response as evidence
+  $ citecheck verify --replay evidence.warc.gz         # re-run offline with the same verdicts
+
+Exit codes: 0 no citation has a --fail-on verdict · 1 one does · 2 bad input or usage.
+Verdicts: supported, partial, unsupported, unverifiable, broken, missing.`;
+
+const REPORT_EXAMPLES = `
+Examples:
+  $ citecheck report reports/report.json --format html
+  $ citecheck report reports/report.json --format junit,sarif --out ci/`;
+
+export function addVerify(program: Command, version: string): void {
+  program.command('verify')
+    .description('fetch every cited source, judge its link and whether it supports the claim, write reports')
+    .argument('[article]', 'the article text file (default: the "article" named in references.json)')
+    .option('--refs <file>', 'references.json: where each footnote points', 'references.json')
+    .option('--out <dir>', 'folder for the report files', 'reports')
+    .option('--format <list>', 'report files to write: json,md,html,junit,sarif', 'json,md,html')
+    .option('--fail-on <verdicts>', 'verdicts that make the exit code 1 (or "none")', 'broken,unsupported,missing')
+    .option('--timeout <seconds>', 'per request: connect, headers and body', '20')
+    .option('--concurrency <n>', 'requests in flight at most', '16')
+    .option('--per-host <n>', 'requests in flight per host at most', '2')
+    .option('--retries <n>', 'retries for 429, 5xx, timeouts and resets (honouring Retry-After)', '2')
+    .option('--max-size <MB>', 'read at most this much of each page (decoded)', '5')
+    .option('--user-agent <ua>', 'User-Agent header (default: citecheck/<version> with the project URL)')
+    .option('--allow-private-hosts', 'let requests reach loopback and private addresses (tests, intranets)')
+    .option('--history <file>', 'record every check here; a source is dead only after 3 failed checks ≥72 h apart')
+    .option('--archive', 'look up Wayback Machine copies for broken, blocked, paywalled or drifted sources')
+    .option('--changed-only', 'with --history: report only what changed; exit 1 only when something newly broke')
+    .option('--warc <file>', 'write every request and response of this run to a WARC file (.warc.gz compresses)')
+    .option('--replay <file>', 'take responses from a WARC file written by --warc instead of the network')
+    .addOption(new Option('-q, --quiet', 'print nothing but errors').conflicts('verbose'))
+    .option('-v, --verbose', 'list every citation in the summary, not only the problems')
+    .addHelpText('after', VERIFY_EXAMPLES)
+    .action(async (article: string | undefined, flags) => {
+      const { runVerify } = await import('./verify.js');
+      process.exitCode = await runVerify(article, flags, version);
+    });
+}
+
+export function addReport(program: Command): void {
+  program.command('report')
+    .description('re-render a saved report.json into other formats, without any network')
+    .argument('<report.json>', 'a report written by citecheck verify')
+    .option('--format <list>', 'json,md,html,junit,sarif', 'html')
+    .option('--out <dir>', 'folder for the files (default: the report\'s folder)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText('after', REPORT_EXAMPLES)
+    .action(async (file: string, flags: { format: string; out?: string; quiet?: boolean }) => {
+      const { runReport } = await import('./report.js');
+      process.exitCode = await runReport(file, flags);
+    });
+}
