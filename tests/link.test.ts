@@ -154,3 +154,21 @@ describe('redirects', () => {
     expect(judgeLink(redirect('https://n.example/a/b', 'https://n.example/c/d'), page).linkStatus).toBe('paywalled');
   });
 });
+
+describe('JavaScript-only platforms', () => {
+  it('an x.com status page with only a shell is blocked (platform requires JS)', () => {
+    const shell: Page = { contentType: 'text/html', charset: 'utf-8', layers: [{ layer: 'meta', text: 'X' }], signals: {} };
+    const f = makeResponse('<title>X</title>', { url: 'https://x.com/someone/status/1234567890' });
+    expect(judgeLink(f, shell).linkStatus).toBe('blocked');
+  });
+
+  it('an ordinary host with the same thin page is ok', () => {
+    const thin: Page = { contentType: 'text/html', charset: 'utf-8', layers: [{ layer: 'meta', text: 'X' }], signals: {} };
+    expect(judgeLink(makeResponse('<title>X</title>', { url: 'https://example.org/a/b' }), thin).linkStatus).toBe('ok');
+  });
+
+  it('a URL that only gains a trailing slash from parsing is not a redirect', () => {
+    const f = makeResponse('<p>x</p>', { url: 'https://example.org', finalUrl: 'https://example.org/' });
+    expect(judgeLink(f, plainPage)).toMatchObject({ linkStatus: 'ok' });
+  });
+});

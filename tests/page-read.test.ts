@@ -148,3 +148,17 @@ describe('readPage on other bodies', () => {
     expect(f.outcome.kind === 'response' ? f.outcome.body.byteLength : -2).toBe(before);
   });
 });
+
+describe('huge pages', () => {
+  it('a 2 MB page still gets a main layer from the fast pick, without the navigation', async () => {
+    const paragraph = '<p>The harbour authority said the new breakwater would protect the old town from winter storms for the next fifty years.</p>\n';
+    const nav = `<nav><ul>${'<li><a href="/s">Navigation entry</a></li>'.repeat(500)}</ul></nav>`;
+    const html = `<html lang="en"><head><title>Breakwater</title></head><body>${nav}<article><h1>Breakwater</h1>${paragraph.repeat(16_000)}<p>FINAL SENTENCE of the report.</p></article><footer>Footer text</footer></body></html>`;
+    const page = await readPage(makeResponse(html));
+    const main = layer(page, 'main');
+    expect(html.length).toBeGreaterThan(2_000_000);
+    expect(main).toContain('FINAL SENTENCE of the report.');
+    expect(main).not.toContain('Navigation entry');
+    expect(layer(page, 'page')).toContain('Navigation entry');
+  });
+});

@@ -97,8 +97,32 @@ function describeHops(f: SourceFetch): string {
   return first ? `${first.status} → ${f.finalUrl}` : `→ ${f.finalUrl}`;
 }
 
+function sameAddress(a: string, b: string): boolean {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return a === b;
+  }
+}
+
+// X/Twitter answer every status URL with the same JavaScript shell, deleted or not (field-notes §4.5).
+const JS_ONLY_HOSTS = /(^|\.)(x\.com|twitter\.com)$/i;
+
+function isJavaScriptShell(f: SourceFetch, page: Page | undefined): boolean {
+  let host = '';
+  try {
+    host = new URL(f.finalUrl).hostname;
+  } catch {
+    return false;
+  }
+  return JS_ONLY_HOSTS.test(host) && !page?.layers.some((l) => l.layer === 'main' || l.layer === 'jsonld');
+}
+
 function judgeSuccess(f: SourceFetch, r: Response, page: Page | undefined): LinkJudgement {
-  const redirected = f.redirects.length > 0 || f.finalUrl !== f.url;
+  if (isJavaScriptShell(f, page)) {
+    return { linkStatus: 'blocked', reason: `${r.status}: platform requires JS (X/Twitter serves a script shell; try oEmbed or an archive)` };
+  }
+  const redirected = f.redirects.length > 0 || !sameAddress(f.url, f.finalUrl);
   const soft = redirected ? describeSoftRedirect(f.url, f.finalUrl) : undefined;
   if (soft) return { linkStatus: 'soft-404', reason: soft };
   if (page?.signals.notFound) return { linkStatus: 'soft-404', reason: `${r.status} but ${page.signals.notFound}` };

@@ -7,7 +7,7 @@ import { detectPaywall } from './paywall.js';
 
 // Phrases a not-found page puts in its title or h1 (en, ru, fr, de, es, it, pt, uk).
 const NOT_FOUND_TITLE = [
-  /page (was )?not found|not found|page (does not|doesn't) exist|page (is )?(no longer )?(available|unavailable)|(can|could)(no|n['’])?t find (that|this|the) page/i,
+  /page (was )?not found|not found|page (does not|doesn't) exist|page (is )?(no longer available|unavailable)|(can|could)(no|n['’])?t find (that|this|the) page/i,
   /страница не найдена|ошибка 404|страница не существует|такой страницы нет|сторінку не знайдено/i,
   /page introuvable|page non trouvée|erreur 404|page inexistante/i,
   /seite nicht gefunden|fehler 404|seite existiert nicht|nicht gefunden/i,
