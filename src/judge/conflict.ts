@@ -7,7 +7,7 @@ import type { Window } from './window.js';
 import { isNegationAt, stemWord, STOP_WORDS } from './words.js';
 
 /** Tokens either side of a number that make up its context (`17 [people were killed]`). */
-export const CONTEXT_TOKENS = 4;
+export const CONTEXT_TOKENS = 8;
 /** A negation cue counts for a word when it stands at most this many tokens before it. */
 export const NEGATION_REACH = 3;
 
@@ -15,6 +15,16 @@ function tokensOf(text: string, scan: Scan, from: number, to: number): string[] 
   const out: string[] = [];
   for (let i = Math.max(0, from); i <= Math.min(scan.count - 1, to); i++) out.push(tokenText(text, scan, i));
   return out;
+}
+
+/** Tokens within `reach` of token `center`, not crossing a sentence end (`. `, `! `, `? `, `; `). */
+function sentenceTokens(text: string, scan: Scan, center: number, reach: number): string[] {
+  const gapEnds = (i: number): boolean => /[.!?;]["')\]]?\s/.test(text.slice(scan.ends[i] ?? 0, scan.starts[i + 1] ?? 0));
+  let from = center;
+  while (from > 0 && center - from < reach && !gapEnds(from - 1)) from--;
+  let to = center;
+  while (to < scan.count - 1 && to - center < reach && !gapEnds(to)) to++;
+  return tokensOf(text, scan, from, to);
 }
 
 function contextStems(tokens: readonly string[]): Set<string> {
@@ -27,7 +37,7 @@ function comparable(claim: Fact, source: Fact): boolean {
     if (claim.date.m !== undefined) return source.date.m !== undefined && (claim.date.d === undefined) === (source.date.d === undefined);
     return source.date.y !== undefined;
   }
-  return source.kind === 'number' && !source.inDate;
+  return source.kind === 'number' && !source.inDate && source.percent === claim.percent;
 }
 
 /** Claim numbers/dates absent from the evidence while a different one sits next to the same words. */
@@ -45,11 +55,15 @@ export function findContradictions(claim: string, prepared: PreparedClaim, found
     const at = norm.text.indexOf(normalize(phrase.text).text);
     if (at < 0) continue;
     const ct = tokenAt(claimScan, at);
-    const context = contextStems(tokensOf(norm.text, claimScan, ct - CONTEXT_TOKENS, ct + CONTEXT_TOKENS + 2));
+    const context = contextStems(sentenceTokens(norm.text, claimScan, ct, CONTEXT_TOKENS));
+    // a given phrase is context in the source's own language (the claim's words may be English)
+    for (const [k, pattern] of prepared.patterns) {
+      if (prepared.phrases[k]?.kind === 'given') for (const s of contextStems(pattern.split(' '))) context.add(s);
+    }
     const rival = found.facts.find((f) => {
       const ti = tokenAt(found.scan, f.start);
       if (ti < lo || ti > hi || !comparable(fact, f) || claimFacts.some((cf) => factMatches(cf, f))) return false;
-      const near = tokensOf(found.norm.text, found.scan, ti - CONTEXT_TOKENS, ti + CONTEXT_TOKENS + 1);
+      const near = sentenceTokens(found.norm.text, found.scan, ti, CONTEXT_TOKENS);
       return near.some((t) => context.has(stemWord(t)));
     });
     if (rival) out.push({ claim: phrase.text, source: sliceOriginal(found.original, found.norm, rival.start, rival.end) });
@@ -78,7 +92,8 @@ export function findNegationMismatch(claim: string, prepared: PreparedClaim, fou
   const windowTokens = tokensOf(found.norm.text, found.scan, from, w.to + 40);
   const windowHits: number[] = [];
   prepared.phrases.forEach((p, i) => {
-    if (p.kind !== 'word' && p.kind !== 'name' && p.kind !== 'quote') return;
+    // names are left out: a name near an unrelated `never` says nothing about the claim's verb
+    if (p.kind !== 'word' && p.kind !== 'quote') return;
     const span = p.kind === 'quote' ? (prepared.patterns.get(i)?.split(' ').length ?? 1) : 1;
     for (const pos of found.positions[i] ?? []) {
       if (pos < w.from || pos > w.to) continue;

@@ -14,6 +14,8 @@ export interface Fact {
   date?: DateValue;
   /** A number that is part of a date (`25` in `25 October 2023`): never a quantity. */
   inDate: boolean;
+  /** Written as a percentage (`15%`, `15 per cent`, `15 процентов`). */
+  percent: boolean;
 }
 
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -87,7 +89,7 @@ export function findFacts(text: string): Fact[] {
     if (!date) continue;
     const start = m.index;
     dateSpans.push([start, start + m[0].length]);
-    facts.push({ kind: 'date', start, end: start + m[0].length, values: [], tolerance: 0, date, inDate: false });
+    facts.push({ kind: 'date', start, end: start + m[0].length, values: [], tolerance: 0, date, inDate: false, percent: false });
   }
   let span = 0;
   for (const m of text.matchAll(NUM_RE)) {
@@ -98,7 +100,8 @@ export function findFacts(text: string): Fact[] {
     const core = m[1] ?? '';
     const { values, tolerance } = scaled(core, m[2]);
     const year = !inDate && !m[2] && /^(1[5-9]\d\d|20\d\d)$/.test(core);
-    facts.push({ kind: year ? 'date' : 'number', start, end, values, tolerance, inDate,
+    const percent = m[2] !== undefined && /^(%|per|проц)/.test(m[2]);
+    facts.push({ kind: year ? 'date' : 'number', start, end, values, tolerance, inDate, percent,
       date: year ? { y: Number(core) } : undefined });
   }
   return facts.sort((a, b) => a.start - b.start);

@@ -25,6 +25,8 @@ export interface PreparedClaim {
   names: Map<number, string[]>;
   /** Phrase index → its fact (numbers, dates). */
   facts: Map<number, Fact>;
+  /** Word phrases written with a capital (sentence-initial names like `Navalny`): also tried as names. */
+  capitalWords: Map<number, string[]>;
   /** Stem → target ids (words, and the tokens of quotes and given phrases as search seeds). */
   stems: Map<string, number[]>;
 }
@@ -43,14 +45,17 @@ function tokensOf(text: string): string[] {
 }
 
 export function prepareClaim(phrases: readonly KeyPhrase[], language: string | undefined): PreparedClaim {
-  const prepared: PreparedClaim = { phrases, language, patterns: new Map(), names: new Map(), facts: new Map(), stems: new Map() };
+  const prepared: PreparedClaim = { phrases, language, patterns: new Map(), names: new Map(), facts: new Map(), stems: new Map(), capitalWords: new Map() };
   const addStem = (stem: string, id: number): void => {
     const list = prepared.stems.get(stem);
     if (list) list.push(id); else prepared.stems.set(stem, [id]);
   };
   phrases.forEach((p, i) => {
     const norm = normalize(p.text).text;
-    if (p.kind === 'word') addStem(stemWord(norm, language), i * PART_SLOTS);
+    if (p.kind === 'word') {
+      addStem(stemWord(norm, language), i * PART_SLOTS);
+      if (/^\p{Lu}/u.test(p.text) && norm.length >= 4) prepared.capitalWords.set(i, [norm]);
+    }
     else if (p.kind === 'name') prepared.names.set(i, tokensOf(norm));
     else if (p.kind === 'number' || p.kind === 'date') {
       const fact = findFacts(norm).find((f) => !f.inDate);
@@ -69,6 +74,9 @@ function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (to
     if (!/^\p{N}+$/u.test(token) && !STOP_WORDS.has(token)) {
       for (const [i, parts] of claim.names) {
         parts.forEach((part, k) => { if (namesMatch(part, token)) out.push(i * PART_SLOTS + k); });
+      }
+      for (const [i, [word]] of claim.capitalWords) {
+        if (word && token !== word && namesMatch(word, token)) out.push(i * PART_SLOTS + 1);
       }
     }
     return out;
@@ -125,7 +133,11 @@ export function findInLayer(claim: PreparedClaim, original: string, pageLanguage
   const facts = findFacts(norm.text);
   const layer = { original, norm, scan, facts };
   const positions = claim.phrases.map((p, i): number[] => {
-    if (p.kind === 'word') return scan.hits.get(i * PART_SLOTS) ?? [];
+    if (p.kind === 'word') {
+      const asName = scan.hits.get(i * PART_SLOTS + 1) ?? [];
+      const asWord = scan.hits.get(i * PART_SLOTS) ?? [];
+      return asName.length === 0 ? asWord : [...new Set([...asWord, ...asName])].sort((a, b) => a - b);
+    }
     const parts = claim.names.get(i);
     if (parts) return locateName(scan, i, parts);
     const fact = claim.facts.get(i);

@@ -2,7 +2,7 @@
 import type { Evidence, KeyPhrase, Page, TextLayer } from '../types.js';
 import { findContradictions, findNegationMismatch } from './conflict.js';
 import { findInLayer, prepareClaim, type LayerText, type PreparedClaim } from './find.js';
-import { REQUIRED_KINDS } from './phrases.js';
+import { PHRASE_WEIGHTS, REQUIRED_KINDS } from './phrases.js';
 import { SUPPORTED_MIN_SCORE } from './verdict.js';
 import { buildFragmentUrl, findBestWindow, snippetOf, type Window } from './window.js';
 import { baseLanguage, guessScriptLanguage, languagesDiffer } from './words.js';
@@ -43,6 +43,16 @@ interface LayerResult {
   present: Set<number>;
 }
 
+/**
+ * Across languages content words and quotes (a translation is not the source's wording) cannot
+ * match; a capitalised word (`Navalny` opening a sentence) may still be a transliterated name.
+ */
+function crossLanguageWeight(p: KeyPhrase): number {
+  if (p.kind === 'quote') return 0;
+  if (p.kind === 'word') return /^\p{Lu}/u.test(p.text) ? PHRASE_WEIGHTS.name : 0;
+  return p.weight;
+}
+
 function windowSize(claim: string): number {
   const words = claim.split(/\s+/).length;
   return Math.min(90, Math.max(24, words * 2));
@@ -66,20 +76,20 @@ function evaluateLayer(prepared: PreparedClaim, layer: TextLayer, text: string, 
   return { layer, found, window, score: total > 0 ? got / total : 0, present };
 }
 
-function requiredMissingOf(phrases: readonly KeyPhrase[], r: LayerResult): number {
-  return phrases.filter((p, i) => REQUIRED_KINDS.has(p.kind) && !r.present.has(i)).length;
+function requiredMissingOf(phrases: readonly KeyPhrase[], weights: readonly number[], r: LayerResult): number {
+  return phrases.filter((p, i) => REQUIRED_KINDS.has(p.kind) && weights[i] !== 0 && !r.present.has(i)).length;
 }
 
 /** Best strong layer; the page layer only when it clearly beats them (then the evidence is weak). */
-function chooseLayer(phrases: readonly KeyPhrase[], results: LayerResult[]): { best?: LayerResult; weak: boolean } {
+function chooseLayer(phrases: readonly KeyPhrase[], weights: readonly number[], results: LayerResult[]): { best?: LayerResult; weak: boolean } {
   const strong = results.filter((r) => STRONG_LAYERS.has(r.layer));
   const page = results.find((r) => r.layer === 'page');
   const strongHasText = strong.some((r) => r.layer !== 'meta' && r.found.scan.count >= 40);
   const best = strong.reduce<LayerResult | undefined>((a, r) => (!a || r.score > a.score + 1e-9 ? r : a), undefined);
   if (!page) return { best, weak: false };
   if (!best || !strongHasText) return { best: !best || page.score >= best.score ? page : best, weak: false };
-  const sufficient = requiredMissingOf(phrases, best) === 0 && best.score >= SUPPORTED_MIN_SCORE;
-  const beats = requiredMissingOf(phrases, page) < requiredMissingOf(phrases, best) || page.score > best.score + WEAK_MARGIN;
+  const sufficient = requiredMissingOf(phrases, weights, best) === 0 && best.score >= SUPPORTED_MIN_SCORE;
+  const beats = requiredMissingOf(phrases, weights, page) < requiredMissingOf(phrases, weights, best) || page.score > best.score + WEAK_MARGIN;
   if (sufficient) return { best, weak: false };
   return beats ? { best: page, weak: true } : { best, weak: false };
 }
@@ -94,7 +104,7 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
   const pageLang = script === 'ru' || script === 'uk' ? script : baseLanguage(page.language) ?? script;
   const crossLanguage = languagesDiffer(claimLang, pageLang);
   // across languages a content word cannot match, so only facts, names and given phrases score
-  const weights = phrases.map((p) => (crossLanguage && p.kind === 'word' ? 0 : p.weight));
+  const weights = phrases.map((p) => (crossLanguage ? crossLanguageWeight(p) : p.weight));
   const prepared = prepareClaim(phrases, claimLang);
   const size = windowSize(claim);
   const results = layers.map((l) => evaluateLayer(prepared, l.layer, l.text, pageLang, weights, size));
@@ -103,7 +113,7 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
   const empty: ClaimMatch = { score: 0, matched: [], missing: phrases.map((p) => p.text), contradicted: [],
     crossLanguage, hasText: words >= MIN_READABLE_WORDS, contradictions: [], negationMismatch: false, givenCount,
     requiredMissing: phrases.filter((p) => REQUIRED_KINDS.has(p.kind)).map((p) => p.text) };
-  const { best, weak } = chooseLayer(phrases, results);
+  const { best, weak } = chooseLayer(phrases, weights, results);
   if (!best || !best.window) return empty;
   const contradictions = findContradictions(claim, prepared, best.found, best.window, size, best.present);
   const snippet = snippetOf(best.found.original, best.found.norm, best.found.scan, best.window);
@@ -112,7 +122,7 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
     score: Math.round(best.score * 1000) / 1000,
     matched: phrases.filter((_, i) => best.present.has(i)).map((p) => p.text),
     missing: phrases.filter((_, i) => !best.present.has(i)).map((p) => p.text),
-    requiredMissing: phrases.filter((p, i) => REQUIRED_KINDS.has(p.kind) && !best.present.has(i)).map((p) => p.text),
+    requiredMissing: phrases.filter((p, i) => REQUIRED_KINDS.has(p.kind) && weights[i] !== 0 && !best.present.has(i)).map((p) => p.text),
     contradicted: contradictions.map((c) => c.claim),
     contradictions,
     negationMismatch: !crossLanguage && findNegationMismatch(claim, prepared, best.found, best.window),

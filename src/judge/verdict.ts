@@ -6,14 +6,14 @@ import type { ClaimMatch } from './match.js';
  * Thresholds on ClaimMatch.score, the weighted share of the claim's key phrases found in the best
  * evidence window (quotes, numbers, dates and given phrases weigh 3, names 2, content words 1).
  *
- * - SUPPORTED_MIN_SCORE (0.6): `supported` also needs every quote, number, date and given phrase
+ * - SUPPORTED_MIN_SCORE (0.7): `supported` also needs every quote, number, date and given phrase
  *   found, nothing contradicted, the same negation, a strong layer (not boilerplate), and, on a
  *   page in another language than the claim, at least one given phrase.
- * - PARTIAL_MIN_SCORE (0.3): below it the page was read but says too little of the claim:
+ * - PARTIAL_MIN_SCORE (0.45): below it the page was read but says too little of the claim:
  *   `unsupported`. At or above it without meeting `supported`: `partial`.
  */
-export const SUPPORTED_MIN_SCORE = 0.6;
-export const PARTIAL_MIN_SCORE = 0.3;
+export const SUPPORTED_MIN_SCORE = 0.7;
+export const PARTIAL_MIN_SCORE = 0.45;
 
 /**
  * Order of a claim's verdict, best first. A claim is as well supported as its best citation.
@@ -44,6 +44,9 @@ function contentVerdict(m: ClaimMatch): { verdict: Verdict; reason: string } {
   if (m.score < PARTIAL_MIN_SCORE) {
     return { verdict: 'unsupported', reason: `page read, but only ${found} of ${total} key phrases found together` };
   }
+  const complete = m.requiredMissing.length === 0 && m.score >= SUPPORTED_MIN_SCORE && !m.evidence?.weak;
+  // everything matches but the polarity: the source says the opposite of the claim
+  if (m.negationMismatch && complete) return { verdict: 'unsupported', reason: 'the source says the opposite (negation differs)' };
   const blockers: string[] = [];
   if (m.requiredMissing.length > 0) blockers.push(`not found: ${m.requiredMissing.slice(0, 3).join(', ')}`);
   if (m.negationMismatch) blockers.push('negation differs between claim and source');
