@@ -107,7 +107,7 @@ describe('address guard (on by default)', () => {
       const before = web.totalHits();
       const f = await fetchOne(`http://${host}:${web.port}${ROUTES.ok}`, { allowPrivateHosts: false, retries: 2 });
       expect(statusOf(f)).toBe('private-address');
-      expect(f.attempts).toBe(1);
+      expect(f.attempts).toBe(0);
       expect(web.totalHits()).toBe(before);
     },
   );
@@ -121,6 +121,7 @@ describe('address guard (on by default)', () => {
       expect(statusOf(f)).toBe('private-address');
       expect(f.redirects).toHaveLength(1);
       expect(f.redirects[0]).toMatchObject({ url, status: 302 });
+      expect(f.attempts).toBe(1);
       expect(web.hits(path)).toBe(1);
       expect(web.hits(ROUTES.privateTarget)).toBe(0);
     },

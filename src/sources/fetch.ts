@@ -104,7 +104,7 @@ class Run {
   async fetchOne(url: string): Promise<SourceFetch> {
     const parsed = parseHttpUrl(url);
     const host = parsed?.hostname.toLowerCase() ?? '';
-    const started = performance.now();
+    let started: number | undefined; // first request sent; time queued for a slot is not the source's fault
     if (parsed) this.global.addWork(host);
     let attempts = 0;
     let last: GetResult | undefined;
@@ -112,7 +112,10 @@ class Run {
       // The host slot is taken first and the global slot inside it, so a request queued behind
       // its host never sits on a global slot (which would starve the pool on a hot host).
       last = parsed
-        ? await this.hostLimit(host)(() => this.global.run(host, () => this.attempt(url, host)))
+        ? await this.hostLimit(host)(() => this.global.run(host, () => {
+          started ??= performance.now();
+          return this.attempt(url, host);
+        }))
         : await getUrl(url, { ...this.opts, dispatcher: this.dispatcher }); // invalid-url, sends nothing
       attempts += last.requests;
       if (retry >= this.opts.retries || last.requests === 0) break;
@@ -123,7 +126,7 @@ class Run {
     if (parsed) this.global.finishWork(host);
     this.done += 1;
     this.report(url, 'done');
-    const elapsedMs = Math.round(performance.now() - started);
+    const elapsedMs = started === undefined ? 0 : Math.round(performance.now() - started);
     return { url, finalUrl: last.finalUrl, redirects: last.redirects, outcome: last.outcome, attempts, elapsedMs };
   }
 

@@ -95,7 +95,10 @@ export async function getUrl(url: string, options: GetOptions): Promise<GetResul
     }
   } catch (err) {
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : err;
-    return { finalUrl: current.href, redirects, requests, outcome: describeFailure(reason) };
+    const outcome = describeFailure(reason);
+    // The guard refuses before connecting: that request never left, so it is not counted.
+    const sent = outcome.failure === 'private-address' ? requests - 1 : requests;
+    return { finalUrl: current.href, redirects, requests: sent, outcome };
   } finally {
     clearTimeout(timer);
   }
