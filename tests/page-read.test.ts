@@ -162,3 +162,21 @@ describe('huge pages', () => {
     expect(layer(page, 'page')).toContain('Navigation entry');
   });
 });
+
+describe('HTML fragments and odd bodies never throw', () => {
+  it.each([
+    ['a bare sentence served as text/html', 'The council vote came after months of debate.', 'The council vote came after months of debate.'],
+    ['a fragment with a title', '<title>Fragment</title><p>Only a paragraph.</p>', 'Only a paragraph.'],
+    ['unclosed tags', '<html><body><div><p>Open <b>bold <i>italic', 'Open bold italic'],
+  ])('%s', async (_, html, text) => {
+    const page = await readPage(makeResponse(html));
+    expect(layer(page, 'page')).toContain(text);
+  });
+
+  it('deeply nested markup (50,000 levels) does not overflow the stack', async () => {
+    const html = `<html><body>${'<div>'.repeat(50_000)}deep text${'</div>'.repeat(50_000)}</body></html>`;
+    const page = await readPage(makeResponse(html));
+    expect(page).toBeDefined();
+    expect(layer(page, 'page')).toContain('deep text');
+  });
+});

@@ -24,6 +24,7 @@ describe('bot walls: vendor from headers and body', () => {
     // AWS WAF answers a challenge with 202: looks like success.
     ['awswaf-challenge.html', { status: 202, headers: { ...html, 'x-amzn-waf-action': 'challenge' } }, 'aws-waf'],
     ['awswaf-challenge.html', { status: 202, headers: html }, 'aws-waf'],
+    ['awswaf-captcha.html', { status: 405, headers: html }, 'aws-waf'],
     ['datadome.html', { status: 403, headers: { ...html, 'x-datadome': 'protected' } }, 'datadome'],
     ['perimeterx.html', { status: 403, headers: html }, 'perimeterx'],
     ['akamai-denied.html', { status: 403, headers: { ...html, server: 'AkamaiGHost' } }, 'akamai'],

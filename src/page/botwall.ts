@@ -46,7 +46,7 @@ const STRONG_RULES: Rule[] = [
 
 const WEAK_RULES: Rule[] = [
   { vendor: 'cloudflare', why: 'Cloudflare challenge platform on a near-empty page', test: (_, l) => l.includes('/cdn-cgi/challenge-platform/') && !l.includes('/scripts/jsd/') },
-  { vendor: 'aws-waf', why: 'AWS WAF challenge script on a near-empty page', test: (_, l) => /awswafintegration|\.awswaf\.com\/[^"']*challenge\.js/.test(l) },
+  { vendor: 'aws-waf', why: 'AWS WAF challenge script on a near-empty page', test: (_, l) => /awswafintegration|awswafcaptcha|\.awswaf\.com\/[^"']*(challenge|captcha)\.js/.test(l) },
   { vendor: 'datadome', why: 'DataDome block script (var dd=) on a near-empty page', test: (_, l) => /var\s+dd\s*=\s*\{/.test(l) },
   { vendor: 'perimeterx', why: 'PerimeterX "Press & Hold" on a near-empty page', test: (_, l) => /press (&amp;|&) hold/.test(l) && l.includes('perimeterx') },
   { vendor: 'incapsula', why: 'Incapsula resource on a near-empty page', test: (i, l) => l.includes('_incapsula_resource') || /incap_ses_|visid_incap_/.test(header(i, 'set-cookie')) && i.status >= 400 },

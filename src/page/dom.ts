@@ -31,7 +31,10 @@ export interface DomDocument {
 }
 
 export function parseDocument(html: string): DomDocument {
-  const parsed: { document: DomDocument } = parseHTML(html);
+  // linkedom builds no <html>/<body> around a fragment (a bare string has no documentElement at
+  // all and `body` throws), unlike a browser; give fragments the skeleton a browser would.
+  const whole = /<html[\s>]/i.test(html) ? html : `<html><head></head><body>${html}</body></html>`;
+  const parsed: { document: DomDocument } = parseHTML(whole);
   return parsed.document;
 }
 

@@ -70,7 +70,15 @@ export async function readPage(f: SourceFetch): Promise<Page | undefined> {
   if (r.body.length === 0) {
     return emptyPage(contentType, normaliseCharset(readHeaderCharset(readHeader(r.headers, 'content-type'))) ?? 'utf-8', 'empty body');
   }
-  if (isHtml(contentType)) return readHtmlPage(r, contentType, f.finalUrl);
+  if (isHtml(contentType)) {
+    try {
+      return readHtmlPage(r, contentType, f.finalUrl);
+    } catch (error) {
+      // A parser bug on one hostile page must not abort the run: the page is simply unreadable.
+      const message = error instanceof Error ? error.message : String(error);
+      return emptyPage(contentType, 'utf-8', `HTML could not be parsed: ${message}`);
+    }
+  }
   if (isPlainText(contentType)) return readTextPage(r, contentType);
   if (contentType === 'application/pdf') return readPdfPage(r, contentType);
   const page = emptyPage(contentType, 'binary', `no text extraction for ${contentType}`);
