@@ -1,0 +1,110 @@
+// `citecheck verify` and `citecheck report` through the built binary: files, exit codes 0/1/2, stderr.
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportSchema } from '../src/report/schema.js';
+import { ROUTES, startFixtureWeb, type FixtureWeb } from './fixtures/web.js';
+import { ensureBuilt, runCli } from './helpers/cli.js';
+
+const ARTICLE = `Riverside library
+
+Budget
+
+The Riverside city council approved a budget of 4.2 million dollars for the new library. [1]
+Mayor Elena Novak said construction would begin in the spring of 2025. [2]
+
+References
+
+  1. "Riverside council approves library budget". Riverside Gazette. 14 May 2024.
+  2. "Removed". Riverside Gazette. 2019.
+`;
+
+let web: FixtureWeb;
+let dir: string;
+
+function project(refs: { id: number; url?: string }[]): string {
+  const d = mkdtempSync(join(tmpdir(), 'citecheck-cli-'));
+  writeFileSync(join(d, 'article.txt'), ARTICLE);
+  writeFileSync(join(d, 'references.json'), JSON.stringify({ article: 'article.txt', references: refs }));
+  return d;
+}
+
+beforeAll(async () => {
+  ensureBuilt();
+  web = await startFixtureWeb();
+  dir = project([{ id: 1, url: web.url(ROUTES.ok) }, { id: 2, url: web.url(ROUTES.gone) }]);
+});
+afterAll(async () => { await web.close(); });
+
+describe('citecheck verify', () => {
+  it('writes the reports atomically, prints a summary and exits 1 on a broken citation', async () => {
+    const r = await runCli(['verify', '--allow-private-hosts', '--retries', '0', '--format', 'json,md,html,junit,sarif'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/broken/);
+    const files = readdirSync(join(dir, 'reports')).sort();
+    expect(files).toEqual(['junit.xml', 'report.html', 'report.json', 'report.md', 'report.sarif']);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'reports', 'report.json'), 'utf8')));
+    expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'broken']);
+    expect(report.sources.map((s) => s.linkStatus)).toEqual(['ok', 'dead']);
+  });
+
+  it('exits 0 when --fail-on names no verdict that occurred', async () => {
+    const r = await runCli(['verify', '--allow-private-hosts', '--retries', '0', '--fail-on', 'unsupported', '-q', '--out', 'out2'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(join(dir, 'out2')).sort()).toEqual(['report.html', 'report.json', 'report.md']);
+  });
+
+  it('prints GitHub annotations with file and line under GITHUB_ACTIONS', async () => {
+    const summary = join(dir, 'step-summary.md');
+    writeFileSync(summary, '');
+    const r = await runCli(['verify', '--allow-private-hosts', '--retries', '0', '-q', '--out', 'gh'], {
+      cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=article\.txt,line=6/m);
+    expect(readFileSync(summary, 'utf8')).toMatch(/broken/);
+  });
+
+  it.each([
+    [['--format', 'pdf'], /format/],
+    [['--fail-on', 'sometimes'], /fail-on/],
+    [['--timeout', '-3'], /--timeout/],
+    [['--concurrency', 'many'], /--concurrency/],
+    [['--refs', 'nope.json'], /nope\.json/],
+    [['missing-article.txt'], /missing-article\.txt/],
+  ])('exits 2 with a one-line reason for bad input %j', async (args, pattern) => {
+    const r = await runCli(['verify', ...args], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
+  });
+
+  it('names the bad field of a malformed references.json and exits 2', async () => {
+    const bad = project([{ id: 1, url: 'x' }]);
+    writeFileSync(join(bad, 'references.json'), JSON.stringify({ references: [{ id: 1 }, { id: 'two' }] }));
+    const r = await runCli(['verify', 'article.txt'], { cwd: bad });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/references\[1\]\.id/);
+  });
+});
+
+describe('citecheck report', () => {
+  it('re-renders a saved report.json without network', async () => {
+    const out = join(dir, 'rerender');
+    const r = await runCli(['report', join(dir, 'reports', 'report.json'), '--format', 'html,junit', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['junit.xml', 'report.html']);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/Riverside/);
+  });
+
+  it('rejects a file that is not a citecheck report with exit 2', async () => {
+    const file = join(dir, 'not-a-report.json');
+    writeFileSync(file, JSON.stringify({ hello: 'world' }));
+    const r = await runCli(['report', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a citecheck report/);
+  });
+});
