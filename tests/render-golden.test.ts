@@ -89,6 +89,17 @@ describe('HTML', () => {
     expect(html).toContain('<span class="miss">Southern swamp</span>');
   });
 
+  it('lets the browser skip off-screen claims only in long reports', () => {
+    expect(html).toContain('<body>');
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...r.claims[0]!, id: `c${i + 1}` }));
+    expect(renderHtml({ ...r, claims: many })).toContain('<body class="long">');
+  });
+
+  it('gives every container the filter words of the citations inside it', () => {
+    expect(html).toContain('<article class="claim" id="c6" data-verdict="broken" data-v="unverifiable broken" '
+      + 'data-l="paywalled soft-404" data-vl="unverifiable/paywalled broken/soft-404">');
+  });
+
   it('links the final URL of a redirect and the archive copy', () => {
     expect(html).toContain('Redirected to: <a href="https://www.impacts.example.net/events/tunguska-1908"');
     expect(html).toContain('Archived copy: <a href="https://web.archive.org/web/20150101000000/https://history.example.org/kulik-1927.html"');

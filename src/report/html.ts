@@ -2,13 +2,16 @@
 import { LINK_STATUSES, VERDICTS, type Citation, type LinkStatus, type SourceReport, type Verdict } from '../types.js';
 import { PROBLEM_VERDICTS, sourceFor } from './build.js';
 import { escapeHtml as esc, safeHref } from './escape.js';
-import { linkFilterId, renderStyle, verdictFilterId } from './html-style.js';
+import { filterAttributes, linkFilterId, renderStyle, verdictFilterId } from './html-style.js';
 import type { ClaimReport, Report } from './schema.js';
 
 export { escapeHtml, safeHref } from './escape.js';
 
 /** No script at all, so no script-src: under default-src 'none' nothing but our inline CSS can run. */
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/** Past this many claims the page lets the browser skip rendering off-screen claims (see html-style). */
+export const LONG_REPORT_CLAIMS = 150;
 
 const badge = (kind: 'v' | 'l', word: Verdict | LinkStatus): string =>
   `<span class="badge ${kind}-${word}">${word}</span>`;
@@ -34,7 +37,7 @@ export function renderHtml(r: Report): string {
 <title>citecheck: ${esc(title)}</title>
 <style>${renderStyle()}</style>
 </head>
-<body>
+<body${r.claims.length > LONG_REPORT_CLAIMS ? ' class="long"' : ''}>
 ${renderFilterInputs()}
 <header class="top">
 <h1>citecheck report: ${esc(title)}</h1>
@@ -100,11 +103,11 @@ function renderClaims(r: Report): string {
     if (last && last.name === claim.section) last.claims.push(claim);
     else sections.push({ name: claim.section, claims: [claim] });
   }
-  const body = sections.map((s) => `<section class="article-section">
+  const body = sections.map((s) => `<section class="article-section" ${filterAttributes(s.claims.flatMap((c) => c.citations))}>
 <h3>${s.name ? esc(s.name) : 'Lead'}</h3>
 ${s.claims.map((c) => renderClaim(r, c)).join('\n')}
 </section>`).join('\n');
-  return `<section class="claims-list" aria-labelledby="claims-h">
+  return `<section class="claims-list" aria-labelledby="claims-h" ${filterAttributes(r.claims.flatMap((c) => c.citations))}>
 <h2 id="claims-h">Claims in reading order</h2>
 ${body || '<p>No cited claims were found.</p>'}
 <p class="no-match">No claim has a citation that matches these filters.</p>
@@ -113,7 +116,7 @@ ${body || '<p>No cited claims were found.</p>'}
 
 function renderClaim(r: Report, claim: ClaimReport): string {
   const refs = claim.refs.map((n) => `[${n}]`).join('');
-  return `<article class="claim" id="${esc(claim.id)}" data-verdict="${claim.verdict}">
+  return `<article class="claim" id="${esc(claim.id)}" data-verdict="${claim.verdict}" ${filterAttributes(claim.citations)}>
 <div class="claim-head">${badge('v', claim.verdict)}<span>${esc(claim.id)} · line ${claim.line}, column ${claim.column}</span></div>
 <p class="claim-text">${esc(claim.text)} <sup>${refs}</sup></p>
 <ol class="citations">
