@@ -14,6 +14,7 @@ describe('liftMarkers', () => {
     ['mid-sentence', 'It is, [1] though not.', 'It is, though not.', [[1]]],
     ['page in the marker', 'It is[3, p. 4].', 'It is.', [[3]]],
     ['page range', 'It is.[3, pp. 4–6]', 'It is.', [[3]]],
+    ['{{rp}} page suffix', 'It is.[3]: 12–14 Next.', 'It is. Next.', [[3]]],
     ['glued next sentence', 'It is.[1]Next.', 'It is. Next.', [[1]]],
     ['two groups', 'A [1] and b. [2]', 'A and b.', [[1], [2]]],
     ['note letter: lifted, no refs', 'It is.[a] Next.', 'It is. Next.', [[]]],
@@ -145,6 +146,15 @@ describe('sliceArticle', () => {
       ['2023 war', 'Prose under a heading that starts with a year. [2]'],
     ]);
     expect(layout.referenceLines.map((l) => l.line)).toEqual([40, 41]);
+  });
+
+  it.each([
+    ['a hatnote before the lead', ['T', '', 'For other uses, see T (disambiguation).', '', 'The lead is a real sentence. [1]']],
+    ['a prose-like caption under an infobox image', ['T', '', 'Putin.jpg', 'Putin and Haniyeh met in Moscow in the year 2022.', '', 'The lead is a real sentence. [1]']],
+    ['a table row', ['T', '', 'The lead is a real sentence. [1]', '', 'Year\tPopulation of the whole town.', '']],
+    ['a caption in its own block repeating the file line', ['T', '', 'The lead is a real sentence. [1]', '', 'A town square, seen in 1900 town.png', '', 'A town square, seen in 1900', '']],
+  ])('skips %s', (_, rows) => {
+    expect(sliceArticle(rows.join('\n')).paragraphs.map((p) => p.text)).toEqual(['The lead is a real sentence. [1]']);
   });
 
   it('reports no reference rows when there is no References section', () => {

@@ -21,7 +21,9 @@ export interface LiftedLine {
 // A footnote `[12]` or `[12, p. 3]`; explanatory notes `[a]`, `[note 1]`; maintenance tags
 // `[citation needed]`, `[when?]`, `[dubious – discuss]`. Tags are lifted so they do not pollute
 // the claim text, but only numbers close a claim.
-const FOOTNOTE = String.raw`\[\s*\d{1,4}(?:\s*[,:;]\s*(?:pp?\.|page|pages)?\s*[\divxlc]+(?:\s*[–-]\s*[\divxlc]+)?)?\s*\]`;
+// `[3]: 12–14` is the {{rp}} page suffix.
+const PAGES = String.raw`(?:pp?\.|page|pages)?\s*[\divxlc]+(?:\s*[–-]\s*[\divxlc]+)?`;
+const FOOTNOTE = String.raw`\[\s*\d{1,4}(?:\s*[,:;]\s*${PAGES})?\s*\](?::\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?`;
 const NOTE = String.raw`\[(?:[a-z]{1,2}|(?:note|nb|n)\s*\d{1,3})\]`;
 const TAG = String.raw`\[(?:[a-z][a-z ]{0,30}needed|[a-z][a-z ]{0,30}\?|dubious[^\]]{0,20}|failed verification|dead link|permanent dead link|not in citation given|unreliable source\??|original research\??)\]`;
 const TOKEN = `(?:${FOOTNOTE}|${NOTE}|${TAG})`;

@@ -14,11 +14,11 @@ const NOISE = [
 
 /** `1 2 3 4` (or `a b c d`) before the title: the back-links, one per use in the body. */
 function splitBacklinks(body: string): { uses: number; rest: string } {
-  const m = /^\^?\s*((?:\d+|[a-z])(?:\s+(?:\d+|[a-z]))+)\s+(?=\S)/u.exec(body);
+  const m = /^\^?\s*(?:Jump up to:\s*)?((?:\d+|[a-z])(?:\s+(?:\d+|[a-z]))+)\s+(?=\S)/u.exec(body);
   const run = m?.[1]?.split(/\s+/) ?? [];
   const isRun = run.every((x, i) => x === String(i + 1) || x === String.fromCharCode(97 + i));
   if (m && isRun) return { uses: run.length, rest: body.slice(m[0].length) };
-  return { uses: 1, rest: body.replace(/^\^\s*/u, '') };
+  return { uses: 1, rest: body.replace(/^\^\s*(?:Jump up\s*)?/u, '') };
 }
 
 /** `Myers, Steven Lee; Frenkel, Sheera` → two names; `Times, The Moscow` → `The Moscow Times`. */

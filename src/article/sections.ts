@@ -25,7 +25,12 @@ const LIST_HEADINGS = ['references', 'citations', 'footnotes', 'notes and refere
 
 const FILE_LINE = /(?:^File:|\.(?:jpe?g|png|svg|gif|webp|tiff?|ogg|ogv|webm|pdf)$)/i;
 // Hatnotes and page furniture that sit between paragraphs.
-const FURNITURE = /^(?:(?:Main articles?|See also|Further information|Further reading|For other uses|Not to be confused with)\s*:|This article is about |Last (?:updated|edited)\b|From Wikipedia, the free encyclopedia$|Contents$|\(Top\)$|hide$|show$|Toggle (?:the table of contents|.* subsection)$)/i;
+const FURNITURE = new RegExp([
+  String.raw`(?:Main articles?|See also|Further information|Further reading|For other uses|Not to be confused with)\s*:`,
+  String.raw`For (?:other uses|other people|the [^,]{1,60}), see `, 'Not to be confused with ', '"[^"]{1,80}" redirects here',
+  'This article is about ', String.raw`Last (?:updated|edited)\b`, 'From Wikipedia, the free encyclopedia$',
+  'Contents$', String.raw`\(Top\)$`, 'hide$', 'show$', 'Toggle (?:the table of contents|.* subsection)$',
+].map((p) => `^(?:${p})`).join('|'), 'i');
 const TOC_ENTRY = /^\d{1,2}(?:\.\d{1,2})*\s+\S/;
 const TERMINAL = /(?:[.!?:;,]["'”’»)]*|\])$/u;
 
@@ -48,12 +53,15 @@ function headingKey(text: string): string {
   return text.trim().toLowerCase();
 }
 
+/** A line right under an image's file-name line is its caption. */
+const isUnderFileLine = (lines: Line[], i: number) => FILE_LINE.test(lines[i - 1]?.text.trim() ?? '');
+
 /** Index of the first prose line after the title: the infobox and its labels come before it. */
 function findLeadStart(lines: Line[], from: number): number {
   for (let i = from; i < lines.length; i++) {
     const t = lines[i]?.text ?? '';
     if (END_HEADINGS.has(headingKey(t))) return i;
-    if (isProse(t) && !FURNITURE.test(t.trim())) return i;
+    if (isProse(t) && !FURNITURE.test(t.trim()) && !t.includes('\t') && !isUnderFileLine(lines, i)) return i;
   }
   return lines.length;
 }
@@ -98,12 +106,14 @@ export function sliceArticle(text: string): ArticleLayout {
       }
       toc = 'off';
     }
-    if (FURNITURE.test(t)) continue;
+    // Tab-separated lines are table rows, not prose.
+    if (FURNITURE.test(t) || line.text.includes('\t')) continue;
     if (FILE_LINE.test(t)) {
       fileLines = [t, ...fileLines].slice(0, 3);
       continue;
     }
-    // The caption line repeats the file line's text without the file name.
+    // The caption stands right under the file line, or repeats its text without the file name.
+    if (isUnderFileLine(lines, i)) continue;
     if (fileLines.some((f) => f.length > t.length && f.startsWith(t))) continue;
     fileLines = [];
     if (isHeading(lines, i)) {
