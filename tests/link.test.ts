@@ -138,6 +138,12 @@ describe('redirects', () => {
     ['https://news.example/a/story', 'https://news.example/error/404', 'soft-404'],
     // The original itself mentions 404: a move between such pages is not a not-found.
     ['https://blog.example/posts/404-pages', 'https://blog.example/articles/404-pages', 'redirected'],
+    // Gates: login, subscription offer, consent wall.
+    ['https://news.example/a/story', 'https://news.example/login?next=%2Fa%2Fstory', 'blocked'],
+    ['https://news.example/a/story', 'https://accounts.news.example/signin', 'blocked'],
+    ['https://news.example/a/story', 'https://consent.portal.example/collectConsent?sessionId=1', 'blocked'],
+    ['https://news.example/a/story', 'https://news.example/subscribe?ref=paywall', 'paywalled'],
+    ['https://news.example/how-to-subscribe', 'https://news.example/help/how-to-subscribe', 'redirected'],
     // A root that redirects (locale home) is not a deep URL.
     ['https://news.example/', 'https://news.example/en/', 'redirected'],
   ])('%s → %s is %s', (from, to, linkStatus) => {

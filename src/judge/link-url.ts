@@ -60,3 +60,21 @@ export function describeSoftRedirect(from: string, to: string): string | undefin
   }
   return undefined;
 }
+
+// Where sites send a reader they will not serve: a login, a subscription offer, a consent wall.
+const GATES: { pattern: RegExp; linkStatus: 'blocked' | 'paywalled'; what: string }[] = [
+  { pattern: /^consent\.|^guce\.|\/consent(\/|\?|$)|\/cookie-?wall/i, linkStatus: 'blocked', what: 'a cookie-consent wall' },
+  { pattern: /\/(log-?in|sign-?in|signon|auth\/login|account\/login|users?\/login|accounts\/login)(\/|\?|$|\.)/i, linkStatus: 'blocked', what: 'a login page' },
+  { pattern: /\/(subscribe|subscription|subscriptions|paywall|premium-only|offers?)(\/|\?|$|\.)/i, linkStatus: 'paywalled', what: 'a subscription offer' },
+];
+
+/** A redirect that lands on a gate the original URL was not itself pointing at. */
+export function describeGateRedirect(from: string, to: string): { linkStatus: 'blocked' | 'paywalled'; reason: string } | undefined {
+  const a = parseUrl(from);
+  const b = parseUrl(to);
+  if (!a || !b) return undefined;
+  const target = `${b.hostname}${b.pathname}`;
+  const source = `${a.hostname}${a.pathname}`;
+  const gate = GATES.find((g) => g.pattern.test(target) && !g.pattern.test(source));
+  return gate ? { linkStatus: gate.linkStatus, reason: `redirect to ${gate.what} (${to})` } : undefined;
+}

@@ -1,7 +1,7 @@
 // SourceFetch + Page → LinkStatus with a one-line reason (IABot rules, field-notes §2 and §4.2–4.4).
 import type { FetchOutcome, LinkStatus, Page, SourceFetch } from '../types.js';
 import { readHeader } from '../page/headers.js';
-import { describeSoftRedirect, describeTrivialRedirect } from './link-url.js';
+import { describeGateRedirect, describeSoftRedirect, describeTrivialRedirect } from './link-url.js';
 
 export interface LinkJudgement {
   linkStatus: LinkStatus;
@@ -123,6 +123,8 @@ function judgeSuccess(f: SourceFetch, r: Response, page: Page | undefined): Link
     return { linkStatus: 'blocked', reason: `${r.status}: platform requires JS (X/Twitter serves a script shell; try oEmbed or an archive)` };
   }
   const redirected = f.redirects.length > 0 || !sameAddress(f.url, f.finalUrl);
+  const gate = redirected ? describeGateRedirect(f.url, f.finalUrl) : undefined;
+  if (gate) return gate;
   const soft = redirected ? describeSoftRedirect(f.url, f.finalUrl) : undefined;
   if (soft) return { linkStatus: 'soft-404', reason: soft };
   if (page?.signals.notFound) return { linkStatus: 'soft-404', reason: `${r.status} but ${page.signals.notFound}` };
