@@ -78,7 +78,13 @@ async function decodeOne(source: Readable, coding: string): Promise<Readable> {
  * streams so a gzip bomb or an endless body never inflates past the cap (zlib output is pulled,
  * so backpressure bounds it). A truncated body is returned with `truncated: true`.
  */
-export async function readBody(raw: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<BodyRead> {
+export async function readBody(
+  raw: Readable,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+  /** Content-Length, when given: sizes the buffer (only trusted for unencoded bodies). */
+  contentLength?: number,
+): Promise<BodyRead> {
   const streams: Readable[] = [raw];
   try {
     let stream: Readable = raw;
@@ -86,7 +92,8 @@ export async function readBody(raw: Readable, contentEncoding: string | undefine
       stream = await decodeOne(stream, coding);
       streams.push(stream);
     }
-    return await collect(stream, maxBytes);
+    const hint = streams.length === 1 && contentLength !== undefined && contentLength > 0 ? contentLength : undefined;
+    return await collect(stream, maxBytes, hint);
   } catch (err) {
     if (isZlibError(err)) throw new DecodeError(`could not decode ${contentEncoding ?? ''} body`, { cause: err });
     throw err;
@@ -95,30 +102,27 @@ export async function readBody(raw: Readable, contentEncoding: string | undefine
   }
 }
 
-async function collect(stream: Readable, maxBytes: number): Promise<BodyRead> {
-  const chunks: Buffer[] = [];
+/**
+ * Copies chunks into one growing buffer instead of keeping a chunk list and concatenating at the
+ * end (which costs twice the body). With a known length the first allocation is exact.
+ */
+async function collect(stream: Readable, maxBytes: number, sizeHint: number | undefined): Promise<BodyRead> {
+  let out = new Uint8Array(Math.min(maxBytes, sizeHint ?? 64 * 1024));
   let size = 0;
   for await (const chunk of stream) {
     const buf: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    if (size + buf.length > maxBytes) {
-      chunks.push(buf.subarray(0, maxBytes - size));
-      return { body: concat(chunks, maxBytes), truncated: true };
+    const room = maxBytes - size;
+    const piece = buf.length > room ? buf.subarray(0, room) : buf;
+    if (size + piece.length > out.length) {
+      const grown = new Uint8Array(Math.min(maxBytes, Math.max(size + piece.length, out.length * 2)));
+      grown.set(out.subarray(0, size));
+      out = grown;
     }
-    chunks.push(buf);
-    size += buf.length;
+    out.set(piece, size);
+    size += piece.length;
+    if (buf.length > room) return { body: out.subarray(0, size), truncated: true };
   }
-  return { body: concat(chunks, size), truncated: false };
-}
-
-/** One allocation of exactly the body size, so a 5 MB body never costs 10 MB. */
-function concat(chunks: Buffer[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return { body: size === out.length ? out : out.slice(0, size), truncated: false };
 }
 
 function isZlibError(err: unknown): boolean {

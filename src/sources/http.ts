@@ -127,7 +127,9 @@ async function getOnce(url: URL, options: GetOptions, signal: AbortSignal): Prom
     await response.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
     return { kind: 'redirect', status: response.statusCode, location };
   }
-  const { body, truncated } = await readBody(response.body, headers['content-encoding'], options.maxBytes);
+  const length = Number(headers['content-length']);
+  const hint = Number.isSafeInteger(length) ? length : undefined;
+  const { body, truncated } = await readBody(response.body, headers['content-encoding'], options.maxBytes, hint);
   return { kind: 'outcome', outcome: { kind: 'response', status: response.statusCode, headers, body, truncated } };
 }
 
