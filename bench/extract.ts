@@ -4,6 +4,14 @@ import type { SourceFetch } from '../src/types.js';
 
 const SENTENCE = 'The regional council said on Tuesday that the new bridge would open in 2026, two years later than planned, because of rising steel prices. ';
 
+/** Markup-heavy like a real news page: ~12 KB of article text among scripts, menus and teasers. */
+function buildNewsPage(): string {
+  const page = buildPage(40_000);
+  const blob = `<script>window.__APOLLO__=${JSON.stringify({ data: Array.from({ length: 900 }, (_, i) => ({ id: `n${i}`, kind: 'Teaser', title: `Teaser ${i}`, href: `/t/${i}` })) })}</script>`;
+  const teasers = Array.from({ length: 120 }, (_, i) => `<div class="card card--small"><a class="card__link" href="/t/${i}"><picture><source srcset="/i/${i}.webp 1x"><img src="/i/${i}.jpg" alt=""></picture><span class="card__title">Teaser headline number ${i}</span></a></div>`).join('');
+  return page.replace('</main>', `</main><section class="more">${teasers}</section>${blob}`);
+}
+
 function buildPage(targetBytes: number): string {
   const nav = Array.from({ length: 150 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join('');
   const script = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 400 }, (_, i) => ({ id: i, title: `Story ${i}`, url: `/story/${i}` })) })}</script>`;
@@ -34,5 +42,6 @@ async function measure(label: string, html: string, runs: number): Promise<void>
   console.log(`${label}: ${(html.length / 1024).toFixed(0)} KB, ${ms.toFixed(1)} ms/page, ${(mb / (ms / 1000)).toFixed(1)} MB/s  [${layers}]`);
 }
 
-await measure('news page', buildPage(170_000), 30);
+await measure('news page (markup-heavy)', buildNewsPage(), 30);
+await measure('text-heavy page', buildPage(170_000), 30);
 await measure('huge page', buildPage(5_000_000), 3);

@@ -35,7 +35,7 @@ const header = (input: BotWallInput, name: string) => readHeader(input.headers, 
 const STRONG_RULES: Rule[] = [
   { vendor: 'cloudflare', why: 'cf-mitigated: challenge header', test: (i) => header(i, 'cf-mitigated').includes('challenge') },
   { vendor: 'cloudflare', why: 'Cloudflare challenge script (_cf_chl_opt)', test: (_, l) => l.includes('_cf_chl_opt') || l.includes('cf_chl_prog') },
-  { vendor: 'cloudflare', why: '"Just a moment..." challenge page', test: (_, l) => /^just a moment\.\.\.|^un instant\.\.\.|^один момент/.test(titleOf(l)) },
+  { vendor: 'cloudflare', why: '"Just a moment..." challenge page', test: (_, l) => /^(just a moment|un instant|einen moment|un momento|один момент)(\.\.\.|…)/.test(titleOf(l)) },
   { vendor: 'cloudflare', why: '"Attention Required! | Cloudflare" block page', test: (_, l) => titleOf(l).includes('attention required! | cloudflare') },
   { vendor: 'aws-waf', why: 'x-amzn-waf-action header', test: (i) => /challenge|captcha/.test(header(i, 'x-amzn-waf-action')) },
   { vendor: 'datadome', why: 'DataDome captcha (captcha-delivery.com)', test: (_, l) => l.includes('captcha-delivery.com') },
@@ -49,7 +49,7 @@ const WEAK_RULES: Rule[] = [
   { vendor: 'aws-waf', why: 'AWS WAF challenge script on a near-empty page', test: (_, l) => /awswafintegration|awswafcaptcha|\.awswaf\.com\/[^"']*(challenge|captcha)\.js/.test(l) },
   { vendor: 'datadome', why: 'DataDome block script (var dd=) on a near-empty page', test: (_, l) => /var\s+dd\s*=\s*\{/.test(l) },
   { vendor: 'perimeterx', why: 'PerimeterX "Press & Hold" on a near-empty page', test: (_, l) => /press (&amp;|&) hold/.test(l) && l.includes('perimeterx') },
-  { vendor: 'incapsula', why: 'Incapsula resource on a near-empty page', test: (i, l) => l.includes('_incapsula_resource') || /incap_ses_|visid_incap_/.test(header(i, 'set-cookie')) && i.status >= 400 },
+  { vendor: 'incapsula', why: 'Incapsula resource on a near-empty page', test: (i, l) => l.includes('_incapsula_resource') || (/incap_ses_|visid_incap_/.test(header(i, 'set-cookie')) && i.status >= 400) },
   { vendor: 'captcha', why: 'reCAPTCHA/hCaptcha/Turnstile on a near-empty page', test: (_, l) => /google\.com\/recaptcha|class=["'][^"']*g-recaptcha|hcaptcha\.com|class=["'][^"']*h-captcha|challenges\.cloudflare\.com\/turnstile|class=["'][^"']*cf-turnstile/.test(l) },
 ];
 
