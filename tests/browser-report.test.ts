@@ -4,11 +4,25 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { renderHtml } from '../src/report/html.js';
 import { sampleReport } from './fixtures/report/sample.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(import.meta.dirname, 'output');
+
+/** WCAG 2 contrast ratio of two `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (rgb: string) => {
+    const [r = 0, g = 0, bl = 0] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((c) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
 
 describe('the HTML report in headless Chromium', () => {
   let browser: Browser;
@@ -98,6 +112,20 @@ describe('the HTML report in headless Chromium', () => {
   it('raises no CSP violation or console error and fetches nothing', async () => {
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
+  });
+
+  it('gives every badge a written word and text contrast of at least 4.5:1 (WCAG AA)', async () => {
+    // A string, not a function: the browser's getComputedStyle has no type here (no lib.dom), so zod checks the shape.
+    const raw: unknown = await page.evaluate(`[...document.querySelectorAll('.badge')].map((e) => {
+      const style = getComputedStyle(e);
+      return { text: e.textContent ?? '', color: style.color, background: style.backgroundColor };
+    })`);
+    const badges = z.array(z.object({ text: z.string(), color: z.string(), background: z.string() })).parse(raw);
+    expect(badges.length).toBeGreaterThan(20);
+    for (const b of badges) {
+      expect(b.text.trim()).toMatch(/^[a-z0-9-]+$/);
+      expect(contrast(b.color, b.background), `${b.text}: ${b.color} on ${b.background}`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it('hides the filters when printed', async () => {

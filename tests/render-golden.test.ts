@@ -124,6 +124,12 @@ describe('JUnit', () => {
     expect(String(cases[0]?.name)).toMatch(/^c1 \[1\] The Tunguska event/);
   });
 
+  it('fails unverifiable citations instead of skipping them when asked to', () => {
+    const out = renderJunit(r, ['broken', 'unsupported', 'missing', 'unverifiable']);
+    expect(out).toContain('tests="10" failures="7" errors="0" skipped="0"');
+    expect(renderJunit(r, [])).toContain('tests="10" failures="0" errors="0" skipped="2"');
+  });
+
   it('strips control characters XML cannot carry', () => {
     const dirty = { ...r, article: { ...r.article, title: 'bad\u0000\u0007\u001b title\uD800' } };
     const out = renderJunit(dirty, failOn);
