@@ -107,7 +107,8 @@ export async function readBody(
  * end (which costs twice the body). With a known length the first allocation is exact.
  */
 async function collect(stream: Readable, maxBytes: number, sizeHint: number | undefined): Promise<BodyRead> {
-  let out = new Uint8Array(Math.min(maxBytes, sizeHint ?? 64 * 1024));
+  // Unknown length: start at 8 KB and double, so thousands of small pages stay small.
+  let out = new Uint8Array(Math.min(maxBytes, sizeHint ?? 8 * 1024));
   let size = 0;
   for await (const chunk of stream) {
     const buf: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
