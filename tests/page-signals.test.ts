@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../src/page/read.js';
 import type { PageSignals } from '../src/types.js';
-import { makeFixtureResponse, type ResponseOptions } from './fixtures/pages/fetch.js';
+import { makeFixtureResponse, makeResponse, readFixture, type ResponseOptions } from './fixtures/pages/fetch.js';
 
 type Expected = { botWall?: string; paywall?: boolean; notFound?: boolean };
 
@@ -90,5 +90,24 @@ describe('no false positives on ordinary articles', () => {
   it('the home page itself is not a soft-404 for having a home canonical', async () => {
     const page = await readPage(makeFixtureResponse('soft404-canonical.html', { url: 'https://herald.example/' }));
     expect(page?.signals.notFound).toBeUndefined();
+  });
+});
+
+describe('vendor scripts and widgets on a normal article do not flag it', () => {
+  const article = new TextDecoder().decode(readFixture('article-news.html'));
+  it.each([
+    ['Incapsula resource script', '<script src="/_Incapsula_Resource?SWJIYLWA=719d34d31c8e3a6e6fffd425f7e032f3"></script>'],
+    ['PerimeterX client script', '<script src="https://client.perimeterx.net/PXabc12345/main.min.js"></script>'],
+    ['DataDome tag', '<script src="https://js.datadome.co/tags.js" async></script>'],
+    ['reCAPTCHA on a comment form', '<form class="comments"><div class="g-recaptcha" data-sitekey="k"></div></form><script src="https://www.google.com/recaptcha/api.js"></script>'],
+    ['Turnstile on a login box', '<div class="cf-turnstile" data-sitekey="k"></div><script src="https://challenges.cloudflare.com/turnstile/v0/api.js"></script>'],
+    ['noscript JavaScript notice', '<noscript>Please enable JavaScript to view the comments.</noscript>'],
+    ['Piano scripts', '<script src="https://cdn.tinypass.com/api/tinypass.min.js"></script><div id="piano-inline"></div>'],
+    ['header "Already a subscriber?" link', '<div class="account">Already a subscriber? <a href="/login">Log in</a></div>'],
+    ['a related-story teaser titled "Page not found"', '<aside><a href="/culture/film">Page Not Found: a film about lost websites</a></aside>'],
+  ])('%s', async (_, snippet) => {
+    const html = article.replace('</body>', `${snippet}</body>`);
+    const page = await readPage(makeResponse(html, { url: 'https://ledger.example/transport/2024/03/01/rail-upgrade-northern-line' }));
+    expect(page?.signals).toEqual({});
   });
 });
