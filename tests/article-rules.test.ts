@@ -48,6 +48,7 @@ describe('splitSentences', () => {
     ['Russian initials', 'В.В. Путин заявил. Он уехал.', ['В.В. Путин заявил.', 'Он уехал.']],
     ['Dr. and Mrs.', 'Dr. Brown met Mrs. Green. They talked.', ['Dr. Brown met Mrs. Green.', 'They talked.']],
     ['question and exclamation', 'Why? Because! Done.', ['Why?', 'Because!', 'Done.']],
+    ['question mark inside a sentence', 'He asked "why?" and left. Then he came back.', ['He asked "why?" and left.', 'Then he came back.']],
   ])('%s', (_, text, expected) => {
     expect(split(text)).toEqual(expected);
   });

@@ -38,6 +38,17 @@ function trimmed(text: string, start: number, end: number): Span | undefined {
   return s < e ? { start: s, end: e } : undefined;
 }
 
+/** ICU breaks after `?` or `!` even inside a sentence (`asked "why?" and left`): a lower-case start rejoins. */
+function joinLowercaseStarts(text: string, spans: Span[]): Span[] {
+  const joined: Span[] = [];
+  for (const span of spans) {
+    const last = joined.at(-1);
+    if (last && /^\p{Ll}/u.test(text.slice(span.start, span.start + 1))) last.end = span.end;
+    else joined.push({ ...span });
+  }
+  return joined;
+}
+
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let pending: number | undefined;
@@ -56,5 +67,5 @@ export function splitSentences(text: string): Span[] {
     const span = trimmed(text, pending, text.length);
     if (span) spans.push(span);
   }
-  return spans;
+  return joinLowercaseStarts(text, spans);
 }
