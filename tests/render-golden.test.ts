@@ -89,6 +89,19 @@ describe('HTML', () => {
     expect(html).toContain('<span class="miss">Southern swamp</span>');
   });
 
+  it('shows an offline banner only when the run was offline', () => {
+    expect(html).not.toContain('class="offline"');
+    expect(renderHtml({ ...r, summary: { ...r.summary, offline: true } })).toContain('<p class="offline" role="alert">');
+  });
+
+  it('renders an article with no claims without breaking', () => {
+    const empty = renderHtml({ ...r, claims: [], sources: [], uncited: [], findings: [] });
+    expect(empty).toContain('No cited claims were found.');
+    expect(empty.trimEnd().endsWith('</html>')).toBe(true);
+    expect(renderMarkdown({ ...r, claims: [], summary: { ...r.summary, byVerdict: { ...r.summary.byVerdict, broken: 0, unsupported: 0, missing: 0, unverifiable: 0 } } }))
+      .toContain('No broken, unsupported, missing or unverifiable citations.');
+  });
+
   it('lets the browser skip off-screen claims only in long reports', () => {
     expect(html).toContain('<body>');
     const many = Array.from({ length: 200 }, (_, i) => ({ ...r.claims[0]!, id: `c${i + 1}` }));
