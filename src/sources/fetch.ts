@@ -1,4 +1,4 @@
-// The fetch stage: dedupe, one global pool plus per-host p-limit pools, retries; the only place concurrency lives.
+// The fetch stage: dedupe, a global priority pool plus per-host p-limit pools, retries; the only place concurrency lives.
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Dispatcher } from 'undici';
 import type { SourceFetch } from '../types.js';
