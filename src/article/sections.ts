@@ -82,45 +82,51 @@ function collectReferenceLines(lines: Line[], from: number): Line[] {
   return [];
 }
 
-export function sliceArticle(text: string): ArticleLayout {
-  const lines = splitLines(text);
-  const titleAt = lines.findIndex((l) => !isBlank(l.text));
-  const title = lines[titleAt]?.text.trim() ?? '';
+type TocState = 'off' | 'start' | 'entries';
+
+/** Next state of the contents-skipper, and whether this line belongs to the table of contents. */
+function stepToc(state: TocState, t: string): { state: TocState; skip: boolean } {
+  if (/^Contents$/i.test(t)) return { state: 'start', skip: true };
+  if (state === 'off') return { state, skip: false };
+  if (FURNITURE.test(t)) return { state, skip: true };
+  // A copied table of contents lists `1 History`, `1.1 …`; a heading like `2023 war` is not one.
+  if (state === 'start' ? /^1\s/.test(t) : TOC_ENTRY.test(t)) return { state: 'entries', skip: true };
+  return { state: 'off', skip: false };
+}
+
+/** The body: paragraphs under their headings, and the index of the line where the end matter starts. */
+function collectParagraphs(lines: Line[], from: number): { paragraphs: Paragraph[]; end: number } {
   const paragraphs: Paragraph[] = [];
   let section = '';
   let fileLines: string[] = [];
-  let toc: 'off' | 'start' | 'entries' = 'off';
-  let i = titleAt < 0 ? lines.length : findLeadStart(lines, titleAt + 1);
+  let toc: TocState = 'off';
+  let i = from;
   for (; i < lines.length; i++) {
     const line = lines[i];
-    if (!line) break;
-    const t = line.text.trim();
-    if (t === '') continue;
+    const t = line?.text.trim() ?? '';
+    if (!line || t === '') continue;
     if (END_HEADINGS.has(headingKey(t))) break;
-    if (/^Contents$/i.test(t)) toc = 'start';
-    if (toc !== 'off') {
-      // A copied table of contents lists `1 History`, `1.1 …`; a heading like `2023 war` is not one.
-      if (FURNITURE.test(t) || (toc === 'start' ? /^1\s/.test(t) : TOC_ENTRY.test(t))) {
-        if (!FURNITURE.test(t)) toc = 'entries';
-        continue;
-      }
-      toc = 'off';
-    }
+    const step = stepToc(toc, t);
+    toc = step.state;
     // Tab-separated lines are table rows, not prose.
-    if (FURNITURE.test(t) || line.text.includes('\t')) continue;
+    if (step.skip || FURNITURE.test(t) || line.text.includes('\t')) continue;
     if (FILE_LINE.test(t)) {
       fileLines = [t, ...fileLines].slice(0, 3);
       continue;
     }
     // The caption stands right under the file line, or repeats its text without the file name.
-    if (isUnderFileLine(lines, i)) continue;
-    if (fileLines.some((f) => f.length > t.length && f.startsWith(t))) continue;
+    if (isUnderFileLine(lines, i) || fileLines.some((f) => f.length > t.length && f.startsWith(t))) continue;
     fileLines = [];
-    if (isHeading(lines, i)) {
-      section = t;
-      continue;
-    }
-    paragraphs.push({ text: line.text, line: line.line, section });
+    if (isHeading(lines, i)) section = t;
+    else paragraphs.push({ text: line.text, line: line.line, section });
   }
-  return { title, paragraphs, referenceLines: collectReferenceLines(lines, i) };
+  return { paragraphs, end: i };
+}
+
+export function sliceArticle(text: string): ArticleLayout {
+  const lines = splitLines(text);
+  const titleAt = lines.findIndex((l) => !isBlank(l.text));
+  const title = lines[titleAt]?.text.trim() ?? '';
+  const { paragraphs, end } = collectParagraphs(lines, titleAt < 0 ? lines.length : findLeadStart(lines, titleAt + 1));
+  return { title, paragraphs, referenceLines: collectReferenceLines(lines, end) };
 }
