@@ -26,10 +26,10 @@ const DATE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(\d{4})-(\d{1,2})-(\d{1,2})` +
   String.raw`|(\d{1,2})${ORD} (?:of )?(${MONTH})(?:,? (\d{4}))?` +
   String.raw`|(${MONTH}) (\d{1,2})${ORD}(?:,? (\d{4}))?` +
-  String.raw`|(${MONTH}),? (?:of )?(\d{4}))(?![\p{L}\p{N}])`, 'gu');
+  String.raw`|(${MONTH}),? (?:of )?(\d{4}))(?![\p{L}\p{N}])`, 'uy');
 const SCALE = String.raw`%|percent|per cent|процент\p{L}*|thousand|million|billion|trillion|bn|тыс\.?|млн|млрд|трлн`;
 const NUM_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,])(\d{1,3}(?:[,. ]\d{3})+(?![\p{N}])(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(${SCALE})(?![\p{L}]))?`, 'gu');
+  String.raw`(?<![\p{L}\p{N}.,])(\d{1,3}(?:[,. ]\d{3})+(?![\p{N}])(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(${SCALE})(?![\p{L}]))?`, 'uy');
 
 function monthOf(word: string): number | undefined {
   const w = word.replace(/\.$/, '');
@@ -80,19 +80,49 @@ function scaled(core: string, unit: string | undefined): { values: number[]; tol
   return { values: base.map((v) => v * scale), tolerance: (scale * 10 ** -decimals) / 2 };
 }
 
-/** Every date and number in normalised text, in order of position. */
+/** Start of the word before position p (skipping `, ` and spaces): where `October 25` would begin. */
+function previousWordStart(text: string, p: number): number {
+  let i = p - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === ',')) i--;
+  if (i >= 0 && text[i] === '.') i--;
+  while (i >= 0 && /\p{L}/u.test(text[i] ?? '')) i--;
+  return i + 1;
+}
+
+function execAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/**
+ * Every date and number in normalised text, in order of position. Both always contain a digit,
+ * so the (sticky) patterns are tried only where a digit run starts or at the word before it:
+ * a page of prose then costs little more than finding its digits.
+ */
 export function findFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const dateSpans: [number, number][] = [];
-  for (const m of text.matchAll(DATE_RE)) {
-    const date = dateFrom(m);
-    if (!date) continue;
-    const start = m.index;
-    dateSpans.push([start, start + m[0].length]);
-    facts.push({ kind: 'date', start, end: start + m[0].length, values: [], tolerance: 0, date, inDate: false, percent: false });
+  let dateEnd = -1;
+  let numEnd = -1;
+  const numbers: RegExpExecArray[] = [];
+  for (const digits of text.matchAll(/\d+/g)) {
+    const p = digits.index;
+    if (p >= dateEnd) {
+      const before = previousWordStart(text, p);
+      const m = (before < p && before >= dateEnd ? execAt(DATE_RE, text, before) : null) ?? execAt(DATE_RE, text, p);
+      const date = m ? dateFrom(m) : undefined;
+      if (m && date) {
+        dateSpans.push([m.index, m.index + m[0].length]);
+        dateEnd = m.index + m[0].length;
+        facts.push({ kind: 'date', start: m.index, end: dateEnd, values: [], tolerance: 0, date, inDate: false, percent: false });
+      }
+    }
+    if (p < numEnd) continue;
+    const n = execAt(NUM_RE, text, p);
+    if (n) { numbers.push(n); numEnd = n.index + n[0].length; }
   }
   let span = 0;
-  for (const m of text.matchAll(NUM_RE)) {
+  for (const m of numbers) {
     const start = m.index;
     const end = start + m[0].length;
     while (span < dateSpans.length && (dateSpans[span]?.[1] ?? 0) <= start) span++;

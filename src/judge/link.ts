@@ -80,7 +80,11 @@ function describeWall(r: Response, vendor: string): string {
 function judgeStatusCode(r: Response): LinkJudgement | undefined {
   const s = r.status;
   const known = CLIENT_ERROR_STATUS[s];
-  if (known) return { linkStatus: known.linkStatus, reason: `HTTP ${s}: ${known.why}` };
+  if (known) {
+    // A plain 429 is a rate limit, not a wall; say when the server asked us to come back.
+    const retryAfter = s === 429 ? readHeader(r.headers, 'retry-after') : undefined;
+    return { linkStatus: known.linkStatus, reason: `HTTP ${s}: ${known.why}${retryAfter ? ` (retry-after: ${retryAfter})` : ''}` };
+  }
   if (s === 404 || s === 410) return { linkStatus: 'dead', reason: `HTTP ${s}: ${s === 404 ? 'not found' : 'gone'}` };
   // Like IABot on a full GET, any other 4xx counts as dead (Pew counts 400 too).
   if (s >= 400 && s < 500) return { linkStatus: 'dead', reason: `HTTP ${s}: client error on a plain GET` };

@@ -80,6 +80,11 @@ function requiredMissingOf(phrases: readonly KeyPhrase[], weights: readonly numb
   return phrases.filter((p, i) => REQUIRED_KINDS.has(p.kind) && weights[i] !== 0 && !r.present.has(i)).length;
 }
 
+/** The layer alone meets the bar for `supported` on facts and score. */
+function isSufficient(phrases: readonly KeyPhrase[], weights: readonly number[], r: LayerResult): boolean {
+  return STRONG_LAYERS.has(r.layer) && requiredMissingOf(phrases, weights, r) === 0 && r.score >= SUPPORTED_MIN_SCORE;
+}
+
 /** Best strong layer; the page layer only when it clearly beats them (then the evidence is weak). */
 function chooseLayer(phrases: readonly KeyPhrase[], weights: readonly number[], results: LayerResult[]): { best?: LayerResult; weak: boolean } {
   const strong = results.filter((r) => STRONG_LAYERS.has(r.layer));
@@ -88,7 +93,7 @@ function chooseLayer(phrases: readonly KeyPhrase[], weights: readonly number[], 
   const best = strong.reduce<LayerResult | undefined>((a, r) => (!a || r.score > a.score + 1e-9 ? r : a), undefined);
   if (!page) return { best, weak: false };
   if (!best || !strongHasText) return { best: !best || page.score >= best.score ? page : best, weak: false };
-  const sufficient = requiredMissingOf(phrases, weights, best) === 0 && best.score >= SUPPORTED_MIN_SCORE;
+  const sufficient = isSufficient(phrases, weights, best);
   const beats = requiredMissingOf(phrases, weights, page) < requiredMissingOf(phrases, weights, best) || page.score > best.score + WEAK_MARGIN;
   if (sufficient) return { best, weak: false };
   return beats ? { best: page, weak: true } : { best, weak: false };
@@ -107,7 +112,13 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
   const weights = phrases.map((p) => (crossLanguage ? crossLanguageWeight(p) : p.weight));
   const prepared = prepareClaim(phrases, claimLang);
   const size = windowSize(claim);
-  const results = layers.map((l) => evaluateLayer(prepared, l.layer, l.text, pageLang, weights, size));
+  const results = layers.filter((l) => l.layer !== 'page')
+    .map((l) => evaluateLayer(prepared, l.layer, l.text, pageLang, weights, size));
+  // the page layer repeats the main text: read it only when the strong layers fall short
+  const pageLayer = layers.find((l) => l.layer === 'page');
+  if (pageLayer && !results.some((r) => isSufficient(phrases, weights, r))) {
+    results.push(evaluateLayer(prepared, 'page', pageLayer.text, pageLang, weights, size));
+  }
   const words = results.reduce((a, r) => a + r.found.scan.count, 0);
   const givenCount = phrases.filter((p) => p.kind === 'given').length;
   const empty: ClaimMatch = { score: 0, matched: [], missing: phrases.map((p) => p.text), contradicted: [],

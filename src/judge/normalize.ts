@@ -40,17 +40,39 @@ function foldSegment(segment: string): string {
 }
 
 /** True when the code unit at i starts a combining mark (so it belongs to the previous segment). */
+const MARK_CLASS = new Uint8Array(0x10000); // 0 unknown, 1 mark, 2 not
+
 function isMarkAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 0x300) return false;
+  if (code < 0xd800 || code > 0xdfff) {
+    let c = MARK_CLASS[code] ?? 0;
+    if (c === 0) {
+      c = MARK.test(String.fromCharCode(code)) ? 1 : 2;
+      MARK_CLASS[code] = c;
+    }
+    return c === 1;
+  }
   const cp = text.codePointAt(i);
   return cp !== undefined && MARK.test(String.fromCodePoint(cp));
+}
+
+/** Folded form of each BMP code point without combining marks; filled lazily. */
+const singleCache: (string | undefined)[] = new Array<string | undefined>(0x10000);
+
+function foldSingle(code: number): string {
+  let folded = singleCache[code];
+  if (folded === undefined) {
+    folded = foldSegment(String.fromCharCode(code));
+    singleCache[code] = folded;
+  }
+  return folded;
 }
 
 /**
  * Normalise `text` for matching. Works segment by segment (a base character plus its combining
  * marks) so every output character maps back to the segment it came from; an ASCII fast path
- * keeps multi-megabyte pages cheap.
+ * and a per-code-point cache keep multi-megabyte pages cheap.
  */
 export function normalize(text: string): Normalized {
   const n = text.length;
@@ -59,39 +81,43 @@ export function normalize(text: string): Normalized {
   let map = new Int32Array(cap + 1);
   let len = 0;
   let lastSpace = true; // drops leading whitespace
-  const push = (code: number, origin: number): void => {
-    if (len >= cap) {
-      cap *= 2;
-      const o = new Uint16Array(cap); o.set(out); out = o;
-      const m = new Int32Array(cap + 1); m.set(map); map = m;
-    }
-    out[len] = code;
-    map[len++] = origin;
-  };
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (code < 0x80 && !(i + 1 < n && isMarkAt(text, i + 1))) {
+    const nextIsMark = i + 1 < n && text.charCodeAt(i + 1) >= 0x300 && isMarkAt(text, i + 1);
+    if (code < 0x80 && !nextIsMark) {
       if (code === 32 || (code >= 9 && code <= 13)) {
-        if (!lastSpace) push(32, i);
+        if (!lastSpace) { out[len] = 32; map[len++] = i; }
         lastSpace = true;
       } else {
-        push(code >= 65 && code <= 90 ? code + 32 : code, i);
+        out[len] = code >= 65 && code <= 90 ? code + 32 : code;
+        map[len++] = i;
         lastSpace = false;
       }
       i++;
       continue;
     }
-    let end = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1);
-    while (end < n && isMarkAt(text, end)) end += text.charCodeAt(end) >= 0xd800 && text.charCodeAt(end) <= 0xdbff ? 2 : 1;
-    const folded = foldSegment(text.slice(i, end));
+    let end = i + 1;
+    let folded: string;
+    if (!nextIsMark && (code < 0xd800 || code > 0xdbff)) folded = foldSingle(code);
+    else {
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) end++;
+      while (end < n && isMarkAt(text, end)) end += text.charCodeAt(end) >= 0xd800 && text.charCodeAt(end) <= 0xdbff ? 2 : 1;
+      folded = foldSegment(text.slice(i, end));
+    }
+    if (len + folded.length + (n - end) >= cap) { // room for the rest, ASCII being 1:1
+      cap = cap * 2 + folded.length;
+      const o = new Uint16Array(cap); o.set(out); out = o;
+      const m = new Int32Array(cap + 1); m.set(map); map = m;
+    }
     for (let k = 0; k < folded.length; k++) {
       const c = folded.charCodeAt(k);
       if (c === 32) {
-        if (!lastSpace) push(32, i);
+        if (!lastSpace) { out[len] = 32; map[len++] = i; }
         lastSpace = true;
       } else {
-        push(c, i);
+        out[len] = c;
+        map[len++] = i;
         lastSpace = false;
       }
     }
@@ -100,7 +126,7 @@ export function normalize(text: string): Normalized {
   if (len > 0 && out[len - 1] === 32) len--; // trailing whitespace
   map[len] = n;
   const result = new TextDecoder('utf-16le').decode(out.subarray(0, len));
-  return { text: result, map: map.slice(0, len + 1) };
+  return { text: result, map: map.subarray(0, len + 1) };
 }
 
 /** The original text behind normalised range [start, end). */

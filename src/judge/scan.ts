@@ -26,16 +26,19 @@ function isWordCode(code: number): boolean {
   return c === 1;
 }
 
+interface Entry { token: string; targets: readonly number[]; next?: Entry }
+
 /**
- * Tokenise `text` (already normalised) once, classifying each distinct token once through a Map,
- * so the cost is linear in the page and independent of how many phrases the claim has.
+ * Tokenise `text` (already normalised) once, classifying each distinct token once. Tokens are
+ * looked up by a hash computed while scanning (an integer Map key, no substring per token), so the
+ * cost is linear in the page and independent of how many phrases the claim has.
  */
 export function scanText(text: string, classify: Classify): Scan {
   let cap = Math.max(64, text.length >> 2);
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
   let count = 0;
-  const cache = new Map<string, readonly number[]>();
+  const table = new Map<number, Entry>();
   const hits = new Map<number, number[]>();
   const n = text.length;
   let i = 0;
@@ -43,7 +46,8 @@ export function scanText(text: string, classify: Classify): Scan {
     while (i < n && !isWordCode(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    while (i < n && isWordCode(text.charCodeAt(i))) i++;
+    let hash = 0x811c9dc5;
+    for (let c = text.charCodeAt(i); i < n && isWordCode(c); c = text.charCodeAt(++i)) hash = Math.imul(hash ^ c, 0x01000193);
     if (count >= cap) {
       cap *= 2;
       const s = new Int32Array(cap); s.set(starts); starts = s;
@@ -51,13 +55,15 @@ export function scanText(text: string, classify: Classify): Scan {
     }
     starts[count] = start;
     ends[count] = i;
-    const token = text.slice(start, i);
-    let targets = cache.get(token);
-    if (targets === undefined) {
-      targets = classify(token);
-      cache.set(token, targets);
+    const length = i - start;
+    let entry = table.get(hash);
+    while (entry && !(entry.token.length === length && text.startsWith(entry.token, start))) entry = entry.next;
+    if (!entry) {
+      const token = text.slice(start, i);
+      entry = { token, targets: classify(token), next: table.get(hash) };
+      table.set(hash, entry);
     }
-    for (const t of targets) {
+    for (const t of entry.targets) {
       const list = hits.get(t);
       if (list) list.push(count);
       else hits.set(t, [count]);
