@@ -101,6 +101,11 @@ describe('readPage on other bodies', () => {
     expect(layer(page, 'pdf')).toContain(sentence);
   });
 
+  it('PDF title comes from the document information dictionary', async () => {
+    const page = await readPage(makeResponse(buildPdf('Body text.', 'Annual Report 2023'), { headers: { 'content-type': 'application/pdf' } }));
+    expect(page?.title).toBe('Annual Report 2023');
+  });
+
   it('PDF served as octet-stream is sniffed by its magic bytes', async () => {
     const page = await readPage(makeResponse(buildPdf('Sniffed by magic bytes.'), { headers: { 'content-type': 'application/octet-stream' } }));
     expect(layer(page, 'pdf')).toContain('Sniffed by magic bytes.');

@@ -59,6 +59,7 @@ async function readPdfPage(r: Response, contentType: string): Promise<Page> {
   const result = await readPdfText(r.body);
   const page = emptyPage(contentType, 'binary', result.ok ? undefined : result.why);
   if (result.ok) page.layers.push({ layer: 'pdf', text: result.text });
+  if (result.title) page.title = result.title;
   return page;
 }
 
