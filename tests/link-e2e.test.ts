@@ -107,3 +107,19 @@ describe('guard and URL words', () => {
     expect(await judge(url)).toBe('invalid-url');
   });
 });
+
+describe('what the page reader gets from the fetched bytes', () => {
+  it.each([
+    [ROUTES.pdf, 'pdf', 'library budget of 4.2 million dollars'],
+    [ROUTES.cp1251, 'main', 'Городской совет Приречья'],
+    [ROUTES.koi8r, 'main', 'Городской совет Приречья'],
+    [ROUTES.jsonLdOnly, 'jsonld', 'Mayor Elena Novak'],
+    [ROUTES.brotli, 'main', 'Mayor Elena Novak'],
+  ])('%s has a %s layer with the text', async (path, layer, phrase) => {
+    const url = web.url(`${path}?read`);
+    const f = (await fetchSources([url], options)).get(url);
+    if (!f) throw new Error('missing');
+    const page = await readPage(f);
+    expect(page?.layers.find((l) => l.layer === layer)?.text).toContain(phrase);
+  });
+});
