@@ -9,7 +9,14 @@ export interface Source {
   fetch?: SourceFetch;
   page?: Page;
   /** Set up front for sources that need no fetch (no-url, invalid-url), else after judging. */
-  link?: { linkStatus: LinkStatus; reason: string };
+  link?: LinkJudgement;
+  /** An archived copy, when one was looked up (`--archive`) or given (`archiveUrl`). */
+  archive?: { url: string; capturedAt?: string; fetch?: SourceFetch; page?: Page; link?: LinkJudgement };
+}
+
+export interface LinkJudgement {
+  linkStatus: LinkStatus;
+  reason: string;
 }
 
 /** The URL check that needs no network: a missing or malformed URL is a status, not an error. */
@@ -60,7 +67,7 @@ export function sourceReport(s: Source): SourceReport {
     language: s.page?.language,
     title: s.page?.title,
     publishedDate: s.page?.publishedDate,
-    archiveUrl: s.archiveUrl,
+    archiveUrl: s.archive?.url ?? s.archiveUrl,
     reason: s.link?.reason ?? 'not checked',
   };
 }

@@ -194,6 +194,20 @@ export interface Citation {
   missing: string[];
   evidence?: Evidence;
   reason: string;
+  /** The same claim checked against an archived copy (`--archive`, or `archiveUrl` in references.json). */
+  archive?: ArchiveCheck;
+}
+
+/** What an archived copy of a source says about one claim. */
+export interface ArchiveCheck {
+  url: string;
+  /** ISO date of the capture, when known (Wayback timestamps). */
+  capturedAt?: string;
+  linkStatus: LinkStatus;
+  verdict: Verdict;
+  score: number;
+  evidence?: Evidence;
+  reason: string;
 }
 
 export interface SourceReport {

@@ -1,15 +1,20 @@
 // The pipeline, top to bottom: references → fetch → read page → judge link → match → verdict → report.
+import { ARCHIVE_WORTHY, checkArchives, type ArchiveStep } from './archive/check.js';
+import { isDeprecatedArchive } from './archive/deprecated.js';
 import type { Reference } from './config/schema.js';
-import { readPage } from './page/read.js';
-import { judgeLink } from './judge/link.js';
+import { sourceChecks } from './history/checks.js';
+import { hasNews, recordRun } from './history/rot.js';
+import type { History } from './history/schema.js';
 import { extractKeyPhrases } from './judge/phrases.js';
 import { matchClaim } from './judge/match.js';
 import { claimVerdict, judgeCitation } from './judge/verdict.js';
+import { readPage } from './page/read.js';
+import { judgeLink } from './judge/link.js';
 import { buildReport } from './report/build.js';
-import type { Report } from './report/schema.js';
-import { fetchSources, type FetchOptions } from './sources/fetch.js';
+import type { Changes, Report } from './report/schema.js';
 import { markOffline, planSource, sourceReport, type Source } from './source.js';
-import type { Article, Citation, Finding, Page, SourceFetch, Verdict } from './types.js';
+import { fetchSources, type FetchOptions } from './sources/fetch.js';
+import type { ArchiveCheck, Article, Citation, Finding, Page, SourceFetch, Verdict } from './types.js';
 
 export interface VerifyInput {
   article: Article;
@@ -19,22 +24,28 @@ export interface VerifyInput {
   fetch?: Partial<FetchOptions>;
   /** Recorded responses to use instead of the network (`--replay`). */
   replay?: ReadonlyMap<string, SourceFetch>;
+  /** The link-rot history so far; the result carries it with this run added. */
+  history?: History;
+  /** Archived copies for failing or drifted sources (`--archive`). */
+  archive?: ArchiveStep;
   now?: () => Date;
 }
 
 export interface VerifyResult {
   report: Report;
-  /** Every source by reference number, with what was fetched and read (for history, WARC, archives). */
+  /** Every source by reference number, with what was fetched and read. */
   sources: Map<number, Source>;
+  /** Every response this run used, archives included (for `--warc`). */
+  fetches: SourceFetch[];
+  history?: History;
 }
 
 export async function verify(input: VerifyInput): Promise<VerifyResult> {
   const now = input.now ?? (() => new Date());
   const started = now();
   const byId = new Map(input.references.map((r) => [r.id, r]));
-  const citedIds = new Set(input.article.claims.flatMap((c) => c.refs));
   const sources = new Map<number, Source>();
-  for (const id of citedIds) sources.set(id, planSource(id, byId.get(id)));
+  for (const id of new Set(input.article.claims.flatMap((c) => c.refs))) sources.set(id, planSource(id, byId.get(id)));
 
   const urls = [...sources.values()].flatMap((s) => (s.url && !s.link ? [s.url] : []));
   const fetched = input.replay ?? (await fetchSources(urls, input.fetch ?? {}));
@@ -51,33 +62,70 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
   }
   const offline = markOffline(sources.values());
 
-  const claims = input.article.claims.map((claim) => {
+  const cite = () => input.article.claims.map((claim) => {
     const citations = claim.refs.map((ref) => citeOne(claim.text, ref, sources.get(ref), byId.get(ref)));
     return { claim, citations, verdict: claimVerdict(citations) };
   });
-  const findings: Finding[] = [...input.article.findings, ...sourceFindings(sources, byId, offline)];
+  let claims = cite();
+  // An offline run says nothing about the sources: it must not add strikes to anyone's history.
+  const recorded = input.history && !offline
+    ? recordRun(input.history, { at: started, checks: sourceChecks(sources.values(), claims.flatMap((c) => c.citations)) })
+    : undefined;
+  if (input.archive && !offline) {
+    const drifted = new Set(recorded?.changes.drifted.map((d) => d.url));
+    const needy = [...sources.values()].filter((s) =>
+      (s.link && ARCHIVE_WORTHY.has(s.link.linkStatus)) || (s.url !== undefined && drifted.has(s.url)));
+    await checkArchives(needy, byId, input.archive, started);
+    claims = cite();
+  }
+  const changes: Changes | undefined = recorded && {
+    ...recorded.changes,
+    ...(input.history?.updatedAt ? { previousRunAt: input.history.updatedAt } : {}),
+    news: hasNews(recorded.changes, 'broken'),
+  };
   const report = buildReport({
     article: input.article,
     claims,
     sources: [...sources.values()].sort((a, b) => a.ref - b.ref).map(sourceReport),
-    findings,
+    findings: [...input.article.findings, ...sourceFindings(sources, byId, offline)],
     toolVersion: input.toolVersion,
     startedAt: started.toISOString(),
     durationMs: now().getTime() - started.getTime(),
     failOn: [...input.failOn],
     offline,
   });
-  return { report, sources };
+  const fetches = [...sources.values()].flatMap((s) => [s.fetch, s.archive?.fetch].filter((f) => f !== undefined));
+  return {
+    report: changes ? { ...report, changes } : report,
+    sources,
+    fetches: [...new Map(fetches.map((f) => [f.url, f])).values()],
+    ...(recorded ? { history: recorded.history } : {}),
+  };
+}
+
+function matchPage(text: string, page: Page | undefined, reference: Reference | undefined, url: string | undefined) {
+  const readable = page !== undefined && page.layers.some((l) => l.text.trim() !== '');
+  return readable ? matchClaim(text, extractKeyPhrases(text, reference?.phrases), page, url ? { url } : {}) : undefined;
 }
 
 function citeOne(text: string, ref: number, source: Source | undefined, reference: Reference | undefined): Citation {
   const link = source?.link ?? { linkStatus: 'no-url' as const, reason: 'no reference with this number' };
-  const page: Page | undefined = source?.page;
-  const readable = page !== undefined && page.layers.some((l) => l.text.trim() !== '');
-  const match = readable && page
-    ? matchClaim(text, extractKeyPhrases(text, reference?.phrases), page, { url: source?.fetch?.finalUrl ?? source?.url })
-    : undefined;
-  return judgeCitation({ ref, linkStatus: link.linkStatus, linkReason: link.reason, match });
+  const match = matchPage(text, source?.page, reference, source?.fetch?.finalUrl ?? source?.url);
+  const citation = judgeCitation({ ref, linkStatus: link.linkStatus, linkReason: link.reason, match });
+  const archive = source?.archive;
+  if (!archive?.link) return citation;
+  const archived = judgeCitation({
+    ref, linkStatus: archive.link.linkStatus, linkReason: archive.link.reason,
+    match: matchPage(text, archive.page, reference, archive.url),
+  });
+  const check: ArchiveCheck = {
+    url: archive.url, linkStatus: archive.link.linkStatus, verdict: archived.verdict, score: archived.score,
+    reason: archived.reason,
+    ...(archive.capturedAt ? { capturedAt: archive.capturedAt } : {}),
+    ...(archived.evidence ? { evidence: archived.evidence } : {}),
+  };
+  const when = archive.capturedAt ? ` (${archive.capturedAt.slice(0, 10)})` : '';
+  return { ...citation, archive: check, reason: `${citation.reason}; ${archived.verdict} by archive${when}` };
 }
 
 function sourceFindings(
@@ -91,6 +139,10 @@ function sourceFindings(
   for (const [ref, s] of sources) {
     if (byId.has(ref) && !s.url) {
       findings.push({ kind: 'reference-without-url', ref, message: `reference [${ref}] has no URL in references.json` });
+    }
+    if (s.archiveUrl && isDeprecatedArchive(s.archiveUrl)) {
+      findings.push({ kind: 'deprecated-archive', ref, message: `reference [${ref}]: archive.today is deprecated ` +
+        `(tampered captures; Wikipedia RfC, Feb 2026) and is never fetched; replace ${s.archiveUrl} with a Wayback copy` });
     }
   }
   return findings;

@@ -1,16 +1,21 @@
-// `citecheck verify`: flags → inputs → verify() → report files → summary → exit code.
+// `citecheck verify`: flags → inputs → verify() → report files, history, WARC → summary → exit code.
 import path from 'node:path';
 import { readArticle } from '../article/read.js';
 import { loadReferences } from '../config/load.js';
 import { InputError } from '../errors.js';
+import { loadHistory, saveHistory } from '../history/store.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
 import { exitCodeFor } from '../report/build.js';
+import { renderChanges } from '../report/changes.js';
 import { appendStepSummary, githubAnnotations } from '../report/github.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
-import { printSummary } from './summary.js';
-import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
+import { fetchSources, type FetchOptions } from '../sources/fetch.js';
+import { readWarc, writeWarc } from '../sources/warc.js';
 import { verify } from '../verify.js';
+import { archiveStep } from './archive.js';
+import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
+import { printSummary } from './summary.js';
 
 export interface VerifyFlags {
   refs: string;
@@ -24,13 +29,36 @@ export interface VerifyFlags {
   maxSize: string;
   userAgent?: string;
   allowPrivateHosts?: boolean;
+  /** A path, `false` for --no-history, undefined for the default `<out>/history.json`. */
+  history?: string | boolean;
+  archive?: boolean;
+  waybackUrl?: string;
+  changedOnly?: boolean;
+  warc?: string;
+  replay?: string;
   quiet?: boolean;
   verbose?: boolean;
+}
+
+function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
+  return {
+    timeoutMs: positiveNumber(flags.timeout, '--timeout') * 1000,
+    concurrency: positiveInt(flags.concurrency, '--concurrency'),
+    perHost: positiveInt(flags.perHost, '--per-host'),
+    retries: positiveInt(flags.retries, '--retries', 0),
+    maxBytes: Math.round(positiveNumber(flags.maxSize, '--max-size') * 1024 * 1024),
+    allowPrivateHosts: flags.allowPrivateHosts ?? false,
+    ...(flags.userAgent ? { userAgent: flags.userAgent } : {}),
+  };
 }
 
 export async function runVerify(articleArg: string | undefined, flags: VerifyFlags, toolVersion: string): Promise<number> {
   const formats = parseFormats(flags.format);
   const failOn = parseVerdicts(flags.failOn, '--fail-on');
+  const historyFile = flags.history === false ? undefined
+    : typeof flags.history === 'string' ? flags.history : path.join(flags.out, 'history.json');
+  if (flags.changedOnly && !historyFile) throw new InputError('--changed-only needs a history', 'drop --no-history');
+  const baseFetch = fetchOptions(flags);
   const { config, articlePath } = await loadReferences(flags.refs);
   const file = articleArg ?? articlePath;
   if (!file) {
@@ -38,33 +66,40 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
       'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
   }
   const article = await readArticle(file);
+  const history = historyFile ? await loadHistory(historyFile) : undefined;
+  const replay = flags.replay ? await readWarc(flags.replay) : undefined;
   const progress = createProgress({
     stream: process.stderr, enabled: shouldShowProgress(process.stderr, process.env, flags.quiet ?? false),
   });
-  const { report } = await verify({
-    article,
-    references: config.references,
-    toolVersion,
-    failOn,
-    fetch: {
-      timeoutMs: positiveNumber(flags.timeout, '--timeout') * 1000,
-      concurrency: positiveInt(flags.concurrency, '--concurrency'),
-      perHost: positiveInt(flags.perHost, '--per-host'),
-      retries: positiveInt(flags.retries, '--retries', 0),
-      maxBytes: Math.round(positiveNumber(flags.maxSize, '--max-size') * 1024 * 1024),
-      allowPrivateHosts: flags.allowPrivateHosts ?? false,
-      ...(flags.userAgent ? { userAgent: flags.userAgent } : {}),
-      onProgress: (p) => progress.update({
-        done: p.done, total: p.total, inFlight: p.inFlight, slowestHost: p.slowest?.host, slowestMs: p.slowest?.elapsedMs,
-      }),
-    },
+  const fetch: Partial<FetchOptions> = {
+    ...baseFetch,
+    onProgress: (p) => progress.update({
+      done: p.done, total: p.total, inFlight: p.inFlight, slowestHost: p.slowest?.host, slowestMs: p.slowest?.elapsedMs,
+    }),
+  };
+  const result = await verify({
+    article, references: config.references, toolVersion, failOn, fetch,
+    ...(replay ? { replay } : {}),
+    ...(history ? { history } : {}),
+    ...(flags.archive || replay
+      ? { archive: archiveStep({ fetch: baseFetch, replay, lookups: flags.archive === true && !replay, out: flags.out, waybackUrl: flags.waybackUrl }) }
+      : {}),
   });
   progress.done();
+  const { report } = result;
   const written = await writeReports(flags.out, formatsToFiles(report, formats, failOn));
+  if (historyFile && result.history) await saveHistory(historyFile, result.history);
+  if (flags.warc) await writeWarc(flags.warc, result.fetches, { software: `citecheck/${toolVersion}` });
   if (process.env.GITHUB_ACTIONS === 'true') {
     for (const line of githubAnnotations(report, failOn)) process.stdout.write(`${line}\n`);
-    await appendStepSummary(renderMarkdown(report));
+    await appendStepSummary(flags.changedOnly && report.changes ? renderChanges(report.changes) : renderMarkdown(report));
   }
-  if (!flags.quiet) printSummary(report, written.map((w) => path.relative(process.cwd(), w) || w), flags.verbose ?? false);
+  const shown = written.map((w) => path.relative(process.cwd(), w) || w);
+  if (flags.changedOnly) {
+    if (!flags.quiet) process.stdout.write(`${report.changes ? renderChanges(report.changes) : 'Offline run: nothing recorded.\n'}\nreports: ${shown.join(', ')}\n`);
+    return report.changes?.news ? 1 : 0;
+  }
+  if (!flags.quiet) printSummary(report, shown, flags.verbose ?? false);
   return exitCodeFor(report, failOn);
 }
+

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   LINK_STATUSES, VERDICTS,
-  type Citation, type Finding, type SourceReport, type UncitedSentence,
+  type ArchiveCheck, type Citation, type Finding, type SourceReport, type UncitedSentence,
 } from '../types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -16,6 +16,23 @@ const countsOf = <T extends readonly [string, ...string[]]>(keys: T) =>
 
 const RedirectHopSchema = z.object({ url: z.string(), status: z.number().int(), location: z.string() });
 
+const EvidenceSchema = z.object({
+  snippet: z.string(),
+  layer: z.enum(['main', 'jsonld', 'meta', 'page', 'pdf', 'text']),
+  weak: z.boolean(),
+  fragmentUrl: z.string().optional(),
+});
+
+const ArchiveCheckSchema = z.object({
+  url: z.string(),
+  capturedAt: z.string().optional(),
+  linkStatus: LinkStatusSchema,
+  verdict: VerdictSchema,
+  score: z.number().min(0).max(1),
+  evidence: EvidenceSchema.optional(),
+  reason: z.string(),
+}) satisfies z.ZodType<ArchiveCheck>;
+
 export const CitationSchema = z.object({
   ref: z.number().int(),
   verdict: VerdictSchema,
@@ -23,13 +40,9 @@ export const CitationSchema = z.object({
   linkStatus: LinkStatusSchema,
   matched: z.array(z.string()),
   missing: z.array(z.string()),
-  evidence: z.object({
-    snippet: z.string(),
-    layer: z.enum(['main', 'jsonld', 'meta', 'page', 'pdf', 'text']),
-    weak: z.boolean(),
-    fragmentUrl: z.string().optional(),
-  }).optional(),
+  evidence: EvidenceSchema.optional(),
   reason: z.string(),
+  archive: ArchiveCheckSchema.optional(),
 }) satisfies z.ZodType<Citation>;
 
 export const SourceReportSchema = z.object({
@@ -70,6 +83,31 @@ export const ClaimReportSchema = z.object({
   citations: z.array(CitationSchema),
 });
 
+const BrokenChangeSchema = z.object({
+  url: z.string(), refs: z.array(z.number().int()), linkStatus: LinkStatusSchema,
+  strikes: z.number().int(), since: z.string(),
+});
+
+/** What changed since the previous run recorded in the history file (scheduled link-rot checks). */
+export const ChangesSchema = z.object({
+  at: z.string(),
+  /** The previous run's time, when there was one. */
+  previousRunAt: z.string().optional(),
+  newlyBroken: z.array(BrokenChangeSchema),
+  stillBroken: z.array(BrokenChangeSchema),
+  recovered: z.array(z.object({
+    url: z.string(), refs: z.array(z.number().int()), linkStatus: LinkStatusSchema,
+    strikesBefore: z.number().int(), brokenSince: z.string(),
+  })),
+  drifted: z.array(z.object({
+    url: z.string(), refs: z.array(z.number().int()), lostPhrases: z.array(z.string()), previousAt: z.string(),
+  })),
+  aboutToDie: z.array(BrokenChangeSchema),
+  newlyDead: z.array(BrokenChangeSchema),
+  /** True when something newly broke, died or drifted: the exit code of `--changed-only`. */
+  news: z.boolean(),
+});
+
 export const SummarySchema = z.object({
   claims: z.number().int(),
   citations: z.number().int(),
@@ -93,10 +131,12 @@ export const ReportSchema = z.object({
   sources: z.array(SourceReportSchema),
   uncited: z.array(UncitedSchema),
   findings: z.array(FindingSchema),
+  changes: ChangesSchema.optional(),
   /** Kept apart from the rest so that goldens stay stable: blank these before comparing. */
   run: z.object({ startedAt: z.string(), durationMs: z.number(), failOn: z.array(VerdictSchema) }),
 });
 
 export type ClaimReport = z.infer<typeof ClaimReportSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
+export type Changes = z.infer<typeof ChangesSchema>;
 export type Report = z.infer<typeof ReportSchema>;
