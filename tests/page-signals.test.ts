@@ -111,3 +111,52 @@ describe('vendor scripts and widgets on a normal article do not flag it', () => 
     expect(page?.signals).toEqual({});
   });
 });
+
+describe('paywall prompts in several languages, beside a teaser', () => {
+  const teaser = '<p>The port authority confirmed on Monday that container traffic fell by a tenth in the first quarter.</p>';
+  it.each([
+    'Subscribe to continue reading',
+    'Subscribe now to read the full story.',
+    "You've reached your limit of free articles this month.",
+    'Become a subscriber to continue reading.',
+    'Чтобы продолжить чтение, оформите подписку',
+    'Материал доступен только подписчикам.',
+    'Pour lire la suite, abonnez-vous.',
+    'Suscríbete para seguir leyendo.',
+  ])('%s', async (prompt) => {
+    const html = `<html><head><title>Port traffic falls</title></head><body><article><h1>Port traffic falls</h1>${teaser}<div class="cta"><p>${prompt}</p></div></article></body></html>`;
+    const page = await readPage(makeResponse(html));
+    expect(page?.signals.paywall).toBeTruthy();
+  });
+
+  it('the same prompt quoted inside a long article is a mention, not a wall', async () => {
+    const body = `<p>Publishers test many wordings. One shows "Subscribe to continue reading" after three paragraphs, another counts free articles.</p>${'<p>Analysts say metered models convert between one and three percent of readers into paying subscribers, and that the figure has barely moved in a decade despite constant experiments with price and wording.</p>'.repeat(20)}`;
+    const html = `<html><head><title>How paywalls are worded</title></head><body><article><h1>How paywalls are worded</h1>${body}</article></body></html>`;
+    const page = await readPage(makeResponse(html));
+    expect(page?.signals.paywall).toBeUndefined();
+  });
+});
+
+describe('soft-404 titles in more languages', () => {
+  it.each([
+    ['Página no encontrada | El Diario', 'es'],
+    ['404 | Example', 'bare 404'],
+    ['Error 404', 'bare error 404'],
+    ['Fehler 404 - Seite nicht gefunden', 'de'],
+  ])('%s (%s)', async (title) => {
+    const html = `<html><head><title>${title}</title></head><body><nav><a href="/">Home</a></nav><p>Sorry.</p></body></html>`;
+    const page = await readPage(makeResponse(html));
+    expect(page?.signals.notFound).toBeTruthy();
+  });
+
+  it.each([
+    'The 404 Club: musicians who lost their websites',
+    'The 404 Club',
+    'Room 404 | Hotel Review',
+    'Not found guilty: jury clears former mayor of fraud charges',
+  ])('a short page titled "%s" with ordinary text is not flagged', async (title) => {
+    const html = `<html><head><title>${title}</title></head><body><p>Short item.</p></body></html>`;
+    const page = await readPage(makeResponse(html));
+    expect(page?.signals.notFound).toBeUndefined();
+  });
+});

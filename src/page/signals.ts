@@ -17,9 +17,9 @@ const NOT_FOUND_TITLE = [
 // Body wording of a not-found page, used only when the main text is tiny.
 const NOT_FOUND_BODY = /page (you (were )?(requested|looking for) )?(could not|couldn['’]?t|cannot|can['’]?t) be found|(could not|couldn['’]?t) find (the|that|this) page|(page|article|story) (does not|doesn't|no longer) exists?|страница не найдена|запрашиваемая страница не|page introuvable|n['’]existe pas|nicht gefunden|existiert nicht|no (se ha podido )?encontra|no existe/i;
 
-// "404" alone in a title: `404`, `Error 404 | Site`, `404 - Not here`. An article about HTTP
-// errors says "404" inside a long headline, so only short title segments count.
-const BARE_404 = /(^|\s)(error\s*)?404($|\s)/i;
+// "404" alone in a title segment: `404 | Site`, `Error 404`. "The 404 Club" is a name, and an
+// article about HTTP errors says "404" inside a longer headline, so only a bare 404 counts.
+const BARE_404 = /^(error|http|fehler|erreur|ошибка)?\s*404(\s*(error|page|страница))?[.!]?$/i;
 const TITLE_SEPARATORS = /\s[|·–—:-]\s|\s[|·–—]|[|·–—]\s/;
 const SHORT_SEGMENT_WORDS = 6;
 
