@@ -11,8 +11,10 @@ export interface Accuracy {
 }
 
 export async function measureAccuracy(): Promise<Accuracy> {
-  const zero = (): Record<Verdict, number> => Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
-  const matrix = Object.fromEntries(VERDICTS.map((v) => [v, zero()])) as Record<Verdict, Record<Verdict, number>>;
+  const zero = (): Record<Verdict, number> => ({ supported: 0, partial: 0, unsupported: 0, unverifiable: 0, broken: 0, missing: 0 });
+  const matrix: Record<Verdict, Record<Verdict, number>> = {
+    supported: zero(), partial: zero(), unsupported: zero(), unverifiable: zero(), broken: zero(), missing: zero(),
+  };
   const misjudged: Accuracy['misjudged'] = [];
   for (const c of CASES) {
     const got = await runCase(c);

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { matchClaim } from '../src/judge/match.js';
+import { extractKeyPhrases } from '../src/judge/phrases.js';
+import { namesMatch } from '../src/judge/names.js';
+import { judgeCitation } from '../src/judge/verdict.js';
+import type { Page, TextLayer } from '../src/types.js';
+
+function pageOf(layers: [TextLayer, string][], language = 'en'): Page {
+  return { contentType: 'text/html', charset: 'utf-8', language, signals: {},
+    layers: layers.map(([layer, text]) => ({ layer, text })) };
+}
+
+function verdictOf(claim: string, page: Page, given: string[] = []) {
+  const match = matchClaim(claim, extractKeyPhrases(claim, given), page, { url: 'https://example.org/story' });
+  return { match, citation: judgeCitation({ ref: 1, linkStatus: 'ok', linkReason: '200 OK', match }) };
+}
+
+const STORY = [
+  'Gunmen attacked the town early on Saturday, 7 October 2023, killing 16 people and wounding at least 40 others, officials said.',
+  'Khaled Meshaal, a former head of the political bureau, said the movement “would never recognise Israel”.',
+  'The army said it had regained control of the area by Sunday evening.',
+].join('\n');
+const MAIN = pageOf([['main', STORY], ['page', `Home World Sport\n${STORY}\nRelated: Oil prices jump 4% after attack`]]);
+
+describe('names', () => {
+  it.each([
+    ['macfarlane', 'macfarlane', true],
+    ['mashal', 'meshaal', true],
+    ['navalny', 'навальный', true],
+    ['navalny', 'навального', true],
+    ['kiev', 'kyiv', true],
+    ['sanchez', 'sánchez', true],
+    ['mashal', 'michael', false],
+    ['johnson', 'jackson', false],
+    ['putin', 'pushkin', false],
+  ])('%s ~ %s → %s', (a, b, expected) => {
+    expect(namesMatch(a, b)).toBe(expected);
+  });
+});
+
+describe('matchClaim', () => {
+  it('finds a paraphrase with its number and date in the main text', () => {
+    const { match, citation } = verdictOf('Gunmen killed 16 people on 7 October 2023, officials said.', MAIN);
+    expect(citation.verdict).toBe('supported');
+    expect(match.evidence?.layer).toBe('main');
+    expect(match.evidence?.weak).toBe(false);
+    expect(match.matched).toEqual(expect.arrayContaining(['16', '7 October 2023']));
+  });
+
+  it('quotes evidence exactly as the source wrote it, trimmed to sentences', () => {
+    const { match } = verdictOf('Meshaal said the movement "would never recognise Israel".', MAIN);
+    expect(match.evidence?.snippet).toContain('“would never recognise Israel”');
+    expect(STORY).toContain(match.evidence?.snippet ?? '∅');
+    expect((match.evidence?.snippet.length ?? 999)).toBeLessThanOrEqual(300);
+  });
+
+  it('builds a Text Fragment link with -, comma and & percent-encoded', () => {
+    const page = pageOf([['main', 'The firm Smith-Jones & Co, founded in 1998, employs 1,200 staff in Leeds.']]);
+    const { match } = verdictOf('Smith-Jones & Co employs 1,200 staff in Leeds.', page);
+    const fragment = match.evidence?.fragmentUrl ?? '';
+    expect(fragment.startsWith('https://example.org/story#:~:text=')).toBe(true);
+    const terms = fragment.split('#:~:text=')[1] ?? '';
+    expect(terms).not.toMatch(/[-&]/);
+    expect(terms).toContain('%2D');
+    expect(terms).toContain('%26');
+  });
+
+  it('accepts a quote with a typo within the edit budget', () => {
+    const page = pageOf([['main', 'The minister said: "We will continue the negotiations with our partners next week."']]);
+    const { match } = verdictOf('The minister said "we will continue the negotiation with our partners next week".', page);
+    expect(match.requiredMissing).toEqual([]);
+  });
+
+  it('contradicts a different number in the same context', () => {
+    const { match, citation } = verdictOf('Gunmen killed 17 people on 7 October 2023.', MAIN);
+    expect(match.contradicted).toEqual(['17']);
+    expect(match.contradictions[0]?.source).toBe('16');
+    expect(citation.verdict).not.toBe('supported');
+  });
+
+  it('contradicts a wrong year', () => {
+    const page = pageOf([['main', 'The company, founded in Edinburgh in 1998, employs about 300 people across Scotland.']]);
+    const { match, citation } = verdictOf('The company was founded in Edinburgh in 1989.', page);
+    expect(match.contradicted).toEqual(['1989']);
+    expect(citation.verdict).toBe('unsupported');
+  });
+
+  it('matches names spelled differently', () => {
+    const { citation } = verdictOf('Khaled Mashal said the movement would never recognise Israel.', MAIN);
+    expect(citation.verdict).toBe('supported');
+  });
+
+  it('flags a negation flip and never calls it supported', () => {
+    const { match, citation } = verdictOf('The army did not regain control of the area by Sunday evening.', MAIN);
+    expect(match.negationMismatch).toBe(true);
+    expect(citation.verdict).not.toBe('supported');
+  });
+
+  it('treats a match only in boilerplate as weak: never supported', () => {
+    const { match, citation } = verdictOf('Oil prices jumped 4% after the attack.', MAIN);
+    expect(match.evidence?.layer).toBe('page');
+    expect(match.evidence?.weak).toBe(true);
+    expect(citation.verdict).toBe('partial');
+  });
+
+  it('marks a Russian page as cross-language and caps it at partial without given phrases', () => {
+    const ru = pageOf([['main', 'Алексей Навальный почувствовал себя плохо на борту самолёта 20 августа 2020 года. Самолёт сел в Омске.']], 'ru');
+    const { match, citation } = verdictOf('Alexei Navalny fell ill on a plane on 20 August 2020.', ru);
+    expect(match.crossLanguage).toBe(true);
+    expect(match.matched).toEqual(expect.arrayContaining(['Alexei Navalny', '20 August 2020']));
+    expect(citation.verdict).toBe('partial');
+  });
+
+  it('lets given phrases carry a cross-language page to supported', () => {
+    const ru = pageOf([['main', 'Алексей Навальный почувствовал себя плохо на борту самолёта 20 августа 2020 года. Самолёт сел в Омске.']], 'ru');
+    const { citation } = verdictOf('Alexei Navalny fell ill on a plane on 20 August 2020.', ru, ['почувствовал себя плохо на борту самолёта']);
+    expect(citation.verdict).toBe('supported');
+  });
+
+  it('keeps a missing given phrase from supported', () => {
+    const { match, citation } = verdictOf('Gunmen killed 16 people on 7 October 2023, officials said.', MAIN, ['state of emergency']);
+    expect(match.requiredMissing).toEqual(['state of emergency']);
+    expect(citation.verdict).toBe('partial');
+  });
+
+  it('reports a page without readable text', () => {
+    const { match, citation } = verdictOf('Gunmen killed 16 people.', pageOf([['main', 'Loading…']]));
+    expect(match.hasText).toBe(false);
+    expect(citation.verdict).toBe('unverifiable');
+  });
+
+  it('calls a topic-related page that does not say the claim unsupported', () => {
+    const { citation } = verdictOf('The attackers entered the town through a tunnel dug under the border fence.', MAIN);
+    expect(citation.verdict).toBe('unsupported');
+  });
+});
