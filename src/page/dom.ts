@@ -75,7 +75,8 @@ export function collectBlockText(root: DomNode, skip: ReadonlySet<string> = INVI
       continue;
     }
     if (item.nodeType === 3) {
-      parts.push(item.nodeValue ?? '');
+      // Source newlines inside a paragraph are just spaces; only block boundaries break lines.
+      parts.push((item.nodeValue ?? '').replace(/\s+/g, ' '));
       continue;
     }
     if (!isElement(item) && item.nodeType !== 9 && item.nodeType !== 11) continue;
@@ -87,6 +88,10 @@ export function collectBlockText(root: DomNode, skip: ReadonlySet<string> = INVI
         continue;
       }
       if (name === 'TD' || name === 'TH' || name === 'IMG') parts.push(' ');
+      if (name === 'PRE') {
+        parts.push('\n', item.textContent ?? '', '\n');
+        continue;
+      }
     }
     const block = BLOCK_TAGS.has(name);
     if (block) {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { collectBlockText, countWords, parseDocument, tidyText } from '../src/page/dom.js';
+
+function textOf(html: string): string {
+  const doc = parseDocument(`<html><body>${html}</body></html>`);
+  return doc.body ? collectBlockText(doc.body) : '';
+}
+
+describe('collectBlockText', () => {
+  it.each([
+    ['paragraphs become lines', '<p>He said.</p><p>The next.</p>', 'He said.\nThe next.'],
+    ['divs and headings too', '<h2>Title</h2><div>One</div><div>Two</div>', 'Title\nOne\nTwo'],
+    ['inline elements stay inline', '<p>An <b>important</b> <a href="#">link</a>.</p>', 'An important link.'],
+    ['br breaks a line', '<p>Line one<br>Line two</p>', 'Line one\nLine two'],
+    ['list items', '<ul><li>First</li><li>Second</li></ul>', 'First\nSecond'],
+    ['table cells are spaced, rows are lines', '<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>', 'a b\nc d'],
+    ['whitespace collapses, nbsp included', '<p>  lots \n of\u00a0\u00a0space  </p>', 'lots of space'],
+    ['script, style, template, noscript, svg, iframe dropped', '<p>kept</p><script>x()</script><style>p{}</style><template>t</template><noscript>n</noscript><svg><text>s</text></svg><iframe>i</iframe>', 'kept'],
+    ['hidden and display:none dropped', '<p>shown</p><p hidden>h1</p><div style="display: none">h2</div>', 'shown'],
+    ['pre keeps its line breaks', '<pre>line 1\nline 2</pre>', 'line 1\nline 2'],
+    ['source newlines inside a paragraph are spaces', '<p>The minister\nsaid on\r\nFriday.</p>', 'The minister said on Friday.'],
+    ['entities decoded', '<p>Fish &amp; chips &mdash; &#169; 2024</p>', 'Fish & chips — © 2024'],
+  ])('%s', (_, html, expected) => {
+    expect(textOf(html)).toBe(expected);
+  });
+});
+
+describe('tidyText and countWords', () => {
+  it.each([
+    ['  a  \n\n\n b ', 'a\nb'],
+    ['\t\tx\ty', 'x y'],
+  ])('tidies %j', (input, expected) => {
+    expect(tidyText(input)).toBe(expected);
+  });
+
+  it.each<[string, number | undefined, number]>([
+    ['one two  three', undefined, 3],
+    ['', undefined, 0],
+    ['a b c d e f', 2, 3],
+  ])('counts words in %j (cap %s)', (text, cap, expected) => {
+    expect(countWords(text, cap)).toBe(expected);
+  });
+});
