@@ -51,7 +51,7 @@ describe('citecheck extract', () => {
     expect(out.title).toBe('Russia–Hamas relations');
     expect(out.claims).toHaveLength(23);
     expect(out.claims[16]).toMatchObject({ refs: [1, 10, 11], section: '2023 Israel-Hamas war', line: 36, column: 1 });
-    expect(out.uncited).toHaveLength(4);
+    expect(out.uncited).toHaveLength(3);
     expect(out.references).toHaveLength(19);
     expect(out.references[1]).toEqual({ id: 2, title: 'Рассказываем об истории отношений России с ХАМАС — главным врагом Израиля в эти дни',
       publisher: 'Meduza', date: '2021-03-21', language: 'ru', uses: 4, accessDate: '2023-11-30' });

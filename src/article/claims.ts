@@ -18,7 +18,21 @@ interface Piece {
   start: number;
   end: number;
   refs?: number[];
+  /** A verbless tail after a mid-sentence group: the list the cited clause was naming goes on. */
+  continuation?: boolean;
 }
+
+/**
+ * A finite-verb cue (English auxiliaries, modals, common reporting verbs, `-ed`; Russian verb
+ * endings). `[2] and the Chechen Republic of Ichkeria.` has none: it continues the cited clause's
+ * list rather than stating something new. `[1] though it has condemned …` has one: a new clause.
+ */
+const VERB_CUE = new RegExp([
+  String.raw`\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must)\b`,
+  String.raw`\b(?:said|says|say|told|called|made|took|gave|met|went|became|remains|led|held|kept|left|won|lost)\b`,
+  String.raw`\b\p{L}{3,}ed\b`,
+  String.raw`(?<![\p{L}])\p{L}{2,}(?:ла|ло|ли|ет|ит|ют|ят|ется|ится|ются|ятся)(?!\p{L})`,
+].join('|'), 'iu');
 
 /** Removes copy artefacts (`Times , Russian`) and the comma a mid-sentence marker leaves behind. */
 function tidy(text: string): string {
@@ -40,7 +54,7 @@ function piecesOf(lifted: LiftedLine, start: number, end: number): Piece[] {
   const tail = lifted.clean.slice(cursor, end);
   const last = pieces.at(-1);
   if (!hasWords(tail) && last) last.end = end; // only the closing `.` or `"` after `"terrorism"[3]`
-  else if (hasWords(tail)) pieces.push({ start: cursor, end });
+  else if (hasWords(tail)) pieces.push({ start: cursor, end, ...(last && !VERB_CUE.test(tail) ? { continuation: true } : {}) });
   return pieces;
 }
 
@@ -64,6 +78,11 @@ export function claimParagraph(paragraph: Paragraph): ParagraphClaims {
   for (const sentence of splitSentences(lifted.clean)) {
     for (const piece of piecesOf(lifted, sentence.start, sentence.end)) {
       const { text, column } = locate(lifted, piece);
+      const previous = claims.at(-1);
+      if (piece.continuation && previous) {
+        previous.context = previous.context ? `${previous.context} … ${text}` : text;
+        continue;
+      }
       if (!piece.refs) {
         pending.push({ text, column });
         continue;
