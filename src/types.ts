@@ -144,6 +144,8 @@ export interface PageSignals {
   notFound?: string;
   /** Why no text could be read from the body (PDF extraction failed, binary type, empty body). */
   unreadable?: string;
+  /** Where a `<meta http-equiv="refresh">` with a short delay sends the reader (absolute URL). */
+  refreshTo?: string;
 }
 
 export interface Page {

@@ -178,3 +178,16 @@ describe('JavaScript-only platforms', () => {
     expect(judgeLink(f, plainPage)).toMatchObject({ linkStatus: 'ok' });
   });
 });
+
+describe('meta refresh is judged like a redirect', () => {
+  it.each<[string, string, LinkStatus]>([
+    ['<meta http-equiv="refresh" content="0; url=/">', 'https://old.example/press/2015/release', 'soft-404'],
+    ['<meta http-equiv="Refresh" content="3;URL=\'https://new.example/press/2015/release-renamed\'">', 'https://old.example/press/2015/release', 'redirected'],
+    ['<meta http-equiv="refresh" content="0; url=https://old.example/press/2015/release/">', 'https://old.example/press/2015/release', 'ok'],
+    // A slow refresh (challenge pages, live blogs) is not a redirect.
+    ['<meta http-equiv="refresh" content="300; url=/">', 'https://old.example/press/2015/release', 'ok'],
+  ])('%s at %s → %s', async (meta, url, linkStatus) => {
+    const f = makeResponse(`<html><head>${meta}<title>Release</title></head><body><p>Moved.</p></body></html>`, { url });
+    expect(judgeLink(f, await readPage(f)).linkStatus).toBe(linkStatus);
+  });
+});

@@ -126,17 +126,19 @@ function judgeSuccess(f: SourceFetch, r: Response, page: Page | undefined): Link
   if (isJavaScriptShell(f, page)) {
     return { linkStatus: 'blocked', reason: `${r.status}: platform requires JS (X/Twitter serves a script shell; try oEmbed or an archive)` };
   }
-  const redirected = f.redirects.length > 0 || !sameAddress(f.url, f.finalUrl);
-  const gate = redirected ? describeGateRedirect(f.url, f.finalUrl) : undefined;
+  // A quick meta refresh is a redirect the fetch stage could not follow: judge where it leads.
+  const landing = page?.signals.refreshTo ?? f.finalUrl;
+  const redirected = f.redirects.length > 0 || !sameAddress(f.url, landing);
+  const gate = redirected ? describeGateRedirect(f.url, landing) : undefined;
   if (gate) return gate;
-  const soft = redirected ? describeSoftRedirect(f.url, f.finalUrl) : undefined;
+  const soft = redirected ? describeSoftRedirect(f.url, landing) : undefined;
   if (soft) return { linkStatus: 'soft-404', reason: soft };
   if (page?.signals.notFound) return { linkStatus: 'soft-404', reason: `${r.status} but ${page.signals.notFound}` };
   if (page?.signals.paywall) return { linkStatus: 'paywalled', reason: `${r.status} but paywalled: ${page.signals.paywall}` };
   if (redirected) {
-    const trivial = describeTrivialRedirect(f.url, f.finalUrl);
+    const trivial = describeTrivialRedirect(f.url, landing);
     if (trivial) return { linkStatus: 'ok', reason: `${r.status} after a trivial redirect (${trivial})` };
-    return { linkStatus: 'redirected', reason: describeHops(f) };
+    return { linkStatus: 'redirected', reason: landing === f.finalUrl ? describeHops(f) : `meta refresh → ${landing}` };
   }
   const unreadable = page?.signals.unreadable;
   return { linkStatus: 'ok', reason: unreadable ? `${r.status} but ${unreadable}` : `${r.status} OK` };

@@ -35,7 +35,6 @@ function saysNotFound(title: string): 'not found' | '404' | undefined {
 /** Past this the page is an article, whatever its title says. */
 const SUBSTANTIAL_WORDS = 300;
 
-
 function pathSegments(url: string): string[] {
   try {
     return new URL(url).pathname.split('/').filter((s) => s.length > 0);
@@ -76,6 +75,21 @@ export function detectNotFound(facts: HtmlFacts, finalUrl: string): string | und
   return undefined;
 }
 
+// Old sites "redirect" removed pages with a meta refresh; challenge pages refresh after minutes.
+const MAX_REFRESH_SECONDS = 10;
+
+/** The target of a quick `<meta http-equiv="refresh">`, resolved against the final URL. */
+export function readRefreshTarget(facts: HtmlFacts, finalUrl: string): string | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*[;,]\s*(?:url\s*=\s*)?["']?([^"']+)["']?\s*$/i.exec(facts.meta.get('refresh') ?? '');
+  if (!match?.[1] || !match[2] || Number(match[1]) > MAX_REFRESH_SECONDS) return undefined;
+  try {
+    const target = new URL(match[2].trim(), finalUrl).href;
+    return target === new URL(finalUrl).href ? undefined : target;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface SignalInput {
   status: number;
   headers: Record<string, string>;
@@ -92,5 +106,7 @@ export function detectHtmlSignals(facts: HtmlFacts, input: SignalInput): PageSig
   if (paywall) signals.paywall = paywall;
   const notFound = detectNotFound(facts, input.finalUrl);
   if (notFound) signals.notFound = notFound;
+  const refreshTo = readRefreshTarget(facts, input.finalUrl);
+  if (refreshTo) signals.refreshTo = refreshTo;
   return signals;
 }
