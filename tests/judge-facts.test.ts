@@ -24,6 +24,7 @@ describe('numbers', () => {
     ['1,200 people', '1.200 people'],
     ['£412,000', '412 000 pounds'],
     ['$10bn', '$10 billion'],
+    ['£100m', '£100 million'],
     ['1.5 million', '1,500,000'],
     ['1.2 million', '1,189,000'],
     ['1,5 млн', '1.5 million'],
@@ -38,6 +39,7 @@ describe('numbers', () => {
     ['17 killed', '16 killed'],
     ['£421,000', '£412,000'],
     ['1.2 million', '1,300,000'],
+    ['100m sprint', '100 million'],
   ])('%s does not match %s', (claim, source) => {
     const [c] = facts(claim);
     const [s] = facts(source);

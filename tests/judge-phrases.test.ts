@@ -18,9 +18,11 @@ describe('extractKeyPhrases', () => {
 
   it.each([
     ['grouped thousands', 'About 1,200 people were killed.', ['1,200']],
-    ['amount with currency', 'The Treasury paid £412,000 to the firm.', ['412,000']],
+    ['amount with currency', 'The Treasury paid £412,000 to the firm.', ['£412,000']],
     ['percentage', 'Prices rose 12% last year.', ['12%']],
-    ['scaled amount', 'The telescope cost $10 billion.', ['10 billion']],
+    ['scaled amount', 'The telescope cost $10 billion.', ['$10 billion']],
+    ['short scale after a currency sign', 'It cost £100m to build.', ['£100m']],
+    ['number words from two up', 'The two leaders met for six hours.', ['two', 'six']],
     ['Russian decimal comma', 'Рубль укрепился до 97,5 за доллар.', ['97,5']],
   ])('numbers: %s', (_name, claim, expected) => {
     expect(of(claim, 'number')).toEqual(expected);

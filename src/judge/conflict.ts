@@ -51,7 +51,8 @@ export function findContradictions(claim: string, prepared: PreparedClaim, found
   const out: { claim: string; source: string }[] = [];
   for (const [i, fact] of prepared.facts) {
     const phrase = prepared.phrases[i];
-    if (!phrase || present.has(i)) continue;
+    // a number word (`five` in `one in five`) is too loose a reading to accuse the source with
+    if (!phrase || present.has(i) || !/\d/.test(phrase.text)) continue;
     const at = norm.text.indexOf(normalize(phrase.text).text);
     if (at < 0) continue;
     const ct = tokenAt(claimScan, at);

@@ -27,7 +27,7 @@ const DATE_RE = new RegExp(
   String.raw`|(\d{1,2})${ORD} (?:of )?(${MONTH})(?:,? (\d{4}))?` +
   String.raw`|(${MONTH}) (\d{1,2})${ORD}(?:,? (\d{4}))?` +
   String.raw`|(${MONTH}),? (?:of )?(\d{4}))(?![\p{L}\p{N}])`, 'uy');
-const SCALE = String.raw`%|percent|per cent|процент\p{L}*|thousand|million|billion|trillion|bn|тыс\.?|млн|млрд|трлн`;
+const SCALE = String.raw`%|m|k|percent|per cent|процент\p{L}*|thousand|million|billion|trillion|bn|тыс\.?|млн|млрд|трлн`;
 const NUM_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,])(\d{1,3}(?:[,. ]\d{3})+(?![\p{N}])(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(${SCALE})(?![\p{L}]))?`, 'uy');
 
@@ -54,7 +54,7 @@ function dateFrom(m: RegExpExecArray): DateValue | undefined {
 }
 
 const SCALES: [RegExp, number][] = [
-  [/^(thousand|тыс)/, 1e3], [/^(million|млн)/, 1e6], [/^(billion|bn|млрд)/, 1e9], [/^(trillion|трлн)/, 1e12],
+  [/^(thousand|тыс|k$)/, 1e3], [/^(million|млн|m$)/, 1e6], [/^(billion|bn|млрд)/, 1e9], [/^(trillion|трлн)/, 1e12],
 ];
 
 /** `1,200` → [1200, 1.2]; `1 200` → [1200]; `1,200,000.5` → [1200000.5]; `1,5` → [1.5]. */
@@ -128,9 +128,12 @@ export function findFacts(text: string): Fact[] {
     while (span < dateSpans.length && (dateSpans[span]?.[1] ?? 0) <= start) span++;
     const inDate = span < dateSpans.length && (dateSpans[span]?.[0] ?? Infinity) <= start;
     const core = m[1] ?? '';
-    const { values, tolerance } = scaled(core, m[2]);
+    // `£100m`, `$5k`: the short scales count only right after a currency sign (else `100m` is metres)
+    const short = m[2] === 'm' || m[2] === 'k';
+    const unit = short && !(/[£$€₽¥]$/.test(text.slice(Math.max(0, start - 1), start)) && !/\s/.test(m[0])) ? undefined : m[2];
+    const { values, tolerance } = scaled(core, unit);
     const year = !inDate && !m[2] && /^(1[5-9]\d\d|20\d\d)$/.test(core);
-    const percent = m[2] !== undefined && /^(%|per|проц)/.test(m[2]);
+    const percent = unit !== undefined && /^(%|per|проц)/.test(unit);
     facts.push({ kind: year ? 'date' : 'number', start, end, values, tolerance, inDate, percent,
       date: year ? { y: Number(core) } : undefined });
   }
@@ -149,4 +152,31 @@ export function factMatches(c: Fact, s: Fact): boolean {
   }
   if (s.inDate || s.date) return false;
   return c.values.some((cv) => s.values.some((sv) => Math.abs(cv - sv) <= Math.max(c.tolerance, 1e-9)));
+}
+
+/** Small cardinals written as words (2–20; `one` is too often not a number). Normalised forms. */
+const WORDS: [number, string][] = [
+  [2, 'two два две двух двум двумя'], [3, 'three три трех трем тремя'], [4, 'four четыре четырех четырем'],
+  [5, 'five пять пяти'], [6, 'six шесть шести'], [7, 'seven семь семи'], [8, 'eight восемь восьми'],
+  [9, 'nine девять девяти'], [10, 'ten десять десяти'], [11, 'eleven одиннадцать одиннадцати'],
+  [12, 'twelve двенадцать двенадцати'], [15, 'fifteen пятнадцать пятнадцати'], [20, 'twenty двадцать двадцати'],
+];
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  WORDS.flatMap(([v, forms]) => forms.split(' ').map((w): [string, number] => [w, v])));
+
+/** The word forms of a value, for finding `six months` when the claim says `6 months` (or the reverse). */
+export function numberWordsFor(value: number): string[] {
+  return [...NUMBER_WORDS].filter(([, v]) => v === value).map(([w]) => w);
+}
+
+/** Number words in normalised text, as facts (used on claims; pages are searched by token). */
+export function findNumberWords(text: string): Fact[] {
+  const out: Fact[] = [];
+  for (const m of text.matchAll(/[\p{L}]+/gu)) {
+    const value = NUMBER_WORDS.get(m[0]);
+    if (value !== undefined) {
+      out.push({ kind: 'number', start: m.index, end: m.index + m[0].length, values: [value], tolerance: 0, inDate: false, percent: false });
+    }
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // Locating each key phrase of a claim in one text layer: token positions per phrase, in one pass.
 import search from 'approx-string-match';
 import type { KeyPhrase } from '../types.js';
-import { factMatches, findFacts, type Fact } from './facts.js';
+import { factMatches, findFacts, findNumberWords, numberWordsFor, type Fact } from './facts.js';
 import { namesMatch } from './names.js';
 import { normalize, type Normalized } from './normalize.js';
 import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
@@ -58,8 +58,11 @@ export function prepareClaim(phrases: readonly KeyPhrase[], language: string | u
     }
     else if (p.kind === 'name') prepared.names.set(i, tokensOf(norm));
     else if (p.kind === 'number' || p.kind === 'date') {
-      const fact = findFacts(norm).find((f) => !f.inDate);
+      const fact = findFacts(norm).find((f) => !f.inDate) ?? findNumberWords(norm)[0];
       if (fact) prepared.facts.set(i, fact);
+      // `6 months` may be written `six months` (or `шесть месяцев`) in the source
+      const value = fact && !fact.date && fact.tolerance === 0 && !fact.percent ? fact.values[0] : undefined;
+      if (value !== undefined) for (const w of numberWordsFor(value)) addStem(stemWord(w), i * PART_SLOTS + 1);
     } else {
       prepared.patterns.set(i, norm);
       tokensOf(norm).slice(0, PART_SLOTS - SEED_BASE).forEach((t, k) => addStem(stemWord(t, language), i * PART_SLOTS + SEED_BASE + k));
@@ -141,7 +144,11 @@ export function findInLayer(claim: PreparedClaim, original: string, pageLanguage
     const parts = claim.names.get(i);
     if (parts) return locateName(scan, i, parts);
     const fact = claim.facts.get(i);
-    if (fact) return facts.filter((f) => factMatches(fact, f)).map((f) => tokenAt(scan, f.start));
+    if (fact) {
+      const asDigits = facts.filter((f) => factMatches(fact, f)).map((f) => tokenAt(scan, f.start));
+      const asWords = scan.hits.get(i * PART_SLOTS + 1) ?? [];
+      return asWords.length === 0 ? asDigits : [...new Set([...asDigits, ...asWords])].sort((a, b) => a - b);
+    }
     const pattern = claim.patterns.get(i);
     if (!pattern) return [];
     return locatePattern(layer, i, pattern, p.kind === 'given' ? GIVEN_MAX_EDIT_RATIO : QUOTE_MAX_EDIT_RATIO);

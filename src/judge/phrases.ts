@@ -1,6 +1,6 @@
 // Key phrases of a claim: quotes, numbers, dates, proper names, content words, and given phrases.
 import type { KeyPhrase, PhraseKind } from '../types.js';
-import { findFacts } from './facts.js';
+import { findFacts, findNumberWords } from './facts.js';
 import { normalize, sliceOriginal } from './normalize.js';
 import { isNegationAt, STOP_WORDS, stemWord, TOKEN } from './words.js';
 
@@ -84,9 +84,11 @@ export function extractKeyPhrases(claim: string, given: readonly string[] = []):
     if (inner.trim().length < 2) continue;
     add('quote', m.index + 1, m.index + 1 + inner.length);
   }
-  for (const f of findFacts(norm.text)) {
+  for (const f of [...findFacts(norm.text), ...findNumberWords(norm.text)]) {
     if (f.inDate || covered(taken, f.start, f.end)) continue;
-    add(f.kind, f.start, f.end);
+    // keep the currency sign: `£100m` is 100 million, a bare `100m` may be metres
+    const sign = /[£$€₽¥]/.test(norm.text[f.start - 1] ?? '') ? 1 : 0;
+    add(f.kind, f.start - sign, f.end);
   }
   const tokens = tokensOf(claim, norm);
   for (const [s, e] of findNames(tokens, taken)) add('name', s, e);

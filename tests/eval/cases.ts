@@ -3,5 +3,6 @@ import type { EvalCase } from './harness.js';
 import { ACCESS_CASES } from './cases-access.js';
 import { ENGLISH_CASES } from './cases-en.js';
 import { RUSSIAN_CASES } from './cases-ru.js';
+import { HOLDOUT_CASES } from './cases-holdout.js';
 
-export const CASES: readonly EvalCase[] = [...ENGLISH_CASES, ...RUSSIAN_CASES, ...ACCESS_CASES];
+export const CASES: readonly EvalCase[] = [...ENGLISH_CASES, ...RUSSIAN_CASES, ...ACCESS_CASES, ...HOLDOUT_CASES];
