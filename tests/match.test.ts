@@ -129,6 +129,11 @@ describe('matchClaim', () => {
     expect(citation.verdict).toBe('unverifiable');
   });
 
+  it('survives a lone surrogate in the source when building the fragment link', () => {
+    const { match } = verdictOf('Gunmen killed 16 people.', pageOf([['main', 'Gunmen \uD83D killed 16 people in the town, officials said.']]));
+    expect(match.evidence?.fragmentUrl).toContain('#:~:text=');
+  });
+
   it('calls a topic-related page that does not say the claim unsupported', () => {
     const { citation } = verdictOf('The attackers entered the town through a tunnel dug under the border fence.', MAIN);
     expect(citation.verdict).toBe('unsupported');

@@ -79,7 +79,8 @@ export function snippetOf(original: string, norm: Normalized, scan: Scan, w: Win
 
 /** Percent-encoding per the Text Fragments spec: `-`, `,` and `&` are syntax there. */
 function encodeFragmentPart(s: string): string {
-  return encodeURIComponent(s).replace(/-/g, '%2D');
+  // a lone surrogate (broken source text) would make encodeURIComponent throw
+  return encodeURIComponent(s.replace(/\p{Cs}/gu, '\uFFFD')).replace(/-/g, '%2D');
 }
 
 /** `url#:~:text=start,end` for a snippet (one `text=` term for short snippets). */
