@@ -1,6 +1,5 @@
 // The pipeline, top to bottom: references → fetch → read page → judge link → match → verdict → report.
 import { ARCHIVE_WORTHY, checkArchives, type ArchiveStep } from './archive/check.js';
-import { isDeprecatedArchive } from './archive/deprecated.js';
 import type { Reference } from './config/schema.js';
 import { sourceChecks } from './history/checks.js';
 import { hasNews, recordRun } from './history/rot.js';
@@ -13,8 +12,9 @@ import { judgeLink } from './judge/link.js';
 import { buildReport } from './report/build.js';
 import type { Changes, Report } from './report/schema.js';
 import { markOffline, planSource, sourceReport, type Source } from './source.js';
+import { sourceFindings } from './source-findings.js';
 import { fetchSources, type FetchOptions } from './sources/fetch.js';
-import type { ArchiveCheck, Article, Citation, Finding, Page, SourceFetch, Verdict } from './types.js';
+import type { ArchiveCheck, Article, Citation, Page, SourceFetch, Verdict } from './types.js';
 
 export interface VerifyInput {
   article: Article;
@@ -126,24 +126,4 @@ function citeOne(text: string, ref: number, source: Source | undefined, referenc
   };
   const when = archive.capturedAt ? ` (${archive.capturedAt.slice(0, 10)})` : '';
   return { ...citation, archive: check, reason: `${citation.reason}; ${archived.verdict} by archive${when}` };
-}
-
-function sourceFindings(
-  sources: ReadonlyMap<number, Source>, byId: ReadonlyMap<number, Reference>, offline: boolean,
-): Finding[] {
-  const findings: Finding[] = [];
-  if (offline) {
-    findings.push({ kind: 'offline', message: 'Name resolution failed for every host: nothing could be reached. ' +
-      'Check the network (or DNS) and run again; no source was judged dead.' });
-  }
-  for (const [ref, s] of sources) {
-    if (byId.has(ref) && !s.url) {
-      findings.push({ kind: 'reference-without-url', ref, message: `reference [${ref}] has no URL in references.json` });
-    }
-    if (s.archiveUrl && isDeprecatedArchive(s.archiveUrl)) {
-      findings.push({ kind: 'deprecated-archive', ref, message: `reference [${ref}]: archive.today is deprecated ` +
-        `(tampered captures; Wikipedia RfC, Feb 2026) and is never fetched; replace ${s.archiveUrl} with a Wayback copy` });
-    }
-  }
-  return findings;
 }

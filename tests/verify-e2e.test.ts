@@ -93,6 +93,25 @@ describe('verify() against the fixture web', () => {
   });
 });
 
+describe('source findings', () => {
+  it('says when the reference\'s date disagrees with the page\'s own datePublished', async () => {
+    const article = parseArticle(ARTICLE, 'riverside.txt');
+    const refs: Reference[] = [
+      { id: 1, url: web.url(ROUTES.ok), date: '2024-03-01' },
+      { id: 2, url: web.url(ROUTES.moved), date: '2024-05-14' },
+      { id: 3, url: web.url(ROUTES.ok), archiveUrl: 'https://archive.ph/abcde' },
+    ];
+    const { report } = await verify({
+      article, references: refs, toolVersion: 'test', failOn: [], fetch: { allowPrivateHosts: true, retries: 0 },
+    });
+    const kinds = report.findings.map((f) => [f.kind, f.ref]);
+    expect(kinds).toContainEqual(['metadata-mismatch', 1]);
+    expect(kinds).not.toContainEqual(['metadata-mismatch', 2]);
+    expect(kinds).toContainEqual(['deprecated-archive', 3]);
+    expect(kinds).toContainEqual(['reference-without-url', 9]);
+  });
+});
+
 describe('offline runs', () => {
   it('calls nothing dead when name resolution fails for every host', async () => {
     const article = parseArticle(ARTICLE, 'riverside.txt');

@@ -1,0 +1,42 @@
+// Findings about the sources as a whole: offline runs, missing URLs, deprecated archives, metadata
+// that disagrees with what the page itself says.
+import { isDeprecatedArchive } from './archive/deprecated.js';
+import type { Reference } from './config/schema.js';
+import type { Source } from './source.js';
+import type { Finding } from './types.js';
+
+const DAY_MS = 86_400_000;
+
+/** Dates more than a day apart (a day of slack for time zones); undefined when either does not parse. */
+function datesDisagree(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b || !/^\d{4}-\d{2}-\d{2}/.test(a) || !/^\d{4}-\d{2}-\d{2}/.test(b)) return false;
+  const [x, y] = [Date.parse(a.slice(0, 10)), Date.parse(b.slice(0, 10))];
+  return !Number.isNaN(x) && !Number.isNaN(y) && Math.abs(x - y) > DAY_MS;
+}
+
+export function sourceFindings(
+  sources: ReadonlyMap<number, Source>, byId: ReadonlyMap<number, Reference>, offline: boolean,
+): Finding[] {
+  const findings: Finding[] = [];
+  if (offline) {
+    findings.push({ kind: 'offline', message: 'Name resolution failed for every host: nothing could be reached. ' +
+      'Check the network (or DNS) and run again; no source was judged dead.' });
+  }
+  for (const [ref, s] of sources) {
+    const reference = byId.get(ref);
+    if (!s.url) {
+      findings.push({ kind: 'reference-without-url', ref, message: reference
+        ? `reference [${ref}] has no URL in references.json`
+        : `footnote [${ref}] is cited but references.json has no entry for it` });
+    }
+    if (s.archiveUrl && isDeprecatedArchive(s.archiveUrl)) {
+      findings.push({ kind: 'deprecated-archive', ref, message: `reference [${ref}]: archive.today is deprecated ` +
+        `(tampered captures; Wikipedia RfC, Feb 2026) and is never fetched; replace ${s.archiveUrl} with a Wayback copy` });
+    }
+    if (datesDisagree(reference?.date, s.page?.publishedDate)) {
+      findings.push({ kind: 'metadata-mismatch', ref, message: `reference [${ref}] is dated ${reference?.date} ` +
+        `but the page says it was published ${s.page?.publishedDate?.slice(0, 10)}` });
+    }
+  }
+  return findings;
+}
