@@ -111,6 +111,15 @@ describe('matchClaim', () => {
     expect(citation.verdict).toBe('partial');
   });
 
+  it.each<[string, string, boolean]>([
+    ['Latin text declared ru (a site-wide default)', 'ru', false],
+    ['Latin text declared de', 'de', true],
+    ['Latin text declared en-GB', 'en-GB', false],
+  ])('decides cross-language from script and declaration: %s', (_name, language, expected) => {
+    const page = pageOf([['main', 'Gunmen killed 16 people on Saturday, officials said in a statement.']], language);
+    expect(verdictOf('Gunmen killed 16 people, officials said.', page).match.crossLanguage).toBe(expected);
+  });
+
   it('lets given phrases carry a cross-language page to supported', () => {
     const ru = pageOf([['main', 'Алексей Навальный почувствовал себя плохо на борту самолёта 20 августа 2020 года. Самолёт сел в Омске.']], 'ru');
     const { citation } = verdictOf('Alexei Navalny fell ill on a plane on 20 August 2020.', ru, ['почувствовал себя плохо на борту самолёта']);

@@ -30,6 +30,7 @@ export interface ClaimMatch {
 
 /** Layers whose matches count as strong evidence; `page` is boilerplate-prone (nav, related, footer). */
 const STRONG_LAYERS: ReadonlySet<TextLayer> = new Set(['main', 'jsonld', 'meta', 'pdf', 'text']);
+const CYRILLIC_LANGUAGES: ReadonlySet<string> = new Set(['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk']);
 /** A page with fewer word tokens than this has no readable text. */
 export const MIN_READABLE_WORDS = 8;
 /** The page layer must beat the strong layers by this much before a boilerplate match is shown. */
@@ -99,15 +100,26 @@ function chooseLayer(phrases: readonly KeyPhrase[], weights: readonly number[], 
   return beats ? { best: page, weak: true } : { best, weak: false };
 }
 
+/**
+ * The claim's language from its script (or the caller); the page's from its script when that is
+ * Cyrillic (a `lang` attribute is often a site-wide default), else from `Page.language`.
+ */
+function detectLanguages(claim: string, page: Page, layers: Page['layers'], given: string | undefined) {
+  const claimLang = baseLanguage(given) ?? guessScriptLanguage(claim) ?? 'en';
+  const sample = layers.find((l) => l.layer !== 'meta')?.text ?? layers[0]?.text ?? '';
+  const script = guessScriptLanguage(sample);
+  const declared = baseLanguage(page.language);
+  // a Cyrillic-script declaration on Latin text is a site-wide default, not this page's language
+  const pageLang = script === 'ru' || script === 'uk' ? script
+    : declared && !CYRILLIC_LANGUAGES.has(declared) ? declared : script;
+  return { claimLang, pageLang, crossLanguage: languagesDiffer(claimLang, pageLang) };
+}
+
 /** Match `claim` (with its key phrases) against every text layer of `page`. */
 export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: Page,
   options: { url?: string; claimLanguage?: string } = {}): ClaimMatch {
-  const claimLang = baseLanguage(options.claimLanguage) ?? guessScriptLanguage(claim) ?? 'en';
   const layers = page.layers.filter((l) => l.text.trim().length > 0);
-  const sample = layers.find((l) => l.layer !== 'meta')?.text ?? layers[0]?.text ?? '';
-  const script = guessScriptLanguage(sample);
-  const pageLang = script === 'ru' || script === 'uk' ? script : baseLanguage(page.language) ?? script;
-  const crossLanguage = languagesDiffer(claimLang, pageLang);
+  const { claimLang, pageLang, crossLanguage } = detectLanguages(claim, page, layers, options.claimLanguage);
   // across languages a content word cannot match, so only facts, names and given phrases score
   const weights = phrases.map((p) => (crossLanguage ? crossLanguageWeight(p) : p.weight));
   const prepared = prepareClaim(phrases, claimLang);
