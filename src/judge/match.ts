@@ -34,7 +34,10 @@ const CYRILLIC_LANGUAGES: ReadonlySet<string> = new Set(['ru', 'uk', 'be', 'bg',
 /** A page with fewer word tokens than this has no readable text. */
 export const MIN_READABLE_WORDS = 8;
 /** The page layer must beat the strong layers by this much before a boilerplate match is shown. */
-const WEAK_MARGIN = 0.15;
+export const WEAK_MARGIN = 0.15;
+/** Evidence window: twice the claim's words, within these bounds (tokens). */
+export const WINDOW_MIN_TOKENS = 24;
+export const WINDOW_MAX_TOKENS = 90;
 
 interface LayerResult {
   layer: TextLayer;
@@ -56,7 +59,7 @@ function crossLanguageWeight(p: KeyPhrase): number {
 
 function windowSize(claim: string): number {
   const words = claim.split(/\s+/).length;
-  return Math.min(90, Math.max(24, words * 2));
+  return Math.min(WINDOW_MAX_TOKENS, Math.max(WINDOW_MIN_TOKENS, words * 2));
 }
 
 function evaluateLayer(prepared: PreparedClaim, layer: TextLayer, text: string, lang: string | undefined,
