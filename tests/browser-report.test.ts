@@ -62,6 +62,8 @@ describe('the HTML report in headless Chromium', () => {
     expect(summary).toContain('30.0%');
     expect(summary).toContain('37.5%');
     expect(summary).toMatch(/broken\s+3/);
+    expect(await page.getByRole('heading', { name: /Changes since the run of 2026-11-18/ }).isVisible()).toBe(true);
+    expect(await page.locator('#c3 .archive-check').innerText()).toMatch(/Archived copy\s*supported/);
   });
 
   it('shows all eight claims before any filter is used', async () => {

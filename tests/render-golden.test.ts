@@ -113,9 +113,18 @@ describe('HTML', () => {
       + 'data-l="paywalled soft-404" data-vl="unverifiable/paywalled broken/soft-404">');
   });
 
-  it('links the final URL of a redirect and the archive copy', () => {
+  it('links the final URL of a redirect, and shows what the archived copy of a dead source says', () => {
     expect(html).toContain('Redirected to: <a href="https://www.impacts.example.net/events/tunguska-1908"');
-    expect(html).toContain('Archived copy: <a href="https://web.archive.org/web/20150101000000/https://history.example.org/kulik-1927.html"');
+    expect(html).toMatch(/<div class="archive-check">\n<p class="cit-head"><strong>Archived copy<\/strong><span class="badge v-supported">supported<\/span>/);
+    expect(html).toContain('<li><a href="https://web.archive.org/web/20150101000000/https://history.example.org/kulik-1927.html"');
+    expect(html).toContain('In <mark>1927</mark>, <mark>Leonid Kulik</mark> led');
+  });
+
+  it('lists the changes since the last run, escaped', () => {
+    expect(html).toContain('<h2 id="changes-h">Changes since the run of 2026-11-18</h2>');
+    expect(html).toContain('<h3>Newly broken (1)</h3>');
+    expect(html).not.toContain('<h3>Newly dead');
+    expect(renderHtml({ ...r, changes: undefined })).not.toContain('changes-h');
   });
 });
 

@@ -1,6 +1,6 @@
 // The "what changed since the last run" section: Markdown for report.md, the step summary and stdout.
 import type { Changes } from './schema.js';
-import { escapeMarkdown } from './markdown.js';
+import { escapeMarkdown } from './escape.js';
 
 const day = (iso: string) => iso.slice(0, 10);
 const refs = (r: readonly number[]) => r.map((n) => `[${n}]`).join(' ');

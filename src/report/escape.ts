@@ -46,3 +46,14 @@ export function oneLine(text: string, max = Number.POSITIVE_INFINITY): string {
   const chars = [...flat];
   return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
+
+// Entities, not backslashes, for HTML's characters: some renderers pass `\<tag>` through as HTML.
+const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Inline Markdown from untrusted text: one line, and every character that could open a link, an
+ * emphasis, an HTML tag, a table cell or a code span is escaped, so a page cannot reshape the report.
+ */
+export function escapeMarkdown(text: string, max?: number): string {
+  return oneLine(text, max).replace(/[\\`*_[\]<>|~&]/g, (ch) => MD_ENTITIES[ch] ?? `\\${ch}`);
+}

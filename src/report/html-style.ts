@@ -84,7 +84,7 @@ meter{width:100%;height:.8rem}
 .no-match{display:none;font-style:italic;color:#475569}
 .attention .big{color:#9a3412}
 .filters label{cursor:pointer;border:1px solid #cbd5e1;border-radius:999px;padding:.05rem .6rem;font-size:.85rem;background:#f8fafc}
-.claim{background:#fff;border:1px solid #e2e8f0;border-left:6px solid #94a3b8;border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0}
+.claim{scroll-margin-top:7rem;background:#fff;border:1px solid #e2e8f0;border-left:6px solid #94a3b8;border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0}
 .claim[data-verdict="supported"]{border-left-color:#16a34a}.claim[data-verdict="partial"]{border-left-color:#ca8a04}
 .claim[data-verdict="unsupported"]{border-left-color:#ea580c}.claim[data-verdict="unverifiable"]{border-left-color:#6366f1}
 .claim[data-verdict="broken"]{border-left-color:#dc2626}.claim[data-verdict="missing"]{border-left-color:#9333ea}
@@ -101,6 +101,7 @@ mark{background:#fde68a;color:inherit;padding:0 .1em}
 .phrases{font-size:.88rem;margin:.2rem 0}
 .miss{text-decoration:line-through;text-decoration-color:#b91c1c;color:#7f1d1d}
 .reason{color:#475569;font-size:.88rem;margin:.2rem 0}
+.archive-check{margin:.4rem 0 .2rem 1rem;padding:.3rem .75rem;border-left:3px dotted #6366f1;background:#fafaff}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.88rem}
 th,td{border:1px solid #e2e8f0;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:#f1f5f9;white-space:nowrap}

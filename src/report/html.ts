@@ -1,7 +1,8 @@
 // report.html: one self-contained page (no script, no external resource) with CSS-only filters.
-import { LINK_STATUSES, VERDICTS, type Citation, type LinkStatus, type SourceReport, type Verdict } from '../types.js';
+import { LINK_STATUSES, VERDICTS, type Citation, type SourceReport } from '../types.js';
 import { PROBLEM_VERDICTS, sourceFor } from './build.js';
-import { escapeHtml as esc, safeHref } from './escape.js';
+import { escapeHtml as esc } from './escape.js';
+import { badge, link, renderArchiveCheck, renderChangesHtml } from './html-parts.js';
 import { filterAttributes, linkFilterId, renderStyle, verdictFilterId } from './html-style.js';
 import type { ClaimReport, Report } from './schema.js';
 
@@ -13,17 +14,7 @@ export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri
 /** Past this many claims the page lets the browser skip rendering off-screen claims (see html-style). */
 export const LONG_REPORT_CLAIMS = 150;
 
-const badge = (kind: 'v' | 'l', word: Verdict | LinkStatus): string =>
-  `<span class="badge ${kind}-${word}">${word}</span>`;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-
-/** An http(s) link that leaks no referrer and opens apart from the report; anything else is plain text. */
-function link(url: string | undefined, label?: string): string {
-  if (!url) return '<em>none</em>';
-  const href = safeHref(url);
-  const text = esc(label ?? url);
-  return href ? `<a href="${esc(href)}" rel="noopener noreferrer nofollow" target="_blank">${text}</a>` : `<span>${text}</span>`;
-}
 
 export function renderHtml(r: Report): string {
   const title = r.article.title || r.article.path;
@@ -46,6 +37,7 @@ ${r.summary.offline ? '<p class="offline" role="alert"><strong>Offline:</strong>
 </header>
 <main>
 ${renderSummary(r)}
+${renderChangesHtml(r.changes)}
 ${renderFilters(r)}
 ${renderClaims(r)}
 ${renderSources(r)}
@@ -128,7 +120,7 @@ ${claim.citations.map((c) => renderCitation(sourceFor(r, c.ref), c)).join('\n')}
 function renderCitation(source: SourceReport | undefined, c: Citation): string {
   const links = [`<li>Source: ${link(source?.url)}</li>`];
   if (source?.finalUrl && source.finalUrl !== source.url) links.push(`<li>Redirected to: ${link(source.finalUrl)}</li>`);
-  if (source?.archiveUrl) links.push(`<li>Archived copy: ${link(source.archiveUrl)}</li>`);
+  if (source?.archiveUrl && source.archiveUrl !== c.archive?.url) links.push(`<li>Archived copy: ${link(source.archiveUrl)}</li>`);
   if (c.evidence?.fragmentUrl) links.push(`<li>${link(c.evidence.fragmentUrl, 'Jump to the passage')}</li>`);
   const evidence = c.evidence
     ? `<blockquote class="evidence">${highlight(c.evidence.snippet, c.matched)}</blockquote>${c.evidence.weak ? '<p class="reason">Found only in page boilerplate, not in the main text.</p>' : ''}`
@@ -142,6 +134,7 @@ ${source?.title ? `<p class="source-title"><cite>${esc(source.title)}</cite></p>
 <ul class="links">${links.join('')}</ul>
 ${evidence}${found}${missing}
 <p class="reason">${esc(c.reason)}</p>
+${c.archive ? renderArchiveCheck(c.archive, (snippet) => highlight(snippet, [...c.matched, ...c.missing])) : ''}
 </li>`;
 }
 

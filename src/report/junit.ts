@@ -24,6 +24,7 @@ export function renderJunit(r: Report, failOn: readonly Verdict[]): string {
         `url: ${url}`, `reason: ${c.reason}`,
         ...(c.missing.length ? [`not found: ${c.missing.join(' | ')}`] : []),
         ...(c.evidence ? [`evidence: ${c.evidence.snippet}`] : []),
+        ...(c.archive ? [`archived copy: ${c.archive.url} — ${c.archive.verdict} (${c.archive.linkStatus}): ${c.archive.reason}`] : []),
       ].join('\n');
       let inner = '';
       if (fail.has(c.verdict)) {

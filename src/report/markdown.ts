@@ -1,7 +1,8 @@
 // report.md: the summary table, then problems first, then the rest compactly — for PRs and step summaries.
 import { LINK_STATUSES, VERDICTS, type Citation, type Verdict } from '../types.js';
 import { PROBLEM_VERDICTS, citationsWithVerdict, sourceFor } from './build.js';
-import { oneLine, safeHref } from './escape.js';
+import { renderChanges } from './changes.js';
+import { escapeMarkdown, safeHref } from './escape.js';
 import type { ClaimReport, Report } from './schema.js';
 
 const TITLES = {
@@ -9,16 +10,7 @@ const TITLES = {
   unverifiable: 'Could not be verified', partial: 'Partly supported', supported: 'Supported',
 } as const satisfies Record<Verdict, string>;
 
-// Entities, not backslashes, for HTML's characters: some renderers pass `\<tag>` through as HTML.
-const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/**
- * Inline Markdown from untrusted text: one line, and every character that could open a link, an
- * emphasis, an HTML tag, a table cell or a code span is escaped, so a page cannot reshape the report.
- */
-export function escapeMarkdown(text: string, max?: number): string {
-  return oneLine(text, max).replace(/[\\`*_[\]<>|~&]/g, (ch) => MD_ENTITIES[ch] ?? `\\${ch}`);
-}
+export { escapeMarkdown } from './escape.js';
 
 /** A link when the URL is http(s), else the escaped text; parentheses encoded so the target cannot end early. */
 export function markdownLink(url: string | undefined, label?: string): string {
@@ -41,6 +33,7 @@ export function renderMarkdown(r: Report): string {
       + ' so these verdicts say nothing about the article. Check the network and run again.', '');
   }
   out.push(...renderSummary(r), '');
+  if (r.changes) out.push(renderChanges(r.changes), '');
   out.push(...renderProblems(r));
   out.push(...renderSupporting(r));
   out.push(...renderFindings(r));
@@ -82,12 +75,18 @@ function renderProblem(r: Report, claim: ClaimReport, c: Citation): string[] {
   const http = source?.httpStatus !== undefined ? ` (HTTP ${source.httpStatus})` : '';
   lines.push(`  - Source: ${markdownLink(source?.url)}${source?.title ? ` — “${escapeMarkdown(source.title, 120)}”` : ''}`);
   if (source?.finalUrl && source.finalUrl !== source.url) lines.push(`  - Ended at: ${markdownLink(source.finalUrl)}`);
-  if (source?.archiveUrl) lines.push(`  - Archived copy: ${markdownLink(source.archiveUrl)}`);
+  if (source?.archiveUrl && source.archiveUrl !== c.archive?.url) lines.push(`  - Archived copy: ${markdownLink(source.archiveUrl)}`);
   lines.push(`  - Link: \`${c.linkStatus}\`${http} · score ${c.score.toFixed(2)}`);
   lines.push(`  - Why: ${escapeMarkdown(c.reason, 400)}`);
   if (c.evidence) lines.push(`  - Evidence${c.evidence.weak ? ' (boilerplate only)' : ''}: “${escapeMarkdown(c.evidence.snippet, 400)}”`);
   if (c.matched.length) lines.push(`  - Found: ${c.matched.map((p) => escapeMarkdown(p, 80)).join(' · ')}`);
   if (c.missing.length) lines.push(`  - Not found: ${c.missing.map((p) => escapeMarkdown(p, 80)).join(' · ')}`);
+  if (c.archive) {
+    const a = c.archive;
+    lines.push(`  - Archived copy${a.capturedAt ? ` of ${escapeMarkdown(a.capturedAt.slice(0, 10))}` : ''}: ${markdownLink(a.url)}`
+      + ` — \`${a.verdict}\` (\`${a.linkStatus}\`, score ${a.score.toFixed(2)}): ${escapeMarkdown(a.reason, 300)}`);
+    if (a.evidence) lines.push(`  - Archive evidence: “${escapeMarkdown(a.evidence.snippet, 400)}”`);
+  }
   return lines;
 }
 
