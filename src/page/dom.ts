@@ -58,54 +58,64 @@ function isElement(node: DomNode): node is DomElement {
   return node.nodeType === 1;
 }
 
+// Block boundaries are marked with U+0001 while walking, so one whitespace pass at the end can
+// collapse source newlines (just spaces in HTML) without touching the breaks we put in.
+const BREAK = '\u0001';
+
+/** Whitespace collapsed, one line per block, empty lines dropped. */
+function finishText(raw: string): string {
+  return raw
+    .replace(/\s+/g, ' ')
+    .split(BREAK)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** Pushes an element's children so that the first child pops first, without a per-node array. */
+function pushChildren(stack: (DomNode | 'break')[], node: DomNode): void {
+  const mark = stack.length;
+  for (let child = node.firstChild; child; child = child.nextSibling) stack.push(child);
+  for (let i = mark, j = stack.length - 1; i < j; i++, j--) {
+    const swap = stack[i];
+    stack[i] = stack[j] ?? 'break';
+    stack[j] = swap ?? 'break';
+  }
+}
+
 /**
  * Visible text with a `\n` at every block boundary. textContent glues `said.</p><p>The` into
  * `said.The`, which breaks sentence splitting downstream (field-notes §4.1), hence this walk.
- * Iterative, so deeply nested markup cannot overflow the stack.
+ * Iterative, so deeply nested markup cannot overflow the stack; one growing string, since an
+ * array of pieces doubled the garbage-collection time on a 5 MB page (bench/extract.ts).
  */
 export function collectBlockText(root: DomNode, skip: ReadonlySet<string> = INVISIBLE_TAGS): string {
-  const parts: string[] = [];
-  // A pending close marker (null node) tells the loop to emit the block break after children.
+  let out = '';
+  // 'break' closes a block element after its children.
   const stack: (DomNode | 'break')[] = [root];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (item === undefined) break;
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     if (item === 'break') {
-      parts.push('\n');
-      continue;
-    }
-    if (item.nodeType === 3) {
-      // Source newlines inside a paragraph are just spaces; only block boundaries break lines.
-      parts.push((item.nodeValue ?? '').replace(/\s+/g, ' '));
-      continue;
-    }
-    if (!isElement(item) && item.nodeType !== 9 && item.nodeType !== 11) continue;
-    const name = item.nodeName.toUpperCase();
-    if (isElement(item)) {
+      out += BREAK;
+    } else if (item.nodeType === 3) {
+      out += item.nodeValue ?? '';
+    } else if (isElement(item)) {
+      const name = item.nodeName.toUpperCase();
       if (skip.has(name) || isHidden(item)) continue;
-      if (name === 'BR') {
-        parts.push('\n');
-        continue;
+      if (name === 'BR') out += BREAK;
+      else if (name === 'PRE') out += `${BREAK}${(item.textContent ?? '').replace(/\r?\n/g, BREAK)}${BREAK}`;
+      else {
+        if (name === 'TD' || name === 'TH' || name === 'IMG') out += ' ';
+        if (BLOCK_TAGS.has(name)) {
+          out += BREAK;
+          stack.push('break');
+        }
+        pushChildren(stack, item);
       }
-      if (name === 'TD' || name === 'TH' || name === 'IMG') parts.push(' ');
-      if (name === 'PRE') {
-        parts.push('\n', item.textContent ?? '', '\n');
-        continue;
-      }
-    }
-    const block = BLOCK_TAGS.has(name);
-    if (block) {
-      parts.push('\n');
-      stack.push('break');
-    }
-    const children: DomNode[] = [];
-    for (let child = item.firstChild; child; child = child.nextSibling) children.push(child);
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (child) stack.push(child);
+    } else if (item.nodeType === 9 || item.nodeType === 11) {
+      pushChildren(stack, item);
     }
   }
-  return tidyText(parts.join(''));
+  return finishText(out);
 }
 
 /** Collapses runs of spaces inside lines and drops empty lines. */
