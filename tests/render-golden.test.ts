@@ -4,6 +4,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { summarise } from '../src/report/build.js';
 import { githubAnnotations } from '../src/report/github.js';
 import { renderHtml } from '../src/report/html.js';
@@ -135,8 +136,9 @@ describe('JUnit', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc: unknown = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testcase' })
       .parse(xml);
-    const suite = (doc as { testsuites: { testsuite: Record<string, unknown> & { testcase: Record<string, unknown>[] } } })
-      .testsuites.testsuite;
+    const suite = z.object({ testsuites: z.object({
+      testsuite: z.looseObject({ testcase: z.array(z.record(z.string(), z.unknown())) }),
+    }) }).parse(doc).testsuites.testsuite;
     const cases = suite.testcase;
     expect(cases).toHaveLength(10);
     expect(cases.filter((c) => 'failure' in c)).toHaveLength(5); // 3 broken + 1 unsupported + 1 missing
@@ -160,15 +162,23 @@ describe('JUnit', () => {
   });
 });
 
+const SarifRun = z.object({ runs: z.array(z.object({ results: z.array(z.object({
+  ruleId: z.string(), level: z.string(), properties: z.object({ verdict: z.string() }),
+  partialFingerprints: z.record(z.string(), z.string()),
+  locations: z.array(z.object({ physicalLocation: z.object({
+    artifactLocation: z.object({ uri: z.string() }), region: z.object({ startLine: z.number(), startColumn: z.number() }),
+  }) })),
+})) })) });
+
 describe('SARIF', () => {
   const require = createRequire(import.meta.url);
   // The SARIF 2.1.0 schema as Microsoft ships it (rtm.5, JSON Schema draft-04) in @microsoft/jest-sarif.
   const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const schema: unknown = JSON.parse(readFileSync(schemaPath, 'utf8'));
+  const schema = z.record(z.string(), z.unknown()).parse(JSON.parse(readFileSync(schemaPath, 'utf8')));
   // unicodeRegExp off: the official schema's `language` pattern has a stray `]` that a /u regex rejects.
   const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormatsModule.default(ajv);
-  const validate = ajv.compile(schema as object);
+  const validate = ajv.compile(schema);
   const sarif: unknown = JSON.parse(renderSarif(r, failOn));
 
   it('validates against the SARIF 2.1.0 JSON schema', () => {
@@ -179,9 +189,21 @@ describe('SARIF', () => {
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
   });
 
+  it('places each result at the claim and keeps fingerprints unique and stable when lines move', () => {
+    const results = SarifRun.parse(sarif).runs[0]?.results ?? [];
+    expect(results[0]?.locations[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'articles/tunguska.md' }, region: { startLine: 3, startColumn: 99 },
+    });
+    const prints = results.map((x) => JSON.stringify(x.partialFingerprints));
+    expect(new Set(prints).size).toBe(results.length);
+    const moved = { ...r, claims: r.claims.map((c) => ({ ...c, line: c.line + 10 })) };
+    const movedPrints = (SarifRun.parse(JSON.parse(renderSarif(moved, failOn))).runs[0]?.results ?? [])
+      .map((x) => JSON.stringify(x.partialFingerprints));
+    expect(movedPrints).toEqual(prints);
+  });
+
   it('has one result per problem citation, errors exactly for failOn verdicts', () => {
-    const run = (sarif as { runs: { results: { ruleId: string; level: string; properties: { verdict: string } }[] }[] }).runs[0];
-    const results = run?.results ?? [];
+    const results = SarifRun.parse(sarif).runs[0]?.results ?? [];
     expect(results).toHaveLength(8); // 10 citations − 2 supported
     for (const res of results) {
       expect(res.level === 'error').toBe(failOn.some((v) => v === res.properties.verdict));
