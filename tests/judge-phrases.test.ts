@@ -51,6 +51,11 @@ describe('extractKeyPhrases', () => {
     expect(of(claim, 'name')).toEqual(expected);
   });
 
+  it('ignores footnote markers left in the claim', () => {
+    const phrases = extractKeyPhrases('About 1,200 people were killed.[3][4, p. 2]');
+    expect(phrases.filter((p) => p.kind === 'number').map((p) => p.text)).toEqual(['1,200']);
+  });
+
   it('content words drop stop words and duplicates by stem', () => {
     const words = of('The negotiations were negotiated by the ministers in the capital.', 'word');
     expect(words).toEqual(['negotiations', 'ministers', 'capital']);

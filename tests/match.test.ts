@@ -96,6 +96,16 @@ describe('matchClaim', () => {
     expect(citation.verdict).not.toBe('supported');
   });
 
+  it.each([
+    ['kept ↔ lost', 'The Liberal Party kept its majority in the regional election.', 'The governing Liberal Party lost its majority in the regional election.'],
+    ['rose ↔ fell', 'Unemployment rose to 5.2% in March.', 'Unemployment fell to 5.2% in March, the statistics office said.'],
+    ['повысил ↔ снизил', 'Банк России повысил ключевую ставку до 15%.', 'Банк России снизил ключевую ставку до 15% годовых.'],
+  ])('catches an opposite verb (%s) and never calls it supported', (_pair, claim, source) => {
+    const { match, citation } = verdictOf(claim, pageOf([['main', source]]));
+    expect(match.opposed.length).toBe(1);
+    expect(citation.verdict).not.toBe('supported');
+  });
+
   it('treats a match only in boilerplate as weak: never supported', () => {
     const { match, citation } = verdictOf('Oil prices jumped 4% after the attack.', MAIN);
     expect(match.evidence?.layer).toBe('page');

@@ -5,7 +5,7 @@ import { LINK_STATUSES, VERDICTS, type Citation, type LinkStatus, type Verdict }
 
 function matchWith(over: Partial<ClaimMatch> = {}): ClaimMatch {
   return { score: 1, matched: ['16', 'killed'], missing: [], contradicted: [], crossLanguage: false, hasText: true,
-    requiredMissing: [], contradictions: [], negationMismatch: false, givenCount: 0,
+    requiredMissing: [], contradictions: [], negationMismatch: false, givenCount: 0, opposed: [],
     evidence: { snippet: '16 people were killed', layer: 'main', weak: false }, ...over };
 }
 
@@ -62,6 +62,7 @@ describe('judgeCitation: content rules', () => {
     ['a contradicted number', { contradicted: ['17'], contradictions: [{ claim: '17', source: '16' }] }, 'unsupported'],
     ['negation flip on an otherwise full match', { negationMismatch: true }, 'unsupported'],
     ['negation flip on a partial match', { negationMismatch: true, score: 0.5 }, 'partial'],
+    ['an opposite verb in the evidence', { opposed: ['kept ↔ lost'] }, 'partial'],
     ['weak (boilerplate) evidence', { evidence: { snippet: 's', layer: 'page', weak: true } }, 'partial'],
     ['cross-language without given phrases', { crossLanguage: true, givenCount: 0 }, 'partial'],
     ['cross-language with given phrases found', { crossLanguage: true, givenCount: 2 }, 'supported'],

@@ -103,3 +103,51 @@ export function findNegationMismatch(claim: string, prepared: PreparedClaim, fou
   });
   return claimNegated !== negatedNear(windowTokens, windowHits);
 }
+
+/** Verbs of direction and outcome whose opposite a reviewer reads as a contradiction (en + ru). */
+const OPPOSITES: [string, string][] = [
+  ['rise rose risen rising', 'fall fell fallen falling'], ['increase increased', 'decrease decreased'],
+  ['raise raised', 'cut lowered'], ['win won', 'lose lost'], ['keep kept retained', 'lose lost'],
+  ['gain gained', 'lose lost'], ['approve approved accepted', 'reject rejected'], ['support supported', 'oppose opposed'],
+  ['acquit acquitted', 'convict convicted'], ['open opened', 'close closed'], ['higher', 'lower'],
+  ['повысил повысила повысили вырос выросла выросли', 'снизил снизила снизили упал упала упали'],
+  ['одобрил одобрила одобрили', 'отклонил отклонила отклонили'], ['выиграл выиграла', 'проиграл проиграла'],
+];
+
+let opposites: Map<string, Set<string>> | undefined;
+
+function oppositeStems(): Map<string, Set<string>> {
+  if (opposites) return opposites;
+  const map = new Map<string, Set<string>>();
+  const link = (from: string, to: string): void => {
+    const a = new Set(from.split(' ').map((w) => stemWord(w)));
+    const b = to.split(' ').map((w) => stemWord(w));
+    for (const s of a) {
+      const set = map.get(s) ?? new Set<string>();
+      for (const t of b) if (!a.has(t)) set.add(t);
+      map.set(s, set);
+    }
+  };
+  for (const [x, y] of OPPOSITES) { link(x, y); link(y, x); }
+  opposites = map;
+  return map;
+}
+
+/**
+ * Claim words absent from the evidence window whose opposite stands there (`kept its majority`
+ * against `lost its majority`): `claim word ↔ source word` for each.
+ */
+export function findOpposites(prepared: PreparedClaim, found: LayerText, w: Window, present: ReadonlySet<number>): string[] {
+  const table = oppositeStems();
+  const windowStems = new Map<string, string>();
+  for (const t of tokensOf(found.norm.text, found.scan, w.from, w.to)) windowStems.set(stemWord(t), t);
+  const out: string[] = [];
+  prepared.phrases.forEach((p, i) => {
+    if (p.kind !== 'word' || present.has(i)) return;
+    for (const o of table.get(stemWord(normalize(p.text).text, prepared.language)) ?? []) {
+      const seen = windowStems.get(o);
+      if (seen) { out.push(`${p.text} ↔ ${seen}`); return; }
+    }
+  });
+  return out;
+}

@@ -1,6 +1,6 @@
 // Matching one claim against a page's text layers: phrases found, best evidence window, contradictions.
 import type { Evidence, KeyPhrase, Page, TextLayer } from '../types.js';
-import { findContradictions, findNegationMismatch } from './conflict.js';
+import { findContradictions, findNegationMismatch, findOpposites } from './conflict.js';
 import { findInLayer, prepareClaim, type LayerText, type PreparedClaim } from './find.js';
 import { PHRASE_WEIGHTS, REQUIRED_KINDS } from './phrases.js';
 import { SUPPORTED_MIN_SCORE } from './verdict.js';
@@ -24,6 +24,8 @@ export interface ClaimMatch {
   contradictions: { claim: string; source: string }[];
   /** Claim and evidence disagree on negation (`did not designate` vs `designated`). */
   negationMismatch: boolean;
+  /** Claim words whose opposite the evidence uses (`kept ↔ lost`): never `supported`. */
+  opposed: string[];
   /** How many given phrases the claim carried (a cross-language page needs them for `supported`). */
   givenCount: number;
 }
@@ -137,7 +139,7 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
   const words = results.reduce((a, r) => a + r.found.scan.count, 0);
   const givenCount = phrases.filter((p) => p.kind === 'given').length;
   const empty: ClaimMatch = { score: 0, matched: [], missing: phrases.map((p) => p.text), contradicted: [],
-    crossLanguage, hasText: words >= MIN_READABLE_WORDS, contradictions: [], negationMismatch: false, givenCount,
+    crossLanguage, hasText: words >= MIN_READABLE_WORDS, contradictions: [], negationMismatch: false, givenCount, opposed: [],
     requiredMissing: phrases.filter((p) => REQUIRED_KINDS.has(p.kind)).map((p) => p.text) };
   const { best, weak } = chooseLayer(phrases, weights, results);
   if (!best || !best.window) return empty;
@@ -152,6 +154,7 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
     contradicted: contradictions.map((c) => c.claim),
     contradictions,
     negationMismatch: !crossLanguage && findNegationMismatch(claim, prepared, best.found, best.window),
+    opposed: crossLanguage ? [] : findOpposites(prepared, best.found, best.window, best.present),
     evidence: { snippet, layer: best.layer, weak,
       ...(options.url ? { fragmentUrl: buildFragmentUrl(options.url, snippet) } : {}) },
   };

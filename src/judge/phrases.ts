@@ -16,6 +16,7 @@ export const PHRASE_WEIGHTS = {
 /** Kinds that must all be found (and not contradicted) for `supported`. */
 export const REQUIRED_KINDS: ReadonlySet<PhraseKind> = new Set(['quote', 'number', 'date', 'given']);
 
+const FOOTNOTE = /\[(?:\d+(?:\s*[,–-]\s*\d+)*(?:,\s*pp?\.\s*[\d–-]+)?|citation needed|нет источника)\]/gi;
 const QUOTE_RE = /"([^"]{2,}?)"|(?<![\p{L}\p{N}])'([^']{6,}?)'(?![\p{L}\p{N}])/gu;
 const CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'du', 'el', 'and']);
 const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йяе]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*)$/u;
@@ -69,7 +70,9 @@ function findNames(tokens: readonly Token[], taken: readonly [number, number][])
 
 /** Key phrases of `claim`, plus `given` phrases (required, kind `given`) from references.json. */
 export function extractKeyPhrases(claim: string, given: readonly string[] = []): KeyPhrase[] {
-  const norm = normalize(claim);
+  // a footnote marker left in the text (`[3]`, `[4, p. 2]`) is not a number of the claim; blanking
+  // it keeps every offset, so phrases are still quoted from the claim as written
+  const norm = normalize(claim.replace(FOOTNOTE, (m) => ' '.repeat(m.length)));
   const phrases: KeyPhrase[] = [];
   const taken: [number, number][] = [];
   const add = (kind: PhraseKind, start: number, end: number): void => {

@@ -63,6 +63,7 @@ function contentVerdict(m: ClaimMatch): { verdict: Verdict; reason: string } {
   const blockers: string[] = [];
   if (m.requiredMissing.length > 0) blockers.push(`not found: ${m.requiredMissing.slice(0, 3).join(', ')}`);
   if (m.negationMismatch) blockers.push('negation differs between claim and source');
+  if (m.opposed.length > 0) blockers.push(`the source says the opposite: ${m.opposed.join(', ')}`);
   if (m.evidence?.weak) blockers.push('found only in page boilerplate');
   if (m.crossLanguage && m.givenCount === 0) blockers.push('source in another language and no given phrases');
   if (m.score < SUPPORTED_MIN_SCORE) blockers.push(`only ${found} of ${total} key phrases found ${where}`);
