@@ -1,5 +1,6 @@
 // Matching cost against page size: MB/s of page text for one claim at 100 KB, 1 MB and 5 MB.
 import { extractKeyPhrases } from '../src/judge/phrases.js';
+import { forgetLayers } from '../src/judge/find.js';
 import { matchClaim } from '../src/judge/match.js';
 import type { Page } from '../src/types.js';
 
@@ -35,7 +36,8 @@ function makePage(bytes: number): Page {
 /** A claim the page does not hold: every layer, the page layer included, is scanned. */
 const ABSENT = 'The mayor of Lyon resigned on 3 March 2019 after 2,345 residents signed a petition against the tram line.';
 
-function measure(bytes: number, claim: string, label: string): void {
+/** Cold: the page's normalised layers are not cached (the first claim citing a page). */
+function measure(bytes: number, claim: string, label: string, cold = true): void {
   const page = makePage(bytes);
   const phrases = extractKeyPhrases(claim);
   const chars = page.layers.reduce((a, l) => a + l.text.length, 0);
@@ -44,6 +46,7 @@ function measure(bytes: number, claim: string, label: string): void {
   const times: number[] = [];
   let score = 0;
   for (let r = 0; r < runs; r++) {
+    if (cold) forgetLayers();
     const started = process.hrtime.bigint();
     score = matchClaim(claim, phrases, page).score;
     times.push(Number(process.hrtime.bigint() - started) / 1e9);
@@ -57,3 +60,5 @@ function measure(bytes: number, claim: string, label: string): void {
 
 if (process.argv[2] !== 'absent') for (const bytes of [100_000, 1_000_000, 5_000_000]) measure(bytes, CLAIM, 'found');
 for (const bytes of [100_000, 1_000_000, 5_000_000]) measure(bytes, ABSENT, 'absent');
+// later claims citing the same page reuse its normalised layers: only the token scan repeats
+measure(5_000_000, ABSENT, 'cached', false);

@@ -129,11 +129,43 @@ function locateStems(layer: Omit<LayerText, 'positions'>, phrase: number, patter
   return first.filter((pos) => stems.every((s, k) => stemWord(tokenText(layer.norm.text, layer.scan, pos + k)) === s));
 }
 
+/**
+ * Normalised text and facts of the last few layers: every claim citing a page matches against the
+ * same layers, and only the token scan depends on the claim. (V8 keeps a string's hash, so the
+ * lookup does not rehash a long page.)
+ */
+const layerCache = new Map<string, { norm: Normalized; facts: Fact[] }>();
+/** Budget in characters of original text (about 8 bytes each once normalised and mapped). */
+const LAYER_CACHE_CHARS = 8_000_000;
+let cachedChars = 0;
+
+function prepareLayer(original: string): { norm: Normalized; facts: Fact[] } {
+  const cached = layerCache.get(original);
+  if (cached) return cached;
+  const norm = normalize(original);
+  const entry = { norm, facts: findFacts(norm.text) };
+  for (const key of layerCache.keys()) {
+    if (cachedChars + original.length <= LAYER_CACHE_CHARS) break;
+    layerCache.delete(key);
+    cachedChars -= key.length;
+  }
+  if (original.length <= LAYER_CACHE_CHARS) {
+    layerCache.set(original, entry);
+    cachedChars += original.length;
+  }
+  return entry;
+}
+
+/** Drop the cached layers (benchmarks measure the cold path). */
+export function forgetLayers(): void {
+  layerCache.clear();
+  cachedChars = 0;
+}
+
 /** Scan one layer and locate every phrase of the claim in it. */
 export function findInLayer(claim: PreparedClaim, original: string, pageLanguage: string | undefined): LayerText {
-  const norm = normalize(original);
+  const { norm, facts } = prepareLayer(original);
   const scan = scanText(norm.text, classifier(claim, pageLanguage));
-  const facts = findFacts(norm.text);
   const layer = { original, norm, scan, facts };
   const positions = claim.phrases.map((p, i): number[] => {
     if (p.kind === 'word') {
