@@ -1,7 +1,7 @@
 // CDX answers cached in memory and, optionally, in a JSON file with a TTL (captures rarely change).
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from '../history/atomic.js';
+import { writeFileAtomic } from '../atomic.js';
 import { CaptureSchema, type Capture } from './cdx.js';
 
 export interface CacheEntry {

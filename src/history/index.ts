@@ -7,5 +7,5 @@ export type { RotRules, CheckEffect } from './rules.js';
 export { fingerprintText } from './fingerprint.js';
 export { HistorySchema, HISTORY_VERSION, createEmptyHistory } from './schema.js';
 export type { History, UrlHistory, CheckEntry } from './schema.js';
-export { writeFileAtomic } from './atomic.js';
-export type { AtomicFs } from './atomic.js';
+export { writeFileAtomic } from '../atomic.js';
+export type { AtomicFs } from '../atomic.js';

@@ -1,7 +1,7 @@
 // Reading and atomically writing the link-rot history file.
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { writeFileAtomic, type AtomicFs } from './atomic.js';
+import { writeFileAtomic, type AtomicFs } from '../atomic.js';
 import { HistorySchema, createEmptyHistory, type History } from './schema.js';
 
 /** A missing file is an empty history (first run); anything unreadable is the user's to fix. */

@@ -1,7 +1,7 @@
 // Writes report files atomically (temp file in the same folder, fsync, rename) and maps formats to files.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { writeFileAtomic } from '../atomic.js';
 import { InputError } from '../errors.js';
 import type { Verdict } from '../types.js';
 import { renderHtml } from './html.js';
@@ -53,36 +53,8 @@ export async function writeReports(dir: string, files: readonly { name: string; 
   for (const file of files) {
     if (basename(file.name) !== file.name || file.name.startsWith('.')) throw new Error(`not a plain file name: ${file.name}`);
     const target = join(dir, file.name);
-    const temp = join(dir, `.${file.name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      const handle = await open(temp, 'wx');
-      try {
-        await handle.writeFile(file.content, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, target);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    await writeFileAtomic(target, file.content);
     written.push(target);
   }
-  await syncDir(dir);
   return written;
-}
-
-/** Makes the renames durable on Linux; Windows cannot open a folder for sync, which is fine to skip. */
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // best effort only
-  }
 }

@@ -4,7 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../history/atomic.js';
+import { writeFileAtomic } from '../atomic.js';
 import type { FetchOutcome, RedirectHop, SourceFetch } from '../types.js';
 
 /** Our extension fields (WARC 1.1 §5 allows any); the `x-orig-` prefix is the webrecorder convention. */

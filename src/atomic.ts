@@ -1,4 +1,4 @@
-// Atomic file replacement (temp file in the same directory + fsync + rename) for history, caches and WARCs.
+// Atomic file replacement (temp file in the same directory + fsync + rename) for reports, history, caches, WARCs.
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
