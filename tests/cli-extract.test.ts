@@ -1,24 +1,12 @@
 // `citecheck extract` through the BUILT binary: stdout JSON, exit codes 0/2 and one-line reasons on stderr.
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ensureBuilt, ROOT, runCli, type Run } from './helpers/cli.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-interface Run { code: number; stdout: string; stderr: string }
-
-function run(args: string[], cwd = ROOT): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
-      done({ code, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], cwd = ROOT): Promise<Run> => runCli(args, { cwd });
 
 const ExtractJson = z.strictObject({
   title: z.string(),
@@ -30,16 +18,7 @@ const ExtractJson = z.strictObject({
 
 const parseJson = (text: string) => ExtractJson.parse(JSON.parse(text));
 
-beforeAll(() => {
-  // Other parts of the tree may be mid-edit; tsc still emits, so only a missing cli.js is fatal.
-  try {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-  } catch (error) {
-    console.warn(`tsc reported errors (elsewhere in the tree?): ${String(error).slice(0, 300)}`);
-  }
-  execFileSync(process.execPath, ['scripts/chmod-bin.mjs'], { cwd: ROOT });
-  expect(existsSync(CLI)).toBe(true);
-}, 120_000);
+beforeAll(() => ensureBuilt(), 120_000);
 
 describe('citecheck extract', () => {
   it('prints the seed article as JSON and exits 0', async () => {
