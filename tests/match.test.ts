@@ -78,6 +78,15 @@ describe('matchClaim', () => {
     expect(citation.verdict).not.toBe('supported');
   });
 
+  it.each([
+    ['digits in the claim, a word in the source', 'Sixteen people were killed, officials said.', 'Officials said 16 people were killed.'],
+    ['a word in the claim, digits in the source', 'Officials said 16 people were killed in the attack.', 'Officials said sixteen people were killed in the attack.'],
+    ['Russian number word', 'Власти объявили режим ЧС на три месяца.', 'Власти объявили режим ЧС сроком на 3 месяца.'],
+  ])('matches a number written as a word: %s', (_name, source, claim) => {
+    const { match } = verdictOf(claim, pageOf([['main', source]]));
+    expect(match.requiredMissing).toEqual([]);
+  });
+
   it('contradicts a wrong year', () => {
     const page = pageOf([['main', 'The company, founded in Edinburgh in 1998, employs about 300 people across Scotland.']]);
     const { match, citation } = verdictOf('The company was founded in Edinburgh in 1989.', page);
