@@ -24,6 +24,7 @@ export async function writeFileAtomic(
   const dir = path.dirname(file);
   // Same directory as the target: rename(2) is only atomic within one filesystem.
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  await nodeFs.mkdir(dir, { recursive: true });
   try {
     const handle = await fs.open(tmp, 'w');
     try {

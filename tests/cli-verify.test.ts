@@ -44,7 +44,7 @@ describe('citecheck verify', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/broken/);
     const files = readdirSync(join(dir, 'reports')).sort();
-    expect(files).toEqual(['junit.xml', 'report.html', 'report.json', 'report.md', 'report.sarif']);
+    expect(files).toEqual(['history.json', 'junit.xml', 'report.html', 'report.json', 'report.md', 'report.sarif']);
     const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'reports', 'report.json'), 'utf8')));
     expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'broken']);
     expect(report.sources.map((s) => s.linkStatus)).toEqual(['ok', 'dead']);
@@ -54,7 +54,7 @@ describe('citecheck verify', () => {
     const r = await runCli(['verify', '--allow-private-hosts', '--retries', '0', '--fail-on', 'unsupported', '-q', '--out', 'out2'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readdirSync(join(dir, 'out2')).sort()).toEqual(['report.html', 'report.json', 'report.md']);
+    expect(readdirSync(join(dir, 'out2')).sort()).toEqual(['history.json', 'report.html', 'report.json', 'report.md']);
   });
 
   it('prints GitHub annotations with file and line under GITHUB_ACTIONS', async () => {
@@ -88,6 +88,31 @@ describe('citecheck verify', () => {
     const r = await runCli(['verify', 'article.txt'], { cwd: bad });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/references\[1\]\.id/);
+  });
+});
+
+describe('scheduled runs through the binary', () => {
+  it('records a WARC and replays it offline with the same verdicts', async () => {
+    const warc = join(dir, 'evidence.warc.gz');
+    const live = await runCli(['verify', '--allow-private-hosts', '--retries', '0', '-q', '--no-history', '--out', 'live', '--warc', warc], { cwd: dir });
+    expect(live.code).toBe(1);
+    const replay = await runCli(['verify', '--replay', warc, '-q', '--no-history', '--out', 'replayed'], { cwd: dir });
+    expect(replay.code).toBe(1);
+    const read = (d: string) => ReportSchema.parse(JSON.parse(readFileSync(join(dir, d, 'report.json'), 'utf8')));
+    expect(read('replayed').claims).toEqual(read('live').claims);
+    expect(read('replayed').sources).toEqual(read('live').sources);
+  });
+
+  it('--changed-only fails only when something newly broke', async () => {
+    const args = ['verify', '--allow-private-hosts', '--retries', '0', '--changed-only', '--history', 'h/history.json', '--out', 'weekly'];
+    const first = await runCli(args, { cwd: dir });
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/Newly broken \(1\)/);
+    const second = await runCli(args, { cwd: dir });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/Still broken \(1\)/);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'weekly', 'report.json'), 'utf8')));
+    expect(report.changes?.stillBroken.map((b) => b.refs)).toEqual([[2]]);
   });
 });
 
