@@ -1,6 +1,6 @@
 // Accuracy of the verdicts on the evaluation set: confusion matrix, precision/recall, misjudged cases.
 import { CASES } from '../tests/eval/cases.js';
-import { runCase } from '../tests/eval/harness.js';
+import { runCases } from '../tests/eval/harness.js';
 import { VERDICTS, type Verdict } from '../src/types.js';
 
 export interface Accuracy {
@@ -16,8 +16,10 @@ export async function measureAccuracy(): Promise<Accuracy> {
     supported: zero(), partial: zero(), unsupported: zero(), unverifiable: zero(), broken: zero(), missing: zero(),
   };
   const misjudged: Accuracy['misjudged'] = [];
+  const results = await runCases(CASES);
   for (const c of CASES) {
-    const got = await runCase(c);
+    const got = results.get(c.id);
+    if (!got) throw new Error(`case ${c.id} produced no citation`);
     matrix[c.expected][got.verdict]++;
     if (got.verdict !== c.expected) misjudged.push({ id: c.id, expected: c.expected, got: got.verdict, reason: got.reason });
   }

@@ -6,12 +6,12 @@ import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
 import { extractKeyPhrases } from './judge/phrases.js';
 import { matchClaim } from './judge/match.js';
-import { claimVerdict, judgeCitation } from './judge/verdict.js';
+import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
 import { readPage } from './page/read.js';
 import { judgeLink } from './judge/link.js';
 import { buildReport } from './report/build.js';
 import type { Changes, Report } from './report/schema.js';
-import { markOffline, planSource, sourceReport, type Source } from './source.js';
+import { markOffline, planSource, sourceReport, type LinkJudgement, type Source } from './source.js';
 import { sourceFindings } from './source-findings.js';
 import { fetchSources, type FetchOptions } from './sources/fetch.js';
 import type { ArchiveCheck, Article, Citation, Page, SourceFetch, Verdict } from './types.js';
@@ -103,20 +103,21 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
   };
 }
 
-function matchPage(text: string, page: Page | undefined, reference: Reference | undefined, url: string | undefined) {
-  const readable = page !== undefined && page.layers.some((l) => l.text.trim() !== '');
-  return readable ? matchClaim(text, extractKeyPhrases(text, reference?.phrases), page, url ? { url } : {}) : undefined;
+function matchPage(text: string, read: { page?: Page; link?: LinkJudgement }, reference: Reference | undefined, url: string | undefined) {
+  const { page, link } = read;
+  if (!page || !link || !isReadStatus(link.linkStatus)) return undefined;
+  return matchClaim(text, extractKeyPhrases(text, reference?.phrases), page, url ? { url } : {});
 }
 
 function citeOne(text: string, ref: number, source: Source | undefined, reference: Reference | undefined): Citation {
   const link = source?.link ?? { linkStatus: 'no-url' as const, reason: 'no reference with this number' };
-  const match = matchPage(text, source?.page, reference, source?.fetch?.finalUrl ?? source?.url);
+  const match = matchPage(text, source ?? {}, reference, source?.fetch?.finalUrl ?? source?.url);
   const citation = judgeCitation({ ref, linkStatus: link.linkStatus, linkReason: link.reason, match });
   const archive = source?.archive;
   if (!archive?.link) return citation;
   const archived = judgeCitation({
     ref, linkStatus: archive.link.linkStatus, linkReason: archive.link.reason,
-    match: matchPage(text, archive.page, reference, archive.url),
+    match: matchPage(text, archive, reference, archive.url),
   });
   const check: ArchiveCheck = {
     url: archive.url, linkStatus: archive.link.linkStatus, verdict: archived.verdict, score: archived.score,

@@ -48,6 +48,12 @@ const ROUTES = {
   blocked: 'unverifiable', timeout: 'unverifiable', error: 'unverifiable', 'private-address': 'unverifiable',
 } as const satisfies Record<LinkStatus, Route>;
 
+/** Only a page that was read (ok, redirected, paywalled teaser) is matched against the claim. */
+export function isReadStatus(linkStatus: LinkStatus): boolean {
+  const route: Route = ROUTES[linkStatus];
+  return route === 'read' || route === 'paywall';
+}
+
 function contentVerdict(m: ClaimMatch): { verdict: Verdict; reason: string } {
   const found = m.matched.length;
   const total = found + m.missing.length;
