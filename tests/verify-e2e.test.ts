@@ -1,5 +1,8 @@
 // End to end: an article in the seed format, references to the loopback fixture web, verify() → report.
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { parseArticle } from '../src/article/parse.js';
 import type { Reference } from '../src/config/schema.js';
 import { ReportSchema } from '../src/report/schema.js';
@@ -59,6 +62,11 @@ describe('verify() against the fixture web', () => {
       fetch: { allowPrivateHosts: false, allowHosts: ['127.0.0.1'], retries: 0, timeoutMs: 5000 },
     });
     expect(ReportSchema.safeParse(report).success).toBe(true);
+    // Scripts read report.json through the shipped JSON Schema: a real report must pass it.
+    const schema = z.record(z.string(), z.unknown())
+      .parse(JSON.parse(readFileSync(new URL('../schema/report.schema.json', import.meta.url), 'utf8')));
+    const validate = new Ajv.default({ strict: false, allErrors: true }).compile(schema);
+    expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
     const verdictOf = (text: string, ref: number) =>
       report.claims.find((c) => c.text.includes(text))?.citations.find((c) => c.ref === ref)?.verdict;
     expect(verdictOf('approved a budget of 4.2 million', 1)).toBe('supported');
