@@ -52,8 +52,16 @@ export function createProgress(opts: {
   let timer: NodeJS.Timeout | undefined;
   let drawn = false;
   let finished = false;
+  let last: { p: ProgressState; at: number } | undefined;
+  // Between fetch events nothing calls update(): tick once a second so the clocks keep moving.
+  const ticker = setInterval(() => {
+    if (!last || finished) return;
+    const waited = now() - last.at;
+    draw({ ...last.p, ...(last.p.slowestMs !== undefined ? { slowestMs: last.p.slowestMs + waited } : {}) }, false);
+  }, 1000).unref();
 
-  const draw = (p: ProgressState): void => {
+  const draw = (p: ProgressState, fresh = true): void => {
+    if (fresh) last = { p, at: now() };
     // A line wider than the terminal wraps, and `\r` would then redraw only its last row.
     const width = Math.max(20, (opts.stream.columns ?? 80) - 1);
     const line = [...formatProgress(p, now() - started)].slice(0, width).join('');
@@ -80,6 +88,7 @@ export function createProgress(opts: {
     done() {
       if (finished) return;
       finished = true;
+      clearInterval(ticker);
       if (timer) clearTimeout(timer);
       if (drawn) opts.stream.write(CLEAR);
     },

@@ -67,6 +67,19 @@ describe('createProgress', () => {
     p.done();
   });
 
+  it('keeps the clocks moving between fetch events', () => {
+    const { writes, stream } = fakeStream();
+    const p = createProgress({ stream, enabled: true, now });
+    p.update({ done: 1, total: 3, inFlight: 1, slowestHost: 'slow.example', slowestMs: 500 });
+    clock = 3000;
+    vi.advanceTimersByTime(3000);
+    expect(writes.at(-1)).toContain('slowest slow.example 3.5s · 0:03 elapsed');
+    p.done();
+    const count = writes.length;
+    vi.advanceTimersByTime(5000);
+    expect(writes).toHaveLength(count);
+  });
+
   it('drops a pending redraw once done', () => {
     const { writes, stream } = fakeStream();
     const p = createProgress({ stream, enabled: true, now });
