@@ -66,12 +66,3 @@ export function createTokenBucket(opts: { ratePerMinute: number; burst?: number;
     },
   };
 }
-
-/** Retry-After is delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when unusable. */
-export function parseRetryAfter(value: string | string[] | undefined, nowMs: number): number | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  if (v === undefined || v.trim() === '') return undefined;
-  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}

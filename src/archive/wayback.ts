@@ -1,6 +1,7 @@
 // The Wayback Machine client: the capture nearest an access date via CDX, rate-limited and cached.
 import { request, type Dispatcher } from 'undici';
-import { createTokenBucket, parseRetryAfter, realClock, type Clock } from './bucket.js';
+import { parseRetryAfter } from '../sources/retry.js';
+import { createTokenBucket, realClock, type Clock } from './bucket.js';
 import { createAnswerCache, type CacheEntry } from './cache.js';
 import {
   chooseCapture, closestQuery, earliestAfter, isSortedByCloseness, latestBefore, parseCdxRows, rangeQuery,

@@ -31,10 +31,11 @@ export function isBotChallenge(outcome: FetchOutcome): boolean {
   return CHALLENGE_BODY_MARKERS.some((m) => head.includes(m));
 }
 
-/** Retry-After in ms (delta-seconds or HTTP date), undefined when absent or unparseable. */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
+/** Retry-After in ms (delta-seconds or HTTP date, RFC 9110 §10.2.3), undefined when absent or unparseable. */
+export function parseRetryAfter(value: string | readonly string[] | undefined, now: number = Date.now()): number | undefined {
+  const first = typeof value === 'string' ? value : value?.[0];
+  if (first === undefined || first.trim() === '') return undefined;
+  const trimmed = first.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
