@@ -1,13 +1,12 @@
 // Gives each claim an id that survives edits elsewhere in the article: a hash of its own text.
 import { createHash } from 'node:crypto';
+import { normalize } from '../judge/normalize.js';
 import type { Claim } from '../types.js';
 import type { DraftClaim } from './claims.js';
 
 /** Folds what an editor's retyping changes without changing the claim: case, quotes, dashes, spaces. */
 export function normaliseClaimText(text: string): string {
-  return text.normalize('NFKC').toLowerCase()
-    .replace(/[‘’‚‛]/gu, "'").replace(/[“”„‟«»]/gu, '"').replace(/[‐‑‒–—―−]/gu, '-')
-    .replace(/\s+/gu, ' ').trim();
+  return normalize(text).text.trim();
 }
 
 /**

@@ -1,14 +1,16 @@
 // A text fingerprint for drift detection: sha256 of the normalised main text.
 import { createHash } from 'node:crypto';
+import { normalize } from '../judge/normalize.js';
 
 /**
- * sha256 (hex, first 32 chars) of the text after NFKC, lowercasing and collapsing all whitespace.
+ * sha256 (hex, first 32 chars) of the text after the matcher's normalisation (NFKC, quotes, dashes,
+ * invisible characters, case, whitespace).
  * Exact rather than a simhash on purpose: it only gates drift, and drift is reported only when a
  * previously matched phrase is also gone, so a cheap "something changed" signal is enough and it
  * never needs a tuned distance threshold. Whitespace/case-only changes (re-rendered markup) are
  * not changes.
  */
 export function fingerprintText(text: string): string {
-  const normalised = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  const normalised = normalize(text).text.trim();
   return `sha256:${createHash('sha256').update(normalised, 'utf8').digest('hex').slice(0, 32)}`;
 }
