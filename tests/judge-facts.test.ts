@@ -28,6 +28,10 @@ describe('numbers', () => {
     ['1.5 million', '1,500,000'],
     ['1.2 million', '1,189,000'],
     ['1,5 млн', '1.5 million'],
+    ['4.2 million', '4,2 миллиона'],
+    ['4.2 million', '4,2 млн'],
+    ['3 billion', '3 миллиарда'],
+    ['15,000', '15 тысяч'],
     ['25%', '25 per cent'],
   ])('%s matches %s', (claim, source) => {
     const [c] = facts(claim);

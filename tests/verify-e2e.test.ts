@@ -120,6 +120,37 @@ describe('source findings', () => {
   });
 });
 
+describe('a source in another language', () => {
+  const RU = `Riverside library
+
+Budget
+
+The Riverside council approved a library budget of 4.2 million roubles. [1]
+
+References
+
+  1. "Совет утвердил бюджет библиотеки". Riverside Gazette (in Russian). 2024.
+`;
+  const run = (phrases?: string[]) => verify({
+    article: parseArticle(RU, 'ru.txt'), toolVersion: 'test', failOn: [],
+    references: [{ id: 1, url: web.url(ROUTES.cp1251), ...(phrases ? { phrases } : {}) }],
+    fetch: { allowPrivateHosts: true, retries: 0 },
+  });
+
+  it('is at best partial without phrases in its language, and says why', async () => {
+    const cite = (await run()).report.claims[0]?.citations[0];
+    expect(cite?.verdict).toBe('partial');
+    expect(cite?.reason).toMatch(/another language/);
+  });
+
+  it('is supported when the given phrases and the numbers are found, and still says it is another language', async () => {
+    const cite = (await run(['утвердил бюджет новой библиотеки'])).report.claims[0]?.citations[0];
+    expect(cite?.verdict).toBe('supported');
+    expect(cite?.matched).toContain('утвердил бюджет новой библиотеки');
+    expect(cite?.reason).toMatch(/another language/);
+  });
+});
+
 describe('offline runs', () => {
   it('calls nothing dead when name resolution fails for every host', async () => {
     const article = parseArticle(ARTICLE, 'riverside.txt');

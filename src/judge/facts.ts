@@ -27,7 +27,7 @@ const DATE_RE = new RegExp(
   String.raw`|(\d{1,2})${ORD} (?:of )?(${MONTH})(?:,? (\d{4}))?` +
   String.raw`|(${MONTH}) (\d{1,2})${ORD}(?:,? (\d{4}))?` +
   String.raw`|(${MONTH}),? (?:of )?(\d{4}))(?![\p{L}\p{N}])`, 'uy');
-const SCALE = String.raw`%|m|k|percent|per cent|процент\p{L}*|thousand|million|billion|trillion|bn|тыс\.?|млн|млрд|трлн`;
+const SCALE = String.raw`%|m|k|percent|per cent|процент\p{L}*|thousand|million|billion|trillion|bn|тыс\.?|тысяч\p{L}*|млн|млрд|трлн|миллион\p{L}*|миллиард\p{L}*|триллион\p{L}*`;
 const NUM_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,])(\d{1,3}(?:[,. ]\d{3})+(?![\p{N}])(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(${SCALE})(?![\p{L}]))?`, 'uy');
 
@@ -54,7 +54,8 @@ function dateFrom(m: RegExpExecArray): DateValue | undefined {
 }
 
 const SCALES: [RegExp, number][] = [
-  [/^(thousand|тыс|k$)/, 1e3], [/^(million|млн|m$)/, 1e6], [/^(billion|bn|млрд)/, 1e9], [/^(trillion|трлн)/, 1e12],
+  [/^(thousand|тыс|k$)/, 1e3], [/^(million|млн|миллион|m$)/, 1e6], [/^(billion|bn|млрд|миллиард)/, 1e9],
+  [/^(trillion|трлн|триллион)/, 1e12],
 ];
 
 /** `1,200` → [1200, 1.2]; `1 200` → [1200]; `1,200,000.5` → [1200000.5]; `1,5` → [1.5]. */

@@ -88,6 +88,8 @@ export function judgeCitation(input: { ref: number; linkStatus: LinkStatus; link
   if (!match) return { ...base, verdict: 'unverifiable', reason: 'page not read: cannot verify' };
   if (!match.hasText) return { ...base, verdict: 'unverifiable', reason: 'page has no readable text: cannot verify' };
   const judged = contentVerdict(match);
+  // Say so whenever the page is in another language: the reviewer reads a translation of the claim.
+  if (match.crossLanguage && !judged.reason.includes('another language')) judged.reason += ' (source in another language)';
   const evidence = match.evidence ? { evidence: match.evidence } : {};
   if (route === 'paywall' && judged.verdict === 'unsupported') {
     return { ...base, ...evidence, score: match.score, verdict: 'unverifiable',
