@@ -26,6 +26,16 @@ const bank = newsPage({
   ],
 });
 
+const budget = newsPage({
+  title: 'Совет утвердил бюджет библиотеки',
+  lang: 'ru',
+  date: '2024-05-14',
+  paragraphs: [
+    'Городской совет утвердил бюджет новой библиотеки в размере 4,2 миллиона рублей. Строительство обойдётся дешевле, чем планировалось.',
+    'Ещё 15 тысяч рублей выделено на покупку книг для детского отдела, сообщил мэр города.',
+  ],
+});
+
 const on = (html: string) => ({ html });
 
 export const RUSSIAN_CASES: EvalCase[] = [
@@ -41,5 +51,8 @@ export const RUSSIAN_CASES: EvalCase[] = [
   { id: 'ru-bank-cut', claim: 'Банк России снизил ключевую ставку до 13% годовых.', source: on(bank), expected: 'unsupported', note: 'source says raised to 15%' },
   { id: 'ru-bank-rouble', claim: 'После решения ЦБ рубль укрепился до 97,5 за доллар.', source: on(bank), expected: 'supported', note: 'Russian decimal comma' },
   { id: 'ru-bank-wrong-rate', claim: 'The Bank of Russia raised its key rate to 16% in October 2023.', given: ['повысил ключевую ставку'], source: on(bank), expected: 'unsupported', note: 'given phrase found but the rate is 15%' },
+  { id: 'ru-budget-scale-word', claim: 'The council approved a library budget of 4.2 million roubles.', given: ['утвердил бюджет новой библиотеки'], source: on(budget), expected: 'supported', note: '4,2 миллиона is 4.2 million: a spelled-out Russian scale word, not a contradiction' },
+  { id: 'ru-budget-wrong-amount', claim: 'The council approved a library budget of 5.2 million roubles.', given: ['утвердил бюджет новой библиотеки'], source: on(budget), expected: 'unsupported', note: 'source says 4,2 миллиона' },
+  { id: 'ru-budget-thousands', claim: 'Another 15,000 roubles went on children\'s books.', given: ['на покупку книг'], source: on(budget), expected: 'supported', note: '15 тысяч = 15,000' },
   { id: 'ru-bank-unrelated', claim: 'The Bank of Russia sold 20% of its gold reserves in 2023.', source: on(bank), expected: 'unsupported', note: 'not said, cross-language' },
 ];
