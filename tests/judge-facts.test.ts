@@ -33,6 +33,11 @@ describe('numbers', () => {
     ['3 billion', '3 миллиарда'],
     ['15,000', '15 тысяч'],
     ['25%', '25 per cent'],
+    ['1.5m people', '1.5 million people'],
+    ['1.2 million', '1,150,000'],
+    ['1,189,000', '1.2 million'],
+    ['about 2 million', '1.85 million'],
+    ['about 1,200 people', '1,150 people'],
   ])('%s matches %s', (claim, source) => {
     const [c] = facts(claim);
     const [s] = facts(source);
@@ -44,6 +49,15 @@ describe('numbers', () => {
     ['£421,000', '£412,000'],
     ['1.2 million', '1,300,000'],
     ['100m sprint', '100 million'],
+    ['$1 billion', '$600 million'],
+    ['2 million', '1.6 million'],
+    ['some 2 million', '1.6 million'],
+    ['1.2 million', '1,260,000'],
+    ['40%', '40 seats'],
+    ['1,200 roubles', '1.2%'],
+    ['about 1,200 people', 'about 12,000 people'],
+    ['5m tall', '5 million'],
+    ['about 17 people', '16 people'],
   ])('%s does not match %s', (claim, source) => {
     const [c] = facts(claim);
     const [s] = facts(source);
@@ -70,6 +84,21 @@ describe('dates', () => {
     const matches = facts(source).some((s) => c !== undefined && factMatches(c, s));
     expect(c).toBeDefined();
     expect(matches).toBe(expected);
+  });
+
+  it('reads a bare m before a noun as a guessed million, and before a unit word as no scale', () => {
+    expect(facts('1.5m people')[0]).toMatchObject({ values: [1.5e6], guessed: true });
+    expect(facts('a 5m tall wall')[0]).toMatchObject({ values: [5] });
+    expect(facts('£5m grant')[0]?.guessed).toBeUndefined();
+  });
+
+  it.each([
+    ['on 26 October. Then', 'on 26 October'],
+    ['on 14 Oct. 2023', 'on 14 Oct. 2023'],
+  ])('a date in %s ends before a sentence full stop (%s)', (text, expected) => {
+    const norm = normalize(text).text;
+    const date = findFacts(norm).find((f) => f.kind === 'date');
+    expect(date && `on ${norm.slice(date.start, date.end)}`).toBe(expected.toLowerCase());
   });
 
   it('marks the parts of a date as inDate, never as quantities', () => {

@@ -37,6 +37,8 @@ function comparable(claim: Fact, source: Fact): boolean {
     if (claim.date.m !== undefined) return source.date.m !== undefined && (claim.date.d === undefined) === (source.date.d === undefined);
     return source.date.y !== undefined;
   }
+  // a guessed unit (`5m`: metres or millions) is too loose a reading to accuse either side with
+  if (claim.guessed || source.guessed) return false;
   return source.kind === 'number' && !source.inDate && source.percent === claim.percent;
 }
 

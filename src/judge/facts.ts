@@ -16,11 +16,16 @@ export interface Fact {
   inDate: boolean;
   /** Written as a percentage (`15%`, `15 per cent`, `15 процентов`). */
   percent: boolean;
+  /** A bare `m`/`k` read as a scale by guess (`1.5m people`): never grounds for a contradiction. */
+  guessed?: boolean;
+  /** Share of the value an explicit hedge allows (`about 1,200`): HEDGE_MAX_SHARE, else absent. */
+  hedge?: number;
 }
 
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const RU_MONTHS = ['янв', 'фев', 'мар', 'апр', 'ма', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
-const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв|февр?|апр|авг|сент?|окт|нояб?|дек)\.?`;
+// only an abbreviation takes a full stop (`Oct.`); `26 October.` ends a sentence, the stop is not the date's
+const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|september|october|november|december|январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|янв|февр?|апр|авг|сент?|окт|нояб?|дек)\.?)`;
 const ORD = String.raw`(?:st|nd|rd|th|-?го|-?е)?`;
 const DATE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(\d{4})-(\d{1,2})-(\d{1,2})` +
@@ -73,12 +78,37 @@ export function parseNumber(core: string): number[] {
   return [Number(digits(s)), Number(`${s.slice(0, last)}.${s.slice(last + 1)}`.replace(',', '.'))];
 }
 
+/** Rounding reads at most this share of the value: `1 billion` is not `600 million`. */
+export const ROUNDING_MAX_SHARE = 0.05;
+/** An explicit hedge (`about`, `some`, `nearly`, `около`) allows this share, for values of 100 or more. */
+export const HEDGE_MAX_SHARE = 0.1;
+const HEDGE = /(?:^|[^\p{L}])(?:about|around|approximately|roughly|some|nearly|almost|circa|estimated|около|почти|примерно|порядка|приблизительно)\s?[£$€₽¥]?$/u;
+
+/**
+ * Values and tolerance. A written scale (`1.2 million`) stands for a rounded figure: half a unit of
+ * its last digit (1,150,000–1,250,000) but never more than ROUNDING_MAX_SHARE of it; a hedge widens it.
+ */
 function scaled(core: string, unit: string | undefined): { values: number[]; tolerance: number } {
   const base = parseNumber(core);
   const scale = SCALES.find(([re]) => unit !== undefined && re.test(unit))?.[1] ?? 1;
   if (scale === 1) return { values: base, tolerance: 0 };
   const decimals = /[.,](\d{1,2})$/.exec(core.replace(/ /g, ''))?.[1]?.length ?? 0;
-  return { values: base.map((v) => v * scale), tolerance: (scale * 10 ** -decimals) / 2 };
+  const least = Math.min(...base.map(Math.abs));
+  return { values: base.map((v) => v * scale), tolerance: Math.min((scale * 10 ** -decimals) / 2, least * scale * ROUNDING_MAX_SHARE) };
+}
+
+/** Words after a bare `5m`/`10k` that make it a length or a distance, not millions or thousands. */
+const UNIT_CONTEXT = /^ (?:tall|high|long|wide|deep|away|above|below|across|race|sprint|hurdles|freestyle|backstroke|breaststroke|butterfly|relay|run|runs|walk|swim|metres?|meters?|km|miles?|в|высот\p{L}*|длин\p{L}*)(?![\p{L}])/u;
+
+/** `£5m`, `$2k`: scale. `1.5m people`: read as millions, flagged as a guess. `5m tall`, `5 m`: not a scale. */
+function readShortScale(text: string, m: RegExpExecArray): { unit: string | undefined; guessed: boolean } {
+  const start = m.index;
+  const end = start + m[0].length;
+  if (/\s/.test(m[0])) return { unit: undefined, guessed: false };
+  if (/[£$€₽¥]$/.test(text.slice(Math.max(0, start - 1), start))) return { unit: m[2], guessed: false };
+  const after = text.slice(end, end + 24);
+  if (/^ \p{L}/u.test(after) && !UNIT_CONTEXT.test(after)) return { unit: m[2], guessed: true };
+  return { unit: undefined, guessed: false };
 }
 
 /** Start of the word before position p (skipping `, ` and spaces): where `October 25` would begin. */
@@ -129,14 +159,16 @@ export function findFacts(text: string): Fact[] {
     while (span < dateSpans.length && (dateSpans[span]?.[1] ?? 0) <= start) span++;
     const inDate = span < dateSpans.length && (dateSpans[span]?.[0] ?? Infinity) <= start;
     const core = m[1] ?? '';
-    // `£100m`, `$5k`: the short scales count only right after a currency sign (else `100m` is metres)
+    // `£100m`, `$5k`: the short scales count after a currency sign, or before a noun (else `100m` is metres)
     const short = m[2] === 'm' || m[2] === 'k';
-    const unit = short && !(/[£$€₽¥]$/.test(text.slice(Math.max(0, start - 1), start)) && !/\s/.test(m[0])) ? undefined : m[2];
+    const { unit, guessed } = short ? readShortScale(text, m) : { unit: m[2], guessed: false };
+    const hedged = HEDGE.test(text.slice(Math.max(0, start - 16), start).trimEnd());
     const { values, tolerance } = scaled(core, unit);
     const year = !inDate && !m[2] && /^(1[5-9]\d\d|20\d\d)$/.test(core);
     const percent = unit !== undefined && /^(%|per|проц)/.test(unit);
-    facts.push({ kind: year ? 'date' : 'number', start, end, values, tolerance, inDate, percent,
-      date: year ? { y: Number(core) } : undefined });
+    facts.push({ kind: year ? 'date' : 'number', start, end, values, tolerance: year ? 0 : tolerance, inDate, percent,
+      date: year ? { y: Number(core) } : undefined, ...(guessed ? { guessed } : {}),
+      ...(hedged && !year ? { hedge: HEDGE_MAX_SHARE } : {}) });
   }
   return facts.sort((a, b) => a.start - b.start);
 }
@@ -152,7 +184,12 @@ export function factMatches(c: Fact, s: Fact): boolean {
     return y === undefined || s.date.y === undefined ? d !== undefined || s.date.y === y : s.date.y === y;
   }
   if (s.inDate || s.date) return false;
-  return c.values.some((cv) => s.values.some((sv) => Math.abs(cv - sv) <= Math.max(c.tolerance, 1e-9)));
+  // `40%` is not `40 seats`, `1,200 roubles` is not `1.2%`
+  if (c.percent !== s.percent) return false;
+  // either side may be the rounded one (`1.2 million` in the source states `1,189,000`)
+  const rounding = Math.max(c.tolerance, s.tolerance, 1e-9);
+  const hedge = (f: Fact, v: number): number => (f.hedge !== undefined && Math.abs(v) >= 100 ? Math.abs(v) * f.hedge : 0);
+  return c.values.some((cv) => s.values.some((sv) => Math.abs(cv - sv) <= Math.max(rounding, hedge(c, cv), hedge(s, sv))));
 }
 
 /** Small cardinals written as words (2–20; `one` is too often not a number). Normalised forms. */

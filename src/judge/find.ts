@@ -44,7 +44,18 @@ function tokensOf(text: string): string[] {
   return text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
 }
 
-export function prepareClaim(phrases: readonly KeyPhrase[], language: string | undefined): PreparedClaim {
+/**
+ * The claim's facts read in the claim itself: `1.5m people` and `about 1,200` need the words
+ * around them, which the phrase text alone (`1.5m`, `1,200`) has lost.
+ */
+function factsInContext(claim: string | undefined): { text: string; facts: Fact[] } {
+  if (claim === undefined) return { text: '', facts: [] };
+  const text = normalize(claim).text;
+  return { text, facts: findFacts(text).filter((f) => !f.inDate) };
+}
+
+export function prepareClaim(phrases: readonly KeyPhrase[], language: string | undefined, claim?: string): PreparedClaim {
+  const context = factsInContext(claim);
   const prepared: PreparedClaim = { phrases, language, patterns: new Map(), names: new Map(), facts: new Map(), stems: new Map(), capitalWords: new Map() };
   const addStem = (stem: string, id: number): void => {
     const list = prepared.stems.get(stem);
@@ -58,7 +69,9 @@ export function prepareClaim(phrases: readonly KeyPhrase[], language: string | u
     }
     else if (p.kind === 'name') prepared.names.set(i, tokensOf(norm));
     else if (p.kind === 'number' || p.kind === 'date') {
-      const fact = findFacts(norm).find((f) => !f.inDate) ?? findNumberWords(norm)[0];
+      const bare = norm.replace(/^[£$€₽¥]/, '');
+      const fact = context.facts.find((f) => context.text.slice(f.start, f.end) === bare)
+        ?? findFacts(norm).find((f) => !f.inDate) ?? findNumberWords(norm)[0];
       if (fact) prepared.facts.set(i, fact);
       // `6 months` may be written `six months` (or `шесть месяцев`) in the source
       const value = fact && !fact.date && fact.tolerance === 0 && !fact.percent ? fact.values[0] : undefined;

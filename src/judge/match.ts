@@ -127,7 +127,7 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
   const { claimLang, pageLang, crossLanguage } = detectLanguages(claim, page, layers, options.claimLanguage);
   // across languages a content word cannot match, so only facts, names and given phrases score
   const weights = phrases.map((p) => (crossLanguage ? crossLanguageWeight(p) : p.weight));
-  const prepared = prepareClaim(phrases, claimLang);
+  const prepared = prepareClaim(phrases, claimLang, claim);
   const size = windowSize(claim);
   const results = layers.filter((l) => l.layer !== 'page')
     .map((l) => evaluateLayer(prepared, l.layer, l.text, pageLang, weights, size));
