@@ -2,7 +2,7 @@
 import search from 'approx-string-match';
 import type { KeyPhrase } from '../types.js';
 import { factMatches, findFacts, findNumberWords, numberWordsFor, type Fact } from './facts.js';
-import { namesMatch } from './names.js';
+import { namesMatch, skeleton } from './names.js';
 import { normalize, type Normalized } from './normalize.js';
 import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
 import { stemWord, STOP_WORDS } from './words.js';
@@ -99,14 +99,54 @@ function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (to
   };
 }
 
-/** Occurrences of a multi-part name: the parts in a row, or (for two parts or more) the surname alone. */
-function locateName(scan: Scan, phrase: number, parts: readonly string[]): number[] {
+/** Capitalised words that stand before a surname without being a first name (`President Putin`). */
+const TITLES = new Set(`mr mrs ms miss dr sir dame lord lady president vice minister secretary spokeswoman spokesman
+spokesperson ambassador general gen colonel col major chancellor premier senator sen governor mayor king queen prince
+princess sheikh emir leader chairman chairwoman chief judge justice professor prof rev father pope patriarch deputy
+foreign prime defence defense interior commander captain capt lieutenant sergeant admiral envoy ayatollah imam rabbi
+bishop mullah former late comrade citizen activist journalist opposition kremlin russian`.split(/\s+/));
+const PATRONYMIC = /(?:ovich|evich|ovna|evna|ich|ichna|ович|евич|овна|евна|ич|ична)$/;
+
+/**
+ * The capitalised word right before a surname occurrence is another person's first name (`Mikhail
+ * Zakharov` for a claim about `Maria Zakharova`, `Akhmat Kadyrov` for `Ramzan Kadyrov`). Titles,
+ * patronymics, stop words and the claim's own first names are not; an initial must agree.
+ */
+function otherFirstName(layer: Omit<LayerText, 'positions'>, pos: number, given: readonly string[]): boolean {
+  const { norm, scan, original } = layer;
+  for (let k = pos - 1; k >= 0 && k >= pos - 2; k--) {
+    const gap = norm.text.slice(scan.ends[k] ?? 0, scan.starts[k + 1] ?? 0);
+    const word = tokenText(norm.text, scan, k);
+    const first = original[norm.map[scan.starts[k] ?? 0] ?? 0] ?? '';
+    const capital = /\p{Lu}/u.test(first);
+    // `A. Kadyrov`: an initial must be the claim's
+    if (gap === '. ' && word.length === 1 && capital) return given.length > 0 && !given.some((g) => skeletonInitial(g) === skeletonInitial(word));
+    if (gap !== ' ') return false;
+    if (PATRONYMIC.test(word) && k === pos - 1) continue;
+    if (!capital || STOP_WORDS.has(word) || TITLES.has(word) || /^\p{N}/u.test(word) || word.length < 2) return false;
+    return !given.some((g) => namesMatch(g, word));
+  }
+  return false;
+}
+
+function skeletonInitial(word: string): string {
+  return skeleton(word).slice(0, 1);
+}
+
+/**
+ * Occurrences of a multi-part name: the parts in a row, or (for two parts or more) the surname
+ * alone, unless the page gives that surname a different first name there.
+ */
+function locateName(layer: Omit<LayerText, 'positions'>, phrase: number, parts: readonly string[]): number[] {
+  const { scan } = layer;
   const sets = parts.map((_, k) => new Set(scan.hits.get(phrase * PART_SLOTS + k) ?? []));
   const first = scan.hits.get(phrase * PART_SLOTS) ?? [];
   const full = first.filter((pos) => sets.every((s, k) => s.has(pos + k)));
   const last = parts.at(-1) ?? '';
-  if (full.length > 0 || parts.length < 2 || last.length < 4) return full;
-  return scan.hits.get(phrase * PART_SLOTS + parts.length - 1) ?? [];
+  if (parts.length < 2 || last.length < 4) return full;
+  const given = parts.slice(0, -1).filter((p) => p.length > 0 && !STOP_WORDS.has(p));
+  if (full.length > 0) return full;
+  return (scan.hits.get(phrase * PART_SLOTS + parts.length - 1) ?? []).filter((pos) => !otherFirstName(layer, pos, given));
 }
 
 /** Exact occurrences, else approximate ones searched only around seed tokens (keeps it linear). */
@@ -187,7 +227,7 @@ export function findInLayer(claim: PreparedClaim, original: string, pageLanguage
       return asName.length === 0 ? asWord : [...new Set([...asWord, ...asName])].sort((a, b) => a - b);
     }
     const parts = claim.names.get(i);
-    if (parts) return locateName(scan, i, parts);
+    if (parts) return locateName(layer, i, parts);
     const fact = claim.facts.get(i);
     if (fact) {
       const asDigits = facts.filter((f) => factMatches(fact, f)).map((f) => tokenAt(scan, f.start));

@@ -35,16 +35,30 @@ export function skeletonForms(word: string): string[] {
   return forms;
 }
 
+/** Skeletons this short must be equal: one letter turns Hamas into Hama, Iran into Iraq. */
+export const NAME_EXACT_MAX_LENGTH = 5;
+
+/**
+ * Masculine and feminine forms of one Slavic surname are two people (Zakharov, Zakharova;
+ * Lavrov, Lavrova; Kadyrov, Kadyrova; Belsky, Belskaya): never a spelling drift.
+ */
+function genderedPair(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (long === `${short}a` && /(?:ov|ev|in|yn)$/.test(short)) return true;
+  return /ski$/.test(short) && long === `${short.slice(0, -1)}aia`;
+}
+
 /** True when two words are the same name up to case, transliteration and small spelling drift. */
 export function namesMatch(claimWord: string, sourceWord: string): boolean {
   if (claimWord === sourceWord) return true;
   const a = skeletonForms(claimWord);
   const b = skeletonForms(sourceWord);
+  if (a.some((x) => x.length > 0 && b.includes(x))) return true;
   for (const x of a) {
     for (const y of b) {
-      if (x === y && x.length > 0) return true;
       const longest = Math.max(x.length, y.length);
-      if (longest < 4 || x[0] !== y[0] || Math.abs(x.length - y.length) > longest * NAME_MAX_EDIT_RATIO + 1) continue;
+      if (longest <= NAME_EXACT_MAX_LENGTH || x[0] !== y[0] || genderedPair(x, y)) continue;
+      if (Math.abs(x.length - y.length) > longest * NAME_MAX_EDIT_RATIO + 1) continue;
       if (distance(x, y) <= Math.floor(longest * NAME_MAX_EDIT_RATIO)) return true;
     }
   }
