@@ -64,7 +64,8 @@ const CLIENT_ERROR_STATUS: Record<number, { linkStatus: LinkStatus; why: string 
 
 const VENDOR_NAMES: Record<string, string> = {
   cloudflare: 'Cloudflare', 'aws-waf': 'AWS WAF', datadome: 'DataDome', perimeterx: 'PerimeterX/HUMAN',
-  akamai: 'Akamai', incapsula: 'Imperva/Incapsula', captcha: 'CAPTCHA', 'javascript-required': 'JavaScript-only page',
+  akamai: 'Akamai', incapsula: 'Imperva/Incapsula', sucuri: 'Sucuri Website Firewall', captcha: 'CAPTCHA',
+  'javascript-required': 'JavaScript-only page',
 };
 
 function describeWall(r: Response, vendor: string): string {
@@ -155,5 +156,6 @@ export function judgeLink(f: SourceFetch, page: Page | undefined): LinkJudgement
   if (/challenge|captcha/i.test(readHeader(r.headers, 'x-amzn-waf-action') ?? '')) {
     return { linkStatus: 'blocked', reason: describeWall(r, 'aws-waf') };
   }
+  if (readHeader(r.headers, 'x-sucuri-block')) return { linkStatus: 'blocked', reason: describeWall(r, 'sucuri') };
   return judgeStatusCode(r) ?? judgeSuccess(f, r, page);
 }
