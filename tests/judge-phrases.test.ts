@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractKeyPhrases, PHRASE_WEIGHTS } from '../src/judge/phrases.js';
+import { extractKeyPhrases, findPredicate, findSubject, PHRASE_WEIGHTS } from '../src/judge/phrases.js';
 import type { PhraseKind } from '../src/types.js';
 
 const of = (claim: string, kind: PhraseKind, given?: string[]) =>
@@ -43,7 +43,10 @@ describe('extractKeyPhrases', () => {
     ['mid-sentence names', 'The report was written by Jane Macfarlane for the BBC.', ['Jane Macfarlane', 'BBC']],
     ['sentence-initial two-word name', 'Khaled Mashal said the group would fight on.', ['Khaled Mashal']],
     ['sentence-initial article dropped', 'The Guardian reported the story first.', ['Guardian']],
-    ['sentence-initial single word is not a name', 'Protesters gathered outside.', []],
+    ['sentence-initial common word is not a name', 'Protesters gathered outside.', []],
+    ['sentence-initial single name', 'Iran supplied weapons to Hamas.', ['Iran', 'Hamas']],
+    ['sentence-initial single name before a number', 'Hamas freed 2 Russian hostages.', ['Hamas', 'Russian']],
+    ['sentence-initial adverb is not a name', 'Yesterday Russia expelled two diplomats.', ['Russia']],
     ['connector inside a name', 'It was approved by the Bank of England yesterday.', ['Bank of England']],
     ['month names are not names', 'It rained in Leeds on 3 March 2021.', ['Leeds']],
     ['Cyrillic names', 'Врачи заявили, что Алексей Навальный был отравлен.', ['Алексей Навальный']],
@@ -69,6 +72,30 @@ describe('extractKeyPhrases', () => {
     const phrases = extractKeyPhrases('Navalny fell ill on a flight.', ['почувствовал себя плохо', '  ']);
     const given = phrases.filter((p) => p.kind === 'given');
     expect(given).toEqual([{ kind: 'given', text: 'почувствовал себя плохо', weight: PHRASE_WEIGHTS.given }]);
+  });
+
+  it.each([
+    ['Iran supplied weapons to Hamas.', 'Iran'],
+    ['On 26 October, Russia hosted a Hamas delegation.', 'Russia'],
+    ['In 2023, a Hamas delegation visited Moscow.', 'Hamas'],
+    ['The Security Council adopted the resolution.', 'Security Council'],
+    ['According to the BBC, Russia hosted the talks.', undefined],
+    ['Prices rose in Moscow.', undefined],
+  ])('the subject of %s is %s', (claim, expected) => {
+    const phrases = extractKeyPhrases(claim);
+    expect(phrases[findSubject(claim, phrases)]?.text).toBe(expected);
+  });
+
+  it.each([
+    ['Hamas freed 2 Russian hostages on 26 October.', 'freed'],
+    ['Russia pledged $1 billion in aid.', 'pledged'],
+    ['Putin met Haniyeh in Moscow.', 'met'],
+    ['The telescope is large.', undefined],
+    ['Банк России повысил ставку.', undefined],
+  ])('the predicate of %s is %s', (claim, expected) => {
+    const phrases = extractKeyPhrases(claim);
+    const lang = /[а-я]/i.test(claim) ? 'ru' : 'en';
+    expect(phrases[findPredicate(phrases, lang)]?.text).toBe(expected);
   });
 
   it('facts weigh more than names, names more than words', () => {

@@ -17,6 +17,27 @@ function tokensOf(text: string, scan: Scan, from: number, to: number): string[] 
   return out;
 }
 
+/**
+ * The given phrases (the claim's facts and names) found in the window do not all share one
+ * sentence: the window pieces the claim together from separate statements.
+ */
+export function crossesSentence(found: LayerText, w: Window, phrases: readonly number[]): boolean {
+  const { norm, scan } = found;
+  const sentenceOf = new Int32Array(Math.max(0, w.to - w.from + 1));
+  for (let i = w.from + 1, k = 0; i <= w.to; i++) {
+    if (/[.!?;]["')\]]?\s/.test(norm.text.slice(scan.ends[i - 1] ?? 0, scan.starts[i] ?? 0))) k++;
+    sentenceOf[i - w.from] = k;
+  }
+  let common: Set<number> | undefined;
+  for (const phrase of phrases) {
+    const here = new Set((found.positions[phrase] ?? []).filter((p) => p >= w.from && p <= w.to).map((p) => sentenceOf[p - w.from] ?? 0));
+    if (here.size === 0) continue;
+    common = common ? new Set([...common].filter((x) => here.has(x))) : here;
+    if (common.size === 0) return true;
+  }
+  return false;
+}
+
 /** Tokens within `reach` of token `center`, not crossing a sentence end (`. `, `! `, `? `, `; `). */
 function sentenceTokens(text: string, scan: Scan, center: number, reach: number): string[] {
   const gapEnds = (i: number): boolean => /[.!?;]["')\]]?\s/.test(text.slice(scan.ends[i] ?? 0, scan.starts[i + 1] ?? 0));

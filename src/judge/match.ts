@@ -1,8 +1,8 @@
 // Matching one claim against a page's text layers: phrases found, best evidence window, contradictions.
 import type { Evidence, KeyPhrase, Page, TextLayer } from '../types.js';
-import { findContradictions, findNegationMismatch, findOpposites } from './conflict.js';
+import { crossesSentence, findContradictions, findNegationMismatch, findOpposites } from './conflict.js';
 import { findInLayer, prepareClaim, type LayerText, type PreparedClaim } from './find.js';
-import { PHRASE_WEIGHTS, REQUIRED_KINDS } from './phrases.js';
+import { findPredicate, findSubject, PHRASE_WEIGHTS, REQUIRED_KINDS } from './phrases.js';
 import { SUPPORTED_MIN_SCORE } from './verdict.js';
 import { buildFragmentUrl, findBestWindow, snippetOf, type Window } from './window.js';
 import { baseLanguage, guessScriptLanguage, languagesDiffer } from './words.js';
@@ -73,35 +73,70 @@ function evaluateLayer(prepared: PreparedClaim, layer: TextLayer, text: string, 
   const hi = window ? window.to + size / 2 : -1;
   prepared.phrases.forEach((p, i) => {
     const list = found.positions[i] ?? [];
-    // a verbatim quote or a given phrase stands on its own; other phrases count near the evidence
-    const anywhere = p.kind === 'quote' || p.kind === 'given';
-    if (list.some((pos) => anywhere || (pos >= lo && pos <= hi))) present.add(i);
+    // a given phrase stands on its own; quotes, numbers and dates must be in the evidence window
+    // itself (a quote or a year elsewhere on the page says nothing about this passage); names and
+    // words may sit a little either side of it
+    if (p.kind === 'given') { if (list.length > 0) present.add(i); return; }
+    const exact = p.kind === 'quote' || p.kind === 'number' || p.kind === 'date';
+    const [from, to] = exact ? [window?.from ?? 0, window?.to ?? -1] : [lo, hi];
+    if (list.some((pos) => pos >= from && pos <= to)) present.add(i);
   });
   const total = weights.reduce((a, b) => a + b, 0);
   const got = [...present].reduce((a, i) => a + (weights[i] ?? 0), 0);
   return { layer, found, window, score: total > 0 ? got / total : 0, present };
 }
 
-function requiredMissingOf(phrases: readonly KeyPhrase[], weights: readonly number[], r: LayerResult): number {
-  return phrases.filter((p, i) => REQUIRED_KINDS.has(p.kind) && weights[i] !== 0 && !r.present.has(i)).length;
+/**
+ * Phrases any one of which prevents `supported`: quotes, numbers, dates and given phrases; the
+ * claim's subject (findSubject) and, when none of the claim's names is in the window, all of
+ * them, if the layer never mentions them (the source is about someone else: `Iraq` for `Iran`); and
+ * the claim's predicate (findPredicate) when the evidence runs across sentences (`On 26 October a
+ * Hamas delegation arrived… Israel said 2 Russian citizens were among the hostages` does not say
+ * `Hamas freed 2 Russian hostages on 26 October`; one sentence may paraphrase the verb).
+ */
+interface Required { always: Set<number>; names: number[]; subject: number; predicate: number; anchors: number[] }
+
+function requiredOf(claim: string, phrases: readonly KeyPhrase[], weights: readonly number[], language: string,
+  crossLanguage: boolean): Required {
+  const always = new Set<number>();
+  phrases.forEach((p, i) => { if (REQUIRED_KINDS.has(p.kind) && weights[i] !== 0) always.add(i); });
+  // across languages a name may be translated (`Kremlin`, `Кремль`): only the facts are required
+  if (crossLanguage) return { always, names: [], subject: -1, predicate: -1, anchors: [] };
+  const names = phrases.flatMap((p, i) => (p.kind === 'name' && weights[i] !== 0 ? [i] : []));
+  const anchors = phrases.flatMap((p, i) => (p.kind !== 'word' && p.kind !== 'given' && weights[i] !== 0 ? [i] : []));
+  return { always, names, subject: findSubject(claim, phrases), predicate: findPredicate(phrases, language), anchors };
+}
+
+function missingRequired(required: Required, r: LayerResult): number[] {
+  const out = [...required.always].filter((i) => !r.present.has(i));
+  const absent = (i: number): boolean => (r.found.positions[i]?.length ?? 0) === 0;
+  if (required.subject >= 0 && absent(required.subject)) out.push(required.subject);
+  if (required.names.length > 0 && required.names.every((i) => !r.present.has(i))) out.push(...required.names.filter(absent));
+  if (required.predicate >= 0 && !r.present.has(required.predicate) && r.window && crossesSentence(r.found, r.window, required.anchors)) {
+    out.push(required.predicate);
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
 }
 
 /** The layer alone meets the bar for `supported` on facts and score. */
-function isSufficient(phrases: readonly KeyPhrase[], weights: readonly number[], r: LayerResult): boolean {
-  return STRONG_LAYERS.has(r.layer) && requiredMissingOf(phrases, weights, r) === 0 && r.score >= SUPPORTED_MIN_SCORE;
+function isSufficient(required: Required, r: LayerResult): boolean {
+  return STRONG_LAYERS.has(r.layer) && missingRequired(required, r).length === 0 && r.score >= SUPPORTED_MIN_SCORE;
 }
 
-/** Best strong layer; the page layer only when it clearly beats them (then the evidence is weak). */
-function chooseLayer(phrases: readonly KeyPhrase[], weights: readonly number[], results: LayerResult[]): { best?: LayerResult; weak: boolean } {
+/**
+ * Best strong layer; the page layer (navigation, related links, footer) only when it clearly
+ * beats them, and then the evidence is weak: a match found only there is never `supported`.
+ */
+function chooseLayer(required: Required, results: LayerResult[]): { best?: LayerResult; weak: boolean } {
   const strong = results.filter((r) => STRONG_LAYERS.has(r.layer));
   const page = results.find((r) => r.layer === 'page');
-  const strongHasText = strong.some((r) => r.layer !== 'meta' && r.found.scan.count >= 40);
   const best = strong.reduce<LayerResult | undefined>((a, r) => (!a || r.score > a.score + 1e-9 ? r : a), undefined);
   if (!page) return { best, weak: false };
-  if (!best || !strongHasText) return { best: !best || page.score >= best.score ? page : best, weak: false };
-  const sufficient = isSufficient(phrases, weights, best);
-  const beats = requiredMissingOf(phrases, weights, page) < requiredMissingOf(phrases, weights, best) || page.score > best.score + WEAK_MARGIN;
-  if (sufficient) return { best, weak: false };
+  if (!best) return { best: page, weak: true };
+  if (isSufficient(required, best)) return { best, weak: false };
+  const strongHasText = strong.some((r) => r.layer !== 'meta' && r.found.scan.count >= 40);
+  const beats = missingRequired(required, page).length < missingRequired(required, best).length
+    || page.score > best.score + (strongHasText ? WEAK_MARGIN : 0);
   return beats ? { best: page, weak: true } : { best, weak: false };
 }
 
@@ -128,12 +163,13 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
   // across languages a content word cannot match, so only facts, names and given phrases score
   const weights = phrases.map((p) => (crossLanguage ? crossLanguageWeight(p) : p.weight));
   const prepared = prepareClaim(phrases, claimLang, claim);
+  const required = requiredOf(claim, phrases, weights, claimLang, crossLanguage);
   const size = windowSize(claim);
   const results = layers.filter((l) => l.layer !== 'page')
     .map((l) => evaluateLayer(prepared, l.layer, l.text, pageLang, weights, size));
   // the page layer repeats the main text: read it only when the strong layers fall short
   const pageLayer = layers.find((l) => l.layer === 'page');
-  if (pageLayer && !results.some((r) => isSufficient(phrases, weights, r))) {
+  if (pageLayer && !results.some((r) => isSufficient(required, r))) {
     results.push(evaluateLayer(prepared, 'page', pageLayer.text, pageLang, weights, size));
   }
   const words = results.reduce((a, r) => a + r.found.scan.count, 0);
@@ -141,7 +177,7 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
   const empty: ClaimMatch = { score: 0, matched: [], missing: phrases.map((p) => p.text), contradicted: [],
     crossLanguage, hasText: words >= MIN_READABLE_WORDS, contradictions: [], negationMismatch: false, givenCount, opposed: [],
     requiredMissing: phrases.filter((p) => REQUIRED_KINDS.has(p.kind)).map((p) => p.text) };
-  const { best, weak } = chooseLayer(phrases, weights, results);
+  const { best, weak } = chooseLayer(required, results);
   if (!best || !best.window) return empty;
   const contradictions = findContradictions(claim, prepared, best.found, best.window, size, best.present);
   const snippet = snippetOf(best.found.original, best.found.norm, best.found.scan, best.window);
@@ -150,7 +186,7 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
     score: Math.round(best.score * 1000) / 1000,
     matched: phrases.filter((_, i) => best.present.has(i)).map((p) => p.text),
     missing: phrases.filter((_, i) => !best.present.has(i)).map((p) => p.text),
-    requiredMissing: phrases.filter((p, i) => REQUIRED_KINDS.has(p.kind) && weights[i] !== 0 && !best.present.has(i)).map((p) => p.text),
+    requiredMissing: missingRequired(required, best).map((i) => phrases[i]?.text ?? ''),
     contradicted: contradictions.map((c) => c.claim),
     contradictions,
     negationMismatch: !crossLanguage && findNegationMismatch(claim, prepared, best.found, best.window),

@@ -21,6 +21,23 @@ const QUOTE_RE = /"([^"]{2,}?)"|(?<![\p{L}\p{N}])'([^']{6,}?)'(?![\p{L}\p{N}])/g
 const CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'du', 'el', 'and']);
 const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йяе]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*)$/u;
 
+/**
+ * Common words that open sentences with a capital (adverbs, quantifiers, nouns for groups of people
+ * and things): a single one at sentence start is not a name. Any other capitalised opener is one
+ * (`Iran supplied…`, `Hamas freed…`): a claim's subject is the phrase it can least afford to lose.
+ */
+const COMMON_OPENERS: ReadonlySet<string> = new Set(`yesterday today tomorrow tonight however meanwhile earlier later last next
+many several most few every another other such even still yet thus hence instead overall nevertheless nonetheless
+although though whereas since unless despite amid among within without around nearly almost roughly only
+officials official police protesters demonstrators residents people experts analysts critics authorities troops
+soldiers gunmen militants rebels fighters workers prices sales shares markets investors doctors scientists
+researchers astronomers campaigners opponents supporters voters lawmakers ministers documents reports data figures
+results sources witnesses survivors victims families children women men students teachers citizens members leaders
+diplomats journalists prosecutors judges lawyers rescuers firefighters medics staff employees companies firms banks
+inflation unemployment turnout attendance rain floods fires sanctions talks negotiations both half
+врачи власти полиция эксперты жители ученые журналисты депутаты военные чиновники сотрудники люди цены вчера сегодня
+завтра однако кроме позже ранее затем впоследствии многие несколько большинство`.split(/\s+/));
+
 interface Token { start: number; end: number; text: string; capital: boolean; upper: boolean; sentenceStart: boolean }
 
 function tokensOf(claim: string, norm: { text: string; map: Int32Array }): Token[] {
@@ -40,14 +57,14 @@ function covered(spans: readonly [number, number][], start: number, end: number)
   return spans.some(([s, e]) => start < e && end > s);
 }
 
-/** Capitalised runs not at sentence start; a sentence-initial run counts when it is two words or more. */
+/** Capitalised runs; a single sentence-initial word counts unless it is a common opener or a stop word. */
 function findNames(tokens: readonly Token[], taken: readonly [number, number][]): [number, number][] {
   const names: [number, number][] = [];
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
     if (!t || !t.capital || covered(taken, t.start, t.end) || CALENDAR.test(t.text) || /^\p{N}/u.test(t.text)
-      || (t.sentenceStart && STOP_WORDS.has(t.text))) { i++; continue; }
+      || (t.sentenceStart && (STOP_WORDS.has(t.text) || COMMON_OPENERS.has(t.text)))) { i++; continue; }
     let j = i;
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1];
@@ -62,7 +79,7 @@ function findNames(tokens: readonly Token[], taken: readonly [number, number][])
     const single = i === j;
     const acronym = t.upper && t.text.length >= 2 && t.text.length <= 6;
     const tooShort = single && !acronym && t.text.length < 3;
-    if (!(t.sentenceStart && single && !acronym) && !tooShort) names.push([t.start, tokens[j]?.end ?? t.end]);
+    if (!tooShort) names.push([t.start, tokens[j]?.end ?? t.end]);
     i = j + 1;
   }
   return names;
@@ -111,4 +128,45 @@ export function extractKeyPhrases(claim: string, given: readonly string[] = []):
     }
   }
   return phrases;
+}
+
+/** Irregular past forms news claims use most; regular ones end in `-ed`. */
+const IRREGULAR_PAST = new Set(`won lost met fled rose fell took gave made held led paid sent left began became brought bought
+built came cut drew drove fought found got grew hit kept knew put ran saw sold set shot spent stood struck thought went
+wrote hid froze broke chose spoke stole swore tore wore bore beat bit bled blew caught dealt dug fed felt flew forbade
+forgave forgot hung heard hurt laid lent let lit meant overtook quit read rode rang sank sat slew slid sought spun spread
+sprang stuck stung strove swept swam swung taught threw understood undertook upheld withdrew won`.split(/\s+/));
+
+/** Words ending in `-ed` that are not past forms. */
+const NOT_PAST = new Set('indeed need speed seed feed greed breed weed heed creed bleed proceed exceed succeed hundred sacred naked wicked kindred rugged beloved shed bred'.split(' '));
+
+/**
+ * The claim's subject: its first name, when only stop words, numbers and dates come before it
+ * (`Iran supplied…`, `On 26 October, Russia hosted…`). A source that lacks it is about someone else.
+ * Not after `according to` (that names the source itself).
+ */
+export function findSubject(claim: string, phrases: readonly KeyPhrase[]): number {
+  const i = phrases.findIndex((p) => p.kind === 'name');
+  const name = phrases[i];
+  if (!name) return -1;
+  const text = normalize(claim).text;
+  const at = text.indexOf(normalize(name.text).text);
+  if (at < 0) return -1;
+  const before: string[] = text.slice(0, at).match(TOKEN) ?? [];
+  if (before.includes('according')) return -1;
+  return before.every((t) => STOP_WORDS.has(t) || /^\p{N}+$/u.test(t) || CALENDAR.test(t)) ? i : -1;
+}
+
+/**
+ * The claim's predicate in an English claim: its first content word that is a past-tense verb
+ * (`freed`, `pledged`, `met`). Without it the source may put the same names and numbers side by
+ * side while saying something else (`Hamas freed 2 hostages` vs `2 hostages … a Hamas delegation`).
+ */
+export function findPredicate(phrases: readonly KeyPhrase[], language: string | undefined): number {
+  if (language !== undefined && language !== 'en') return -1;
+  return phrases.findIndex((p) => {
+    if (p.kind !== 'word' || /^\p{Lu}/u.test(p.text)) return false;
+    const w = normalize(p.text).text;
+    return IRREGULAR_PAST.has(w) || (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST.has(w));
+  });
 }
