@@ -192,4 +192,37 @@ describe('matchClaim', () => {
     const { citation } = verdictOf('The attackers entered the town through a tunnel dug under the border fence.', MAIN);
     expect(citation.verdict).toBe('unsupported');
   });
+
+  // Each row was judged `supported` by an earlier matcher; a careful reviewer would not accept it.
+  const PAD = 'Diplomats in the region followed the talks closely, and analysts offered a range of views on what the contacts might mean.';
+  it.each<[string, string, [TextLayer, string][]]>([
+    ['a different country as subject', 'Iran supplied weapons to Hamas.', [['main', `${PAD} Iraq supplied weapons to Hamas, the report said. ${PAD}`]]],
+    ['a different group, one letter apart', 'Hamas fighters attacked Israeli positions.', [['main', `${PAD} Hama fighters attacked Israeli positions, the Syrian army said. ${PAD}`]]],
+    ['a claim pieced together from two statements', 'Hamas freed 2 Russian hostages on 26 October.',
+      [['main', `${PAD} On 26 October a Hamas delegation arrived in Moscow. Separately, Israel said 2 Russian citizens were among the hostages held in Gaza. ${PAD}`]]],
+    ['a quote found only far from the claim', 'Zakharova called Hamas a "terrorist organisation".',
+      [['main', `Zakharova met Hamas officials and discussed the hostages. ${Array.from({ length: 10 }, () => PAD).join(' ')} Washington has long designated Hamas a "terrorist organisation".`]]],
+    ['a one-word quote inside a longer word', 'Putin called the operation a "war" for the first time.',
+      [['main', `${PAD} Putin for the first time called the operation a success, at an award ceremony in the Kremlin. ${PAD}`]]],
+    ['a claim only in a navigation link of a page with a short body', 'Russia hosted a Hamas delegation in Moscow on 26 October 2023.',
+      [['main', 'Markets in Moscow were calm on Friday, traders said.'],
+        ['page', 'Home World Russia hosted a Hamas delegation in Moscow on 26 October 2023 Other news Markets in Moscow were calm on Friday, traders said.']]],
+  ])('does not call %s supported', (_label, claim, layers) => {
+    const { citation } = verdictOf(claim, pageOf(layers));
+    expect(['partial', 'unsupported']).toContain(citation.verdict);
+  });
+
+  it('keeps a page-layer match weak even when the main text is short', () => {
+    const { match } = verdictOf('Russia hosted a Hamas delegation in Moscow on 26 October 2023.', pageOf([
+      ['main', 'Markets in Moscow were calm on Friday, traders said.'],
+      ['page', 'Home World Russia hosted a Hamas delegation in Moscow on 26 October 2023 Other news Markets in Moscow were calm on Friday.']]));
+    expect(match.evidence?.layer).toBe('page');
+    expect(match.evidence?.weak).toBe(true);
+  });
+
+  it('still accepts a one-sentence paraphrase whose verb differs', () => {
+    const { citation } = verdictOf('The harbour project was finished in 2021 at a cost of £86 million.',
+      pageOf([['main', `${PAD} The inquiry found that the harbour project was completed in 2021, four years late, and cost £86 million. ${PAD}`]]));
+    expect(citation.verdict).toBe('supported');
+  });
 });

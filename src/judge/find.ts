@@ -1,5 +1,6 @@
 // Locating each key phrase of a claim in one text layer: token positions per phrase, in one pass.
 import search from 'approx-string-match';
+import { distance } from 'fastest-levenshtein';
 import type { KeyPhrase } from '../types.js';
 import { factMatches, findFacts, findNumberWords, numberWordsFor, type Fact } from './facts.js';
 import { namesMatch, skeleton } from './names.js';
@@ -149,11 +150,38 @@ function locateName(layer: Omit<LayerText, 'positions'>, phrase: number, parts: 
   return (scan.hits.get(phrase * PART_SLOTS + parts.length - 1) ?? []).filter((pos) => !otherFirstName(layer, pos, given));
 }
 
-/** Exact occurrences, else approximate ones searched only around seed tokens (keeps it linear). */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** Range [start, end) does not begin or end inside a word (`war` is not in `award`). */
+function atWordBounds(text: string, start: number, end: number): boolean {
+  return !(WORD_CHAR.test(text[start] ?? '') && WORD_CHAR.test(text[start - 1] ?? ''))
+    && !(WORD_CHAR.test(text[end - 1] ?? '') && WORD_CHAR.test(text[end] ?? ''));
+}
+
+/** A quoted word and the source's word differ only by a typo or a spelling variant, not a stem. */
+function sameQuotedWord(a: string, b: string): boolean {
+  if (a === b || stemWord(a) === stemWord(b) || skeleton(a) === skeleton(b)) return true;
+  const allowed = Math.min(a.length, b.length) >= 5 ? Math.max(1, Math.floor(Math.max(a.length, b.length) / 8)) : 0;
+  return distance(a, b) <= allowed;
+}
+
+/** An approximate hit holds the pattern's words one for one (`substantial` is not `substantive`). */
+function sameWords(text: string, start: number, end: number, pattern: string): boolean {
+  let from = start;
+  let to = end;
+  while (from > 0 && WORD_CHAR.test(text[from - 1] ?? '')) from--;
+  while (to < text.length && WORD_CHAR.test(text[to] ?? '')) to++;
+  const got = tokensOf(text.slice(from, to));
+  const want = tokensOf(pattern);
+  return got.length === want.length && want.every((w, k) => sameQuotedWord(w, got[k] ?? ''));
+}
+
+/** Exact occurrences at word bounds, else approximate ones searched only around seed tokens (keeps it linear). */
 function locatePattern(layer: Omit<LayerText, 'positions'>, phrase: number, pattern: string, ratio: number): number[] {
   const { norm, scan } = layer;
   const found: number[] = [];
   for (let at = norm.text.indexOf(pattern); at >= 0 && found.length < 50; at = norm.text.indexOf(pattern, at + 1)) {
+    if (!atWordBounds(norm.text, at, at + pattern.length)) continue;
     const t = tokenAt(scan, at);
     if (found.at(-1) !== t) found.push(t);
   }
@@ -169,7 +197,8 @@ function locatePattern(layer: Omit<LayerText, 'positions'>, phrase: number, patt
     const to = Math.min(norm.text.length, center + pattern.length + maxErrors);
     if (to <= from) continue;
     searchedTo = to;
-    const best = search(norm.text.slice(from, to), pattern, maxErrors).sort((a, b) => a.errors - b.errors)[0];
+    const best = search(norm.text.slice(from, to), pattern, maxErrors).sort((a, b) => a.errors - b.errors)
+      .find((m) => sameWords(norm.text, from + m.start, from + m.end, pattern));
     if (best) found.push(tokenAt(scan, from + best.start));
   }
   return found.length > 0 ? found : locateStems(layer, phrase, pattern);
