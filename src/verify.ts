@@ -69,7 +69,7 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
   let claims = cite();
   // An offline run says nothing about the sources: it must not add strikes to anyone's history.
   const recorded = input.history && !offline
-    ? recordRun(input.history, { at: started, checks: sourceChecks(sources.values(), claims.flatMap((c) => c.citations)) })
+    ? recordRun(input.history, { at: started, checks: sourceChecks(sources.values(), claims.flatMap((c) => c.citations), input.history) })
     : undefined;
   if (input.archive && !offline) {
     const drifted = new Set(recorded?.changes.drifted.map((d) => d.url));

@@ -111,6 +111,27 @@ describe('weeks of scheduled runs', () => {
   });
 });
 
+describe('drift is about the page, not the article', () => {
+  it('does not call a page drifted when only the article stopped citing some of its facts', async () => {
+    const two = `Flood news\n\nEvents\n\nThe river flooded 300 homes in 2019. [1] The mayor Elena Novak declared an emergency. [1]\n\nReferences\n\n  1. "Flood". Gazette. 2019.\n`;
+    const one = `Flood news\n\nEvents\n\nThe mayor Elena Novak declared an emergency. [1]\n\nReferences\n\n  1. "Flood". Gazette. 2019.\n`;
+    const body = (visits: number) => page(`The river flooded 300 homes in 2019. The mayor Elena Novak declared an emergency. This page has been read ${visits} times.`);
+    const refs = [{ id: 1, url: `${origin}/flood` }];
+    let history: History = createEmptyHistory();
+    const at = (d: number) => () => new Date(Date.parse('2024-06-03T06:00:00Z') + d * 86_400_000);
+    answers = { '/flood': [200, body(10)] };
+    history = (await verify({ article: parseArticle(two, 'f.txt'), references: refs, toolVersion: 't', failOn: [], history, now: at(0), fetch: { allowPrivateHosts: true, retries: 0 } })).history ?? history;
+    answers = { '/flood': [200, body(11)] };
+    const second = await verify({ article: parseArticle(one, 'f.txt'), references: refs, toolVersion: 't', failOn: [], history, now: at(7), fetch: { allowPrivateHosts: true, retries: 0 } });
+    expect(second.report.changes?.drifted).toEqual([]);
+    expect(second.report.changes?.news).toBe(false);
+    // …but when the page itself loses the fact, that is drift.
+    answers = { '/flood': [200, page('The mayor Elena Novak declared an emergency. Figures were withdrawn. This page has been read 12 times.')] };
+    const third = await verify({ article: parseArticle(one, 'f.txt'), references: refs, toolVersion: 't', failOn: [], history: second.history ?? history, now: at(14), fetch: { allowPrivateHosts: true, retries: 0 } });
+    expect(third.report.changes?.drifted.map((d) => d.lostPhrases.some((p) => /300|flooded|2019/.test(p)))).toEqual([true]);
+  });
+});
+
 describe('archive copies', () => {
   it('checks a dead source against the Wayback capture nearest the access date', async () => {
     answers = weekOf(3);

@@ -1,25 +1,41 @@
 // What one run tells the history about each fetched source: status, text fingerprint, phrases found.
+import { normalize } from '../judge/normalize.js';
 import type { Source } from '../source.js';
 import type { Citation } from '../types.js';
 import { fingerprintText } from './fingerprint.js';
 import type { SourceCheck } from './rot.js';
+import type { History } from './schema.js';
 
-export function sourceChecks(sources: Iterable<Source>, citations: readonly Citation[]): SourceCheck[] {
+/** Phrases the last readable check of `url` matched (what drift compares against). */
+function lastMatched(history: History | undefined, url: string): string[] {
+  const checks = history && Object.hasOwn(history.urls, url) ? history.urls[url]?.checks ?? [] : [];
+  return checks.findLast((c) => c.matchedPhrases !== undefined)?.matchedPhrases ?? [];
+}
+
+/**
+ * `matchedPhrases` is what this run's claims matched plus every phrase matched before that the page
+ * still contains anywhere: a phrase is only "lost" (drift) when the page no longer has it, not when
+ * the article stopped asking for it or the best evidence window moved.
+ */
+export function sourceChecks(
+  sources: Iterable<Source>, citations: readonly Citation[], history?: History,
+): SourceCheck[] {
   const checks: SourceCheck[] = [];
   for (const s of sources) {
     if (!s.url || !s.link) continue;
     const response = s.fetch?.outcome.kind === 'response' ? s.fetch.outcome : undefined;
     const text = s.page?.layers[0]?.text;
-    const matched = [...new Set(citations.filter((c) => c.ref === s.ref).flatMap((c) => c.matched))];
-    checks.push({
-      url: s.url,
-      ref: s.ref,
-      linkStatus: s.link.linkStatus,
-      ...(response ? { httpStatus: response.status } : {}),
-      ...(s.fetch ? { finalUrl: s.fetch.finalUrl } : {}),
-      ...(text ? { textFingerprint: fingerprintText(text) } : {}),
-      ...(text ? { matchedPhrases: matched } : {}),
-    });
+    const entry: SourceCheck = { url: s.url, ref: s.ref, linkStatus: s.link.linkStatus };
+    if (response) entry.httpStatus = response.status;
+    if (s.fetch) entry.finalUrl = s.fetch.finalUrl;
+    if (text && s.page) {
+      const all = normalize(s.page.layers.map((l) => l.text).join('\n')).text;
+      const kept = lastMatched(history, s.url).filter((p) => all.includes(normalize(p).text.trim()));
+      const matched = citations.filter((c) => c.ref === s.ref).flatMap((c) => c.matched);
+      entry.textFingerprint = fingerprintText(text);
+      entry.matchedPhrases = [...new Set([...matched, ...kept])];
+    }
+    checks.push(entry);
   }
   return checks;
 }
