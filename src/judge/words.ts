@@ -55,13 +55,26 @@ const NEGATION = new Set([
   'deny', 'declined', 'declines', 'без', 'не', 'ни', 'нет', 'никогда', 'отказался', 'отказалась',
   'отказались', 'отрицал', 'отрицает', 'отрицала',
 ]);
+/** Cues that negate only when followed by `to` (`failed to adopt`, `unable to agree`). */
+const NEGATION_BEFORE_TO = new Set(['failed', 'fails', 'fail', 'unable']);
+/** Cues that negate a noun next to them, not a clause (`no justification`, `без потерь`). */
+const NEAR_ONLY = new Set(['no', 'без', 'ни', 'нет', 'не']);
 
 /** True when token `tokens[i]` is a negation cue (`didn't` arrives as `didn`, `t`). */
 export function isNegationAt(tokens: readonly string[], i: number): boolean {
   const t = tokens[i];
   if (t === undefined) return false;
+  const next = tokens[i + 1];
+  // `not only … but also`, `не только … но и` affirm
+  if ((t === 'not' || t === 'не') && next === (t === 'not' ? 'only' : 'только')) return false;
+  if (NEGATION_BEFORE_TO.has(t)) return next === 'to';
   if (NEGATION.has(t)) return true;
   return t === 't' && (tokens[i - 1] ?? '').endsWith('n');
+}
+
+/** A cue that reaches over its clause (`has not, unlike the EU, ever designated`), not just the next words. */
+export function isClauseNegationAt(tokens: readonly string[], i: number): boolean {
+  return isNegationAt(tokens, i) && !NEAR_ONLY.has(tokens[i] ?? '');
 }
 
 /** Language by script: enough to pick a stemmer and to see that a Latin claim faces a Cyrillic page. */
