@@ -3,37 +3,15 @@ import type { PageSignals } from '../types.js';
 import { detectBotWall } from './botwall.js';
 import { countWords } from './dom.js';
 import type { HtmlFacts } from './html.js';
+import { hasNotFoundMessage, saysNotFound } from './notfound.js';
 import { detectPaywall } from './paywall.js';
-
-// Phrases a not-found page puts in its title or h1 (en, ru, fr, de, es, it, pt, uk).
-const NOT_FOUND_TITLE = [
-  /page (was )?not found|not found|page (does not|doesn't) exist|page (is )?(no longer available|unavailable)|(can|could)(no|n['’])?t find (that|this|the) page/i,
-  /страница не найдена|ошибка 404|страница не существует|такой страницы нет|сторінку не знайдено/i,
-  /page introuvable|page non trouvée|erreur 404|page inexistante/i,
-  /seite nicht gefunden|fehler 404|seite existiert nicht|nicht gefunden/i,
-  /página no encontrada|error 404|página no existe|pagina non trovata|página não encontrada/i,
-];
-
-// Body wording of a not-found page, used only when the main text is tiny.
-const NOT_FOUND_BODY = /page (you (were )?(requested|looking for) )?(could not|couldn['’]?t|cannot|can['’]?t) be found|(could not|couldn['’]?t) find (the|that|this) page|(page|article|story) (does not|doesn't|no longer) exists?|страница не найдена|запрашиваемая страница не|page introuvable|n['’]existe pas|nicht gefunden|existiert nicht|no (se ha podido )?encontra|no existe/i;
-
-// "404" alone in a title segment: `404 | Site`, `Error 404`. "The 404 Club" is a name, and an
-// article about HTTP errors says "404" inside a longer headline, so only a bare 404 counts.
-const BARE_404 = /^(error|http|fehler|erreur|ошибка)?\s*404(\s*(error|page|страница))?[.!]?$/i;
-const TITLE_SEPARATORS = /\s[|·–—:-]\s|\s[|·–—]|[|·–—]\s/;
-const SHORT_SEGMENT_WORDS = 6;
-
-function saysNotFound(title: string): 'not found' | '404' | undefined {
-  for (const segment of title.split(TITLE_SEPARATORS)) {
-    if (countWords(segment, SHORT_SEGMENT_WORDS) > SHORT_SEGMENT_WORDS) continue;
-    if (NOT_FOUND_TITLE.some((re) => re.test(segment))) return 'not found';
-    if (BARE_404.test(segment.trim())) return '404';
-  }
-  return undefined;
-}
 
 /** Past this the page is an article, whatever its title says. */
 const SUBSTANTIAL_WORDS = 300;
+/** Below this the page has little article text: a home page, an index, an error page. */
+const THIN_WORDS = 150;
+/** A not-found page's whole text, message and apology included. */
+const TINY_WORDS = 120;
 
 function pathSegments(url: string): string[] {
   try {
@@ -48,8 +26,9 @@ function looksLikeArticle(facts: HtmlFacts): boolean {
   return type === 'article' || facts.jsonld.types.some((t) => /article|posting|report/i.test(t));
 }
 
-function detectCanonicalHome(facts: HtmlFacts, finalUrl: string): string | undefined {
-  if (!facts.canonicalUrl || pathSegments(finalUrl).length === 0 || looksLikeArticle(facts)) return undefined;
+// A misconfigured CMS points every page's canonical at the root; only a thin page is the home page.
+function detectCanonicalHome(facts: HtmlFacts, finalUrl: string, mainWords: number): string | undefined {
+  if (!facts.canonicalUrl || pathSegments(finalUrl).length === 0 || looksLikeArticle(facts) || mainWords >= THIN_WORDS) return undefined;
   try {
     const canonical = new URL(facts.canonicalUrl);
     const home = canonical.pathname === '/' || canonical.pathname === '';
@@ -62,16 +41,17 @@ function detectCanonicalHome(facts: HtmlFacts, finalUrl: string): string | undef
 export function detectNotFound(facts: HtmlFacts, finalUrl: string): string | undefined {
   const mainWords = countWords(facts.mainText, SUBSTANTIAL_WORDS);
   if (mainWords < SUBSTANTIAL_WORDS) {
-    for (const [where, text] of [['title', facts.titleTag], ['h1', facts.h1]] as const) {
-      if (!text) continue;
-      const says = saysNotFound(text);
-      if (says) return `${where} says ${says}: "${text}"`;
-    }
+    const title = facts.titleTag ? saysNotFound(facts.titleTag) : undefined;
+    if (title) return `title says ${title}: "${facts.titleTag}"`;
+    // Readability drops a lone h1 ("Oops! That page can't be found."), so it is read on its own.
+    // A bare "404" h1 under a title that uses 404 otherwise ("404 | The 404 Club") is a name.
+    const h1 = facts.h1 ? saysNotFound(facts.h1) : undefined;
+    if (h1 && !(h1 === '404' && /404/.test(facts.titleTag ?? ''))) return `h1 says ${h1}: "${facts.h1}"`;
   }
-  const canonical = detectCanonicalHome(facts, finalUrl);
+  const canonical = detectCanonicalHome(facts, finalUrl, mainWords);
   if (canonical) return canonical;
   const body = facts.mainText || facts.pageText;
-  if (countWords(body, 120) < 120 && NOT_FOUND_BODY.test(body)) return 'tiny page whose text says not found';
+  if (countWords(body, TINY_WORDS) < TINY_WORDS && hasNotFoundMessage(body)) return 'tiny page whose text says not found';
   return undefined;
 }
 
