@@ -146,6 +146,8 @@ export interface PageSignals {
   unreadable?: string;
   /** Where a `<meta http-equiv="refresh">` with a short delay sends the reader (absolute URL). */
   refreshTo?: string;
+  /** Why the page looks like a home page or section index (a list of teasers), not one article. */
+  indexPage?: string;
 }
 
 export interface Page {

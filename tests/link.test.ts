@@ -191,3 +191,33 @@ describe('meta refresh is judged like a redirect', () => {
     expect(judgeLink(f, await readPage(f)).linkStatus).toBe(linkStatus);
   });
 });
+
+describe('a redirect to a shallower path is soft-404 only when it lands on an index', () => {
+  async function follow(from: string, to: string, fixture: string) {
+    const f = makeFixtureResponse(fixture, { url: from, finalUrl: to, redirects: [{ url: from, status: 301, location: to }] });
+    return judgeLink(f, await readPage(f)).linkStatus;
+  }
+
+  it.each<[string, string, string, LinkStatus]>([
+    // Restructured sites move articles to shorter addresses that still name the article.
+    ['http://news.example/news/world/middle_east/7654321.stm', 'https://news.example/news/world-middle-east-7654321', 'article-news.html', 'redirected'],
+    ['https://news.example/a/b/c/12345', 'https://news.example/world/russia-hosts-hamas-12345', 'article-news.html', 'redirected'],
+    // "not-found" inside a headline slug is not a not-found address.
+    ['https://news.example/x/1', 'https://news.example/world/bodies-not-found-after-quake', 'article-news.html', 'redirected'],
+    // A parent path that serves a whole article (the site moved it up a level) is that article.
+    ['https://news.example/world/2023/10/rail-upgrade', 'https://news.example/world/2023', 'article-news.html', 'redirected'],
+    // Real section indexes: a CollectionPage, or a page of teaser cards.
+    ['https://news.example/world/2023/10/26/russia-hosts-hamas-delegation', 'https://news.example/world/', 'section-index.html', 'soft-404'],
+    ['https://news.example/world/2023/10/26/russia-hosts-hamas-delegation', 'https://news.example/world/', 'section-index-plain.html', 'soft-404'],
+    ['https://news.example/old/world/russia-hosts-hamas', 'https://news.example/world', 'section-index-plain.html', 'soft-404'],
+    // The home page is the home page, whatever it shows.
+    ['https://news.example/world/2023/10/26/russia-hosts-hamas-delegation', 'https://news.example/', 'article-news.html', 'soft-404'],
+    // Not-found addresses stay soft-404 whatever the page says.
+    ['https://news.example/world/story', 'https://news.example/errors/not-found?from=story', 'article-news.html', 'soft-404'],
+    ['https://news.example/world/story', 'https://news.example/404.html', 'article-news.html', 'soft-404'],
+    ['https://news.example/world/story', 'https://news.example/error/404', 'article-news.html', 'soft-404'],
+    ['https://news.example/world/story', 'https://news.example/pagenotfound', 'article-news.html', 'soft-404'],
+  ])('%s → %s serving %s is %s', async (from, to, fixture, linkStatus) => {
+    expect(await follow(from, to, fixture)).toBe(linkStatus);
+  });
+});

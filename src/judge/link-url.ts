@@ -37,26 +37,49 @@ export function describeTrivialRedirect(from: string, to: string): string | unde
   return changes.length > 0 ? changes.join(', ') : 'same address';
 }
 
-// IABot's REDIRECT TO 404 rule (field-notes §2a), kept tight after its own false positives.
-const NOT_FOUND_URL = /(^|\/)404(\.html?|\.php|\.aspx?)?(\/|$)|not-?found|error\/404|\/error404|page-?introuvable|stranica-ne-najdena/i;
+// IABot's REDIRECT TO 404 rule (field-notes §2a), kept tight after its own false positives: the
+// marker is a whole path segment (/404, /404.html, /not-found, /error/404), never part of a slug
+// such as /world/bodies-not-found-after-quake.
+const NOT_FOUND_SEGMENT = /^(404|error-?404|404-?error|not-?found|notfound|page-?not-?found|pagenotfound|page-?introuvable|stranica-ne-najdena|seite-nicht-gefunden|pagina-no-encontrada)(\.(html?|php|aspx?))?$/i;
 
-/** Why the redirect target is really a "not found" or home page, else undefined. */
-export function describeSoftRedirect(from: string, to: string): string | undefined {
+function isNotFoundUrl(url: URL): boolean {
+  const segments = pathSegments(url);
+  const error = segments.findIndex((s) => /^errors?$/i.test(s));
+  return segments.some((s) => NOT_FOUND_SEGMENT.test(s)) || (error >= 0 && segments[error + 1] === '404');
+}
+
+/** Why the redirect target is a "not found" address, else undefined. */
+export function describeNotFoundRedirect(from: string, to: string): string | undefined {
   const a = parseUrl(from);
   const b = parseUrl(to);
   if (!a || !b) return undefined;
-  const finalPath = `${b.pathname}${b.search}`;
-  if (NOT_FOUND_URL.test(finalPath) && !NOT_FOUND_URL.test(`${a.pathname}${a.search}`)) return `redirect to a not-found URL (${to})`;
+  return isNotFoundUrl(b) && !isNotFoundUrl(a) ? `redirect to a not-found URL (${to})` : undefined;
+}
+
+// A section is named by a word or two (/politics, /en, /world-news); an article slug carries an id
+// or a headline (/news/world-middle-east-7654321, /world/russia-hosts-hamas-12345, /story.html).
+function looksLikeSection(segment: string | undefined): boolean {
+  if (segment === undefined) return true;
+  return !/\d{4,}|\.\w{2,5}$/.test(segment) && segment.split(/[-_]/).length <= 2;
+}
+
+export type ShallowRedirect = { landing: 'home' | 'section'; reason: string };
+
+/** A deep URL sent to the home page, or to what its address says is a section index. */
+export function describeShallowRedirect(from: string, to: string): ShallowRedirect | undefined {
+  const a = parseUrl(from);
+  const b = parseUrl(to);
+  if (!a || !b) return undefined;
   const original = pathSegments(a);
   const final = pathSegments(b);
   const deep = original.length > 0 || a.search.length > 1;
   if (!deep) return undefined;
-  if (final.length === 0 && b.search.length <= 1) return `redirect of a deep URL to the site's home page (${to})`;
+  if (final.length === 0 && b.search.length <= 1) return { landing: 'home', reason: `redirect of a deep URL to the site's home page (${to})` };
   const lostSlug = final[final.length - 1] !== original[original.length - 1];
   const isPrefix = final.length < original.length && final.every((seg, i) => seg === original[i]);
-  // A section index is short and has lost the slug that named the page.
-  if (isPrefix || (final.length < original.length && final.length <= 2 && lostSlug)) {
-    return `redirect of a deep URL to a section index (${to})`;
+  // A section index is short, has lost the slug that named the page, and is named like a section.
+  if (isPrefix || (final.length < original.length && final.length <= 2 && lostSlug && looksLikeSection(final[final.length - 1]))) {
+    return { landing: 'section', reason: `redirect of a deep URL to a section index (${to})` };
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
 // SourceFetch + Page → LinkStatus with a one-line reason (IABot rules, field-notes §2 and §4.2–4.4).
 import type { FetchOutcome, LinkStatus, Page, SourceFetch } from '../types.js';
+import { countWords } from '../page/dom.js';
 import { readHeader } from '../page/headers.js';
-import { describeGateRedirect, describeSoftRedirect, describeTrivialRedirect } from './link-url.js';
+import { describeGateRedirect, describeNotFoundRedirect, describeShallowRedirect, describeTrivialRedirect } from './link-url.js';
 
 export interface LinkJudgement {
   linkStatus: LinkStatus;
@@ -123,6 +124,29 @@ function isJavaScriptShell(f: SourceFetch, page: Page | undefined): boolean {
   return JS_ONLY_HOSTS.test(host) && !page?.layers.some((l) => l.layer === 'main' || l.layer === 'jsonld');
 }
 
+/** Below this many words the landing has no article of its own: a home page, an index, an error page. */
+const ARTICLE_WORDS = 150;
+
+/** Why the landing page is an index rather than an article, or undefined when it reads as an article. */
+function describeIndexLanding(page: Page | undefined): string | undefined {
+  if (!page) return 'no page was read';
+  if (page.signals.indexPage) return page.signals.indexPage;
+  const words = Math.max(0, ...page.layers.filter((l) => l.layer !== 'meta' && l.layer !== 'page').map((l) => countWords(l.text, ARTICLE_WORDS)));
+  return words < ARTICLE_WORDS ? 'little article text' : undefined;
+}
+
+// The address says where a redirect went; for a section index only the page can say whether it
+// really is one (sites move /a/b/c/12345 to /world/russia-hosts-hamas-12345, a shallower article).
+function describeSoftRedirect(from: string, landing: string, page: Page | undefined): string | undefined {
+  const notFound = describeNotFoundRedirect(from, landing);
+  if (notFound) return notFound;
+  const shallow = describeShallowRedirect(from, landing);
+  if (!shallow) return undefined;
+  if (shallow.landing === 'home') return shallow.reason;
+  const index = describeIndexLanding(page);
+  return index ? `${shallow.reason}: ${index}` : undefined;
+}
+
 function judgeSuccess(f: SourceFetch, r: Response, page: Page | undefined): LinkJudgement {
   if (isJavaScriptShell(f, page)) {
     return { linkStatus: 'blocked', reason: `${r.status}: platform requires JS (X/Twitter serves a script shell; try oEmbed or an archive)` };
@@ -132,7 +156,7 @@ function judgeSuccess(f: SourceFetch, r: Response, page: Page | undefined): Link
   const redirected = f.redirects.length > 0 || !sameAddress(f.url, landing);
   const gate = redirected ? describeGateRedirect(f.url, landing) : undefined;
   if (gate) return gate;
-  const soft = redirected ? describeSoftRedirect(f.url, landing) : undefined;
+  const soft = redirected ? describeSoftRedirect(f.url, landing, page) : undefined;
   if (soft) return { linkStatus: 'soft-404', reason: soft };
   if (page?.signals.notFound) return { linkStatus: 'soft-404', reason: `${r.status} but ${page.signals.notFound}` };
   if (page?.signals.paywall) return { linkStatus: 'paywalled', reason: `${r.status} but paywalled: ${page.signals.paywall}` };

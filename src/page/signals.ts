@@ -55,6 +55,22 @@ export function detectNotFound(facts: HtmlFacts, finalUrl: string): string | und
   return undefined;
 }
 
+const LISTING_TYPES = /^(CollectionPage|ItemList|SearchResultsPage)$/i;
+const TEASER_ARTICLES = 3;
+const LINKED_HEADINGS = 5;
+
+/** Why the page looks like a home page or section index (a list of teasers), not one article. */
+export function detectIndexPage(facts: HtmlFacts): string | undefined {
+  if (looksLikeArticle(facts)) return undefined;
+  const listing = facts.jsonld.types.find((t) => LISTING_TYPES.test(t));
+  if (listing) return `JSON-LD ${listing}`;
+  const html = facts.html.slice(0, 2_000_000);
+  const articles = html.match(/<article[\s>]/gi)?.length ?? 0;
+  if (articles >= TEASER_ARTICLES) return `${articles} <article> teasers`;
+  const headings = html.match(/<h[2-4]\b[^>]*>\s*<a\b/gi)?.length ?? 0;
+  return headings >= LINKED_HEADINGS ? `${headings} linked headlines` : undefined;
+}
+
 // Old sites "redirect" removed pages with a meta refresh; challenge pages refresh after minutes.
 const MAX_REFRESH_SECONDS = 10;
 
@@ -86,6 +102,8 @@ export function detectHtmlSignals(facts: HtmlFacts, input: SignalInput): PageSig
   if (paywall) signals.paywall = paywall;
   const notFound = detectNotFound(facts, input.finalUrl);
   if (notFound) signals.notFound = notFound;
+  const index = detectIndexPage(facts);
+  if (index) signals.indexPage = index;
   const refreshTo = readRefreshTarget(facts, input.finalUrl);
   if (refreshTo) signals.refreshTo = refreshTo;
   return signals;
