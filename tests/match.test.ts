@@ -225,4 +225,14 @@ describe('matchClaim', () => {
       pageOf([['main', `${PAD} The inquiry found that the harbour project was completed in 2021, four years late, and cost £86 million. ${PAD}`]]));
     expect(citation.verdict).toBe('supported');
   });
+
+  it.each<[string, string]>([
+    ['Published 26 October 2023. In 2019 a Hamas delegation visited Moscow for talks.', 'unsupported'],
+    ['Published 26 October 2023. In 2023 a Hamas delegation visited Moscow for talks.', 'supported'],
+    ['Published 26 October 2023. A Hamas delegation visited Moscow for talks on Thursday, officials said.', 'supported'],
+  ])('judges a year against the sentence that says the claim, not a dateline: %s → %s', (text, expected) => {
+    const { citation } = verdictOf('In 2023, a Hamas delegation visited Moscow.', pageOf([['main', text]]));
+    expect(citation.verdict).toBe(expected);
+  });
 });
+

@@ -22,17 +22,23 @@ function tokensOf(text: string, scan: Scan, from: number, to: number): string[] 
   return out;
 }
 
+/** Sentence number (0, 1, …) of each token of the window, counted from its first token. */
+function sentencesOf(found: LayerText, w: Window): Int32Array {
+  const { norm, scan } = found;
+  const ids = new Int32Array(Math.max(0, w.to - w.from + 1));
+  for (let i = w.from + 1, k = 0; i <= w.to; i++) {
+    if (/[.!?;]["')\]]?\s/.test(norm.text.slice(scan.ends[i - 1] ?? 0, scan.starts[i] ?? 0))) k++;
+    ids[i - w.from] = k;
+  }
+  return ids;
+}
+
 /**
  * The given phrases (the claim's facts and names) found in the window do not all share one
  * sentence: the window pieces the claim together from separate statements.
  */
 export function crossesSentence(found: LayerText, w: Window, phrases: readonly number[]): boolean {
-  const { norm, scan } = found;
-  const sentenceOf = new Int32Array(Math.max(0, w.to - w.from + 1));
-  for (let i = w.from + 1, k = 0; i <= w.to; i++) {
-    if (/[.!?;]["')\]]?\s/.test(norm.text.slice(scan.ends[i - 1] ?? 0, scan.starts[i] ?? 0))) k++;
-    sentenceOf[i - w.from] = k;
-  }
+  const sentenceOf = sentencesOf(found, w);
   let common: Set<number> | undefined;
   for (const phrase of phrases) {
     const here = new Set((found.positions[phrase] ?? []).filter((p) => p >= w.from && p <= w.to).map((p) => sentenceOf[p - w.from] ?? 0));
@@ -41,6 +47,29 @@ export function crossesSentence(found: LayerText, w: Window, phrases: readonly n
     if (common.size === 0) return true;
   }
   return false;
+}
+
+/** Token range of the window's sentence holding the most of the claim's words and names. */
+function coreSentence(prepared: PreparedClaim, found: LayerText, w: Window): [number, number] | undefined {
+  const ids = sentencesOf(found, w);
+  const counts = new Map<number, number>();
+  prepared.phrases.forEach((p, i) => {
+    if (p.kind !== 'word' && p.kind !== 'name') return;
+    const seen = new Set((found.positions[i] ?? []).filter((x) => x >= w.from && x <= w.to).map((x) => ids[x - w.from] ?? 0));
+    for (const id of seen) counts.set(id, (counts.get(id) ?? 0) + 1);
+  });
+  let best = -1;
+  let most = 0;
+  for (const [id, n] of counts) if (n > most) { best = id; most = n; }
+  if (best < 0) return undefined;
+  let from = -1;
+  let to = -1;
+  ids.forEach((id, k) => { if (id === best) { if (from < 0) from = w.from + k; to = w.from + k; } });
+  // the sentence goes on past the window's last hit: its facts count as its own
+  const { norm, scan } = found;
+  while (to + 1 < scan.count && to - from < 80 && !/[.!?;]["')\]]?\s/.test(norm.text.slice(scan.ends[to] ?? 0, scan.starts[to + 1] ?? 0))) to++;
+  while (from > 0 && to - from < 80 && !/[.!?;]["')\]]?\s/.test(norm.text.slice(scan.ends[from - 1] ?? 0, scan.starts[from] ?? 0))) from--;
+  return [from, to];
 }
 
 /** Tokens within `reach` of token `center`, not crossing a sentence end (`. `, `! `, `? `, `; `). */
@@ -68,19 +97,27 @@ function comparable(claim: Fact, source: Fact): boolean {
   return source.kind === 'number' && !source.inDate && source.percent === claim.percent;
 }
 
-/** Claim numbers/dates absent from the evidence while a different one sits next to the same words. */
+/**
+ * Claim numbers/dates the evidence states differently: absent from it while a different one sits
+ * next to the same words, or found elsewhere in the window (a dateline's year) while the sentence
+ * that says the claim's words gives a different one (`In 2019 a Hamas delegation visited Moscow`).
+ */
 export function findContradictions(claim: string, prepared: PreparedClaim, found: LayerText, w: Window,
   size: number, present: ReadonlySet<number>): { claim: string; source: string }[] {
   const norm = normalize(claim);
   const claimScan = scanText(norm.text, () => []);
   const claimFacts = [...prepared.facts.values()];
-  const lo = w.from - size / 2;
-  const hi = w.to + size / 2;
+  const core = coreSentence(prepared, found, w);
   const out: { claim: string; source: string }[] = [];
   for (const [i, fact] of prepared.facts) {
     const phrase = prepared.phrases[i];
     // a number word (`five` in `one in five`) is too loose a reading to accuse the source with
-    if (!phrase || present.has(i) || !/\d/.test(phrase.text)) continue;
+    if (!phrase || !/\d/.test(phrase.text)) continue;
+    let [lo, hi] = [w.from - size / 2, w.to + size / 2];
+    if (present.has(i)) {
+      if (!core || found.facts.some((f) => factMatches(fact, f) && inRange(found, f, core))) continue;
+      [lo, hi] = core;
+    }
     const at = norm.text.indexOf(normalize(phrase.text).text);
     if (at < 0) continue;
     const ct = tokenAt(claimScan, at);
@@ -98,6 +135,11 @@ export function findContradictions(claim: string, prepared: PreparedClaim, found
     if (rival) out.push({ claim: phrase.text, source: sliceOriginal(found.original, found.norm, rival.start, rival.end) });
   }
   return out;
+}
+
+function inRange(found: LayerText, f: Fact, [from, to]: [number, number]): boolean {
+  const t = tokenAt(found.scan, f.start);
+  return t >= from && t <= to;
 }
 
 /** The gap after token i ends a sentence or a clause (`. `, `; `), or is a comma. */
