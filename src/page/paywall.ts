@@ -41,6 +41,29 @@ function sampleEnds(text: string): string {
   return text.length <= 400_000 ? text : `${text.slice(0, 200_000)}\n${text.slice(-200_000)}`;
 }
 
+function countMatches(text: string, re: RegExp): number {
+  return text.match(new RegExp(re.source, 'gi'))?.length ?? 0;
+}
+
+/** The lines a teaser closes on, where a prompt stands when it sits inside the article text. */
+const TAIL_LINES = 3;
+
+/**
+ * A gate prompt stands outside the article text (a modal, a banner, a gate box) or closes a
+ * teaser. The same words in the body of an article are a quotation ("readers see 'Subscribe to
+ * continue reading'…").
+ */
+function findGatePrompt(facts: HtmlFacts): string | undefined {
+  const page = sampleEnds(facts.pageText);
+  const tail = facts.mainText.split('\n').slice(-TAIL_LINES).join('\n');
+  for (const re of GATE_PHRASES) {
+    const found = re.exec(page);
+    if (!found) continue;
+    if (countMatches(page, re) > countMatches(facts.mainText, re) || re.test(tail)) return found[0];
+  }
+  return undefined;
+}
+
 /** Declared length far above what the page shows: the rest is behind the wall. */
 function findLengthGap(facts: HtmlFacts): string | undefined {
   const declared = facts.jsonld.wordCount;
@@ -53,15 +76,15 @@ function findLengthGap(facts: HtmlFacts): string | undefined {
 // articles (Piano meters whole sites, newsletter boxes ask "Already a subscriber?"), so they only
 // count beside a teaser-length main text.
 const TEASER_WORDS = 200;
+const LONG_WORDS = 600;
 
 export function detectPaywall(facts: HtmlFacts): string | undefined {
   const declared = findDeclared(facts);
   if (declared) return declared;
-  // A phrase inside a long article body is a mention; a prompt sits beside a teaser or outside it.
-  const mainWords = countWords(facts.mainText, 600);
-  const sample = sampleEnds(facts.pageText);
-  const phrase = GATE_PHRASES.find((re) => re.test(sample) && (mainWords < 600 || !re.test(facts.mainText)));
-  if (phrase) return `paywall prompt: "${phrase.exec(sample)?.[0] ?? ''}"`;
+  // Past this much readable text the article is there to check, whatever a meter modal (often
+  // present in the markup and hidden by CSS until it fires) says.
+  const phrase = countWords(facts.mainText, LONG_WORDS) < LONG_WORDS ? findGatePrompt(facts) : undefined;
+  if (phrase) return `paywall prompt: "${phrase}"`;
   const gap = findLengthGap(facts);
   if (gap) return gap;
   if (countWords(facts.mainText || facts.pageText, TEASER_WORDS) >= TEASER_WORDS) return undefined;
