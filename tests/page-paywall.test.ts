@@ -8,6 +8,13 @@ const teaser = new TextDecoder().decode(readFixture('paywall-teaser.html'));
 
 describe('gate prompts beside a teaser', () => {
   it.each([
+    'Subscribe to unlock this article',
+    'Sign in to continue reading',
+    'Log in to keep reading',
+    'Create a free account to continue reading',
+    'Register to read the full story',
+    'Register for free to continue reading',
+    // Already recognised before: kept as a check on the same fixture.
     'Subscribe to continue reading',
     'This article is for subscribers only.',
   ])('%s → paywalled', async (prompt) => {

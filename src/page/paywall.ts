@@ -27,6 +27,10 @@ const GATE_PHRASES = [
   /материал доступен только (по|для) подписчик/i,
   /pour lire la suite,? abonnez-vous|article réservé aux abonnés/i,
   /weiterlesen mit (abo|\w+\+)|dieser artikel ist exklusiv für abonnenten/i,
+  /subscribe (now |today )?to unlock (this|the full|the rest of this) (article|story)|unlock (this|the full) (article|story) (by subscribing|with a subscription)/i,
+  /(sign|log) ?in to (continue|keep) reading|(sign|log) ?in to read (the full|this|the rest)/i,
+  /create (a |an |your )?(free )?account to (continue|keep) reading|create (a |an |your )?(free )?account to read (the full|this|the rest)/i,
+  /register (now |for free |free )?to (continue|keep) reading|register (now |for free |free )?to read (the full|this|the rest)/i,
 ];
 
 // Markup and wording that also show up on free pages (Piano meters every page of some sites).
