@@ -36,4 +36,17 @@ describe('evidence snippet', () => {
     expect(match.evidence?.snippet.length).toBeLessThanOrEqual(SNIPPET_MAX_CHARS);
     expect(match.evidence?.snippet).toContain('£18 million');
   });
+
+  it.each([
+    ['a line break ends the block (two JSON-LD headlines)', 'Moscow braces for winter\nRussia hosted a Hamas delegation in Moscow on 26 October 2023',
+      'Russia hosted a Hamas delegation in Moscow on 26 October 2023'],
+    ['an ellipsis does not end the sentence', 'Officials said … that Russia hosted a Hamas delegation in Moscow on 26 October 2023.',
+      'Officials said … that Russia hosted a Hamas delegation in Moscow on 26 October 2023.'],
+  ])('starts at the sentence: %s', (_label, text, expected) => {
+    const claim = 'Russia hosted a Hamas delegation in Moscow on 26 October 2023.';
+    const match = matchClaim(claim, extractKeyPhrases(claim), {
+      contentType: 'text/plain', charset: 'utf-8', signals: {}, layers: [{ layer: 'text', text }] });
+    expect(match.evidence?.snippet).toBe(expected);
+  });
 });
+

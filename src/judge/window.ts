@@ -43,23 +43,43 @@ export function findBestWindow(positions: readonly (readonly number[])[], weight
     const tighter = current === best.weight && pos - (hits[left]?.[0] ?? 0) < (hits[best.r]?.[0] ?? 0) - (hits[best.l]?.[0] ?? 0);
     if (current > best.weight + 1e-9 || tighter) best = { weight: current, l: left, r };
   }
+  // drop repeats at either edge (an earlier `Moscow` in the previous headline): the same phrases, tighter
+  const inside = new Map<number, number>();
+  for (let k = best.l; k <= best.r; k++) inside.set(hits[k]?.[1] ?? 0, (inside.get(hits[k]?.[1] ?? 0) ?? 0) + 1);
+  const shrink = (k: number): boolean => {
+    const phrase = hits[k]?.[1] ?? 0;
+    const n = inside.get(phrase) ?? 0;
+    if (n < 2) return false;
+    inside.set(phrase, n - 1);
+    return true;
+  };
+  while (best.l < best.r && shrink(best.l)) best.l++;
+  while (best.r > best.l && shrink(best.r)) best.r--;
   const present = new Set<number>();
   for (let k = best.l; k <= best.r; k++) present.add(hits[k]?.[1] ?? 0);
   const total = weights.reduce((a, b) => a + b, 0);
   return { from: hits[best.l]?.[0] ?? 0, to: hits[best.r]?.[0] ?? 0, weight: total > 0 ? best.weight / total : 0, present };
 }
 
-const SENTENCE_END = /[.!?]["')\]]? /g;
+// an ellipsis (`…` is `...` after NFKC) pauses inside a sentence; it does not end one
+const SENTENCE_END = /(?<!\.\.)[.!?]["')\]]? /g;
+const SENTENCE_STOP = /(?<!\.\.)[.!?]["')\]]?(?: |$)/;
 
-/** Widen normalised range [start, end) to sentence boundaries, at most SNIPPET_MAX_CHARS long. */
-function sentenceRange(text: string, start: number, end: number): [number, number] {
+/**
+ * Widen normalised range [start, end) to sentence boundaries, at most SNIPPET_MAX_CHARS long.
+ * `isBreak(i)` says the space at i was a line break in the original: a block (paragraph, headline,
+ * separate JSON-LD string) ends there even without a full stop.
+ */
+function sentenceRange(text: string, start: number, end: number, isBreak: (i: number) => boolean): [number, number] {
   const floor = Math.max(0, start - 200);
   let from = floor === 0 ? 0 : -1;
   for (const m of text.slice(floor, start).matchAll(SENTENCE_END)) from = floor + m.index + m[0].length;
+  for (let i = start - 1; i >= Math.max(floor, from); i--) if (text[i] === ' ' && isBreak(i)) { from = i + 1; break; }
   if (from < 0) from = text.indexOf(' ', Math.max(floor, start - 60)) + 1 || start;
   const tail = text.slice(end, end + 200);
-  const stop = tail.search(/[.!?]["')\]]?(?: |$)/);
+  const stop = tail.search(SENTENCE_STOP);
   let to = stop >= 0 ? end + stop + 1 : Math.min(text.length, end + 60);
+  for (let i = end; i < to; i++) if (text[i] === ' ' && isBreak(i)) { to = i; break; }
   if (to - from > SNIPPET_MAX_CHARS) {
     from = Math.max(from, Math.min(start, end - SNIPPET_MAX_CHARS + 40));
     to = Math.min(to, from + SNIPPET_MAX_CHARS);
@@ -73,7 +93,8 @@ function sentenceRange(text: string, start: number, end: number): [number, numbe
 export function snippetOf(original: string, norm: Normalized, scan: Scan, w: Window): string {
   const start = scan.starts[w.from] ?? 0;
   const end = scan.ends[w.to] ?? start;
-  const [from, to] = sentenceRange(norm.text, start, end);
+  const isBreak = (i: number): boolean => /[\n\r\u2028\u2029]/.test(original.slice(norm.map[i] ?? 0, norm.map[i + 1] ?? 0));
+  const [from, to] = sentenceRange(norm.text, start, end, isBreak);
   return sliceOriginal(original, norm, from, to).replace(/\s+/g, ' ').trim();
 }
 
