@@ -95,3 +95,45 @@ describe('readPage decodes Cyrillic pages end to end', () => {
     expect(page?.layers.find((l) => l.layer === 'page')?.text).toContain('доходы от экспорта вырастут');
   });
 });
+
+// An old regional site: counters and styles fill the first kilobyte, the charset comes late.
+const LONG_HEAD = `<script type="text/javascript">(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})(window, document, "script", "https://mc.counter.example/metrika/tag.js", "ym");ym(12345678, "init", {clickmap:true, trackLinks:true, accurateTrackBounce:true});</script>
+<style>${'body{margin:0;padding:0;font:13px/1.4 Verdana,Arial,sans-serif}.news-item{border-bottom:1px solid #ccc;padding:6px 0}.news-item a{color:#036}'.repeat(8)}</style>`;
+
+describe('UTF-8 labels on bytes that are not UTF-8, and a charset after the first kilobyte', () => {
+  const cp1251 = (html: string) => encodeSingleByte(html, 'windows-1251');
+  it.each<[string, Uint8Array, string, string, string]>([
+    ['header says utf-8, body is windows-1251 (no meta)', cp1251(russianPage('')), 'text/html; charset=utf-8', 'windows-1251', 'detected'],
+    ['header says utf-8, body is windows-1251 with a meta', cp1251(russianPage('<meta charset="windows-1251">')), 'text/html; charset=UTF-8', 'windows-1251', 'meta'],
+    ['meta says utf-8, body is windows-1251', cp1251(russianPage('<meta charset="utf-8">')), 'text/html', 'windows-1251', 'detected'],
+    ['meta windows-1251 after a long head', cp1251(`<!DOCTYPE html><html><head>${LONG_HEAD}<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><title>МИД</title></head><body><p>Лавров встретился с делегацией ХАМАС в Москве.</p></body></html>`), 'text/html', 'windows-1251', 'meta'],
+  ])('%s', (_, bytes, contentType, charset, source) => {
+    expect(LONG_HEAD.length).toBeGreaterThan(1024);
+    const decoded = decodeBody(bytes, contentType);
+    expect(decoded.charset).toBe(charset);
+    expect(decoded.source).toBe(source);
+    expect(decoded.text).not.toContain('\ufffd');
+    expect(decoded.text).toMatch(/Министерство финансов|Лавров встретился/);
+  });
+
+  it('a UTF-8 page with one stray latin1 byte stays UTF-8', () => {
+    const utf8 = new TextEncoder().encode(russianPage('<meta charset="utf-8">'));
+    const stray = new Uint8Array([...utf8.subarray(0, 200), 0xe9, ...utf8.subarray(200)]);
+    const decoded = decodeBody(stray, 'text/html; charset=utf-8');
+    expect(decoded.charset).toBe('utf-8');
+    expect(decoded.text).toContain('Министерство финансов');
+  });
+
+  it('a late meta inside a comment is ignored, and a late meta never overrides valid UTF-8', () => {
+    const commented = encodeSingleByte(`<html><head>${LONG_HEAD}<!-- <meta charset="koi8-r"> --><meta charset="windows-1251"></head><body><p>${RUSSIAN}</p></body></html>`, 'windows-1251');
+    expect(decodeBody(commented, 'text/html').charset).toBe('windows-1251');
+    const utf8 = new TextEncoder().encode(`<html><head>${LONG_HEAD}<meta charset="windows-1251"></head><body><p>${RUSSIAN}</p></body></html>`);
+    expect(decodeBody(utf8, 'text/html')).toMatchObject({ charset: 'utf-8', source: 'utf-8' });
+  });
+
+  it('readPage reads the Cyrillic page the header mislabels', async () => {
+    const page = await readPage(makeResponse(cp1251(russianPage('')), { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+    expect(page?.charset).toBe('windows-1251');
+    expect(page?.layers.find((l) => l.layer === 'main')?.text).toContain('дефицит бюджета составил 1,2% ВВП');
+  });
+});

@@ -32,10 +32,12 @@ function sniffBom(bytes: Uint8Array): { charset: string; skip: number } | undefi
   return undefined;
 }
 
-// The prescan reads ASCII only, so latin1 is a safe lens over the first 1024 bytes of any
+// The prescan reads ASCII only, so latin1 is a safe lens over the first bytes of any
 // ASCII-compatible encoding; both <meta charset> and the http-equiv content= form match.
-function sniffMetaCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+function sniffMetaCharset(bytes: Uint8Array, limit: number): string | undefined {
+  const raw = new TextDecoder('latin1').decode(bytes.subarray(0, limit));
+  // Only the head: a page's text may quote a <meta> tag, and commented-out tags mean nothing.
+  const head = raw.replace(/<!--[\s\S]*?(-->|$)/g, '').split(/<\/head\s*>|<body[\s>]/i)[0] ?? '';
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
     const match = /charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
     const name = normaliseCharset(match?.[1]);
@@ -45,6 +47,12 @@ function sniffMetaCharset(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** WHATWG's prescan window. */
+const PRESCAN_BYTES = 1024;
+// Browsers re-decode when the parser meets a later <meta charset>; a long <head> (inline styles,
+// analytics, big comments) pushes it past 1024 bytes, so the whole head is read before guessing.
+const HEAD_BYTES = 64 * 1024;
+
 function tryFatalUtf8(bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -53,19 +61,52 @@ function tryFatalUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * After strict decoding failed: true when the bytes are still UTF-8 with a few stray invalid bytes
+ * (a latin1 snippet pasted into a UTF-8 page), false for a legacy-encoded page, where nearly every
+ * non-ASCII byte is invalid UTF-8.
+ */
+function isMostlyUtf8(bytes: Uint8Array): boolean {
+  let invalid = 0;
+  let valid = 0;
+  for (const ch of new TextDecoder('utf-8').decode(bytes)) {
+    if (ch === '\ufffd') invalid++;
+    else if (ch.charCodeAt(0) > 0x7f) valid++;
+  }
+  return valid >= invalid * 10;
+}
+
+function decodeAs(bytes: Uint8Array, charset: string, source: DecodedBody['source'], decoded?: string): DecodedBody {
+  return { text: decoded ?? new TextDecoder(charset).decode(bytes), charset, source };
+}
+
 /** Decodes a body; `sniffMeta` is off for non-HTML types, where `<meta>` means nothing. */
 export function decodeBody(bytes: Uint8Array, contentType: string | undefined, sniffMeta = true): DecodedBody {
   const bom = sniffBom(bytes);
   if (bom) return { text: new TextDecoder(bom.charset).decode(bytes.subarray(bom.skip)), charset: bom.charset, source: 'bom' };
-  const header = normaliseCharset(readHeaderCharset(contentType));
-  if (header) return { text: new TextDecoder(header).decode(bytes), charset: header, source: 'header' };
-  const meta = sniffMeta ? sniffMetaCharset(bytes) : undefined;
-  if (meta) return { text: new TextDecoder(meta).decode(bytes), charset: meta, source: 'meta' };
-  const utf8 = tryFatalUtf8(bytes);
-  if (utf8 !== undefined) return { text: utf8, charset: 'utf-8', source: 'utf-8' };
+  // Servers and CMSs label everything UTF-8; when the bytes say otherwise, read on instead of
+  // producing U+FFFD for every Cyrillic letter. Other labels are trusted, as browsers do.
+  // Decoded lazily: a page labelled windows-1251 never pays for a UTF-8 pass.
+  let strict: string | undefined;
+  let utf8: boolean | undefined;
+  const isUtf8 = (): boolean => {
+    if (utf8 === undefined) {
+      strict = tryFatalUtf8(bytes);
+      utf8 = strict !== undefined || isMostlyUtf8(bytes);
+    }
+    return utf8;
+  };
+  const usable = (charset: string | undefined) => (charset === 'utf-8' && !isUtf8() ? undefined : charset);
+  const header = usable(normaliseCharset(readHeaderCharset(contentType)));
+  if (header) return decodeAs(bytes, header, 'header', header === 'utf-8' ? strict : undefined);
+  const meta = sniffMeta ? usable(sniffMetaCharset(bytes, PRESCAN_BYTES)) : undefined;
+  if (meta) return decodeAs(bytes, meta, 'meta', meta === 'utf-8' ? strict : undefined);
+  if (isUtf8()) return decodeAs(bytes, 'utf-8', 'utf-8', strict);
+  const late = sniffMeta ? usable(sniffMetaCharset(bytes, HEAD_BYTES)) : undefined;
+  if (late) return decodeAs(bytes, late, 'meta');
   // chardet's statistics need some text; a 64 KB sample is plenty and keeps huge bodies cheap.
   const detected = normaliseCharset(detect(bytes.subarray(0, 65536)) ?? undefined);
-  // chardet can still guess UTF-8 (or UTF-16 for binary junk) after strict UTF-8 failed: ignore that.
-  if (detected && !detected.startsWith('utf-')) return { text: new TextDecoder(detected).decode(bytes), charset: detected, source: 'detected' };
-  return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', source: 'default' };
+  // chardet can still guess UTF-8 (or UTF-16 for binary junk) after UTF-8 failed: ignore that.
+  if (detected && !detected.startsWith('utf-')) return decodeAs(bytes, detected, 'detected');
+  return decodeAs(bytes, 'windows-1252', 'default');
 }
