@@ -83,6 +83,11 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // `citecheck extract | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   main(process.argv).then((code) => {
     process.exitCode = code;
   }, (error: unknown) => {

@@ -33,10 +33,24 @@ export function sourceFindings(
       findings.push({ kind: 'deprecated-archive', ref, message: `reference [${ref}]: archive.today is deprecated ` +
         `(tampered captures; Wikipedia RfC, Feb 2026) and is never fetched; replace ${s.archiveUrl} with a Wayback copy` });
     }
+    if (s.archiveError) {
+      findings.push({ kind: 'archive-unavailable', ref, message: `reference [${ref}]: the archive lookup failed ` +
+        `(${s.archiveError}); run again later` });
+    }
     if (datesDisagree(reference?.date, s.page?.publishedDate)) {
       findings.push({ kind: 'metadata-mismatch', ref, message: `reference [${ref}] is dated ${reference?.date} ` +
         `but the page says it was published ${s.page?.publishedDate?.slice(0, 10)}` });
     }
   }
   return findings;
+}
+
+/** references.json entries no marker cites (unless the article's own list already said so). */
+export function unusedReferences(
+  references: readonly Reference[], cited: ReadonlySet<number>, articleFindings: readonly Finding[],
+): Finding[] {
+  const flagged = new Set(articleFindings.filter((f) => f.kind === 'reference-never-cited').map((f) => f.ref));
+  return references.filter((r) => !cited.has(r.id) && !flagged.has(r.id)).map((r) => ({
+    kind: 'reference-never-cited', ref: r.id, message: `references.json has an entry [${r.id}] that no footnote in the article cites`,
+  }));
 }

@@ -12,6 +12,8 @@ export interface Source {
   link?: LinkJudgement;
   /** An archived copy, when one was looked up (`--archive`) or given (`archiveUrl`). */
   archive?: { url: string; capturedAt?: string; fetch?: SourceFetch; page?: Page; link?: LinkJudgement };
+  /** Why the archive lookup failed (rate-limited, unreachable), when it did. */
+  archiveError?: string;
 }
 
 export interface LinkJudgement {

@@ -54,6 +54,7 @@ export type FindingKind =
   | 'reference-without-url' // references.json has no URL for a cited reference
   | 'metadata-mismatch' // references.json / list metadata disagrees with the page (date, title)
   | 'deprecated-archive' // archive URL on a deprecated service (archive.today)
+  | 'archive-unavailable' // the archive lookup failed (rate-limited, unreachable): try again later
   | 'offline'; // name resolution failed for every host: nothing could be reached
 
 export interface Finding {

@@ -12,7 +12,7 @@ import { judgeLink } from './judge/link.js';
 import { buildReport } from './report/build.js';
 import type { Changes, Report } from './report/schema.js';
 import { markOffline, planSource, sourceReport, type LinkJudgement, type Source } from './source.js';
-import { sourceFindings } from './source-findings.js';
+import { sourceFindings, unusedReferences } from './source-findings.js';
 import { fetchSources, type FetchOptions } from './sources/fetch.js';
 import type { ArchiveCheck, Article, Citation, Page, SourceFetch, Verdict } from './types.js';
 
@@ -87,7 +87,10 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
     article: input.article,
     claims,
     sources: [...sources.values()].sort((a, b) => a.ref - b.ref).map(sourceReport),
-    findings: [...input.article.findings, ...sourceFindings(sources, byId, offline)],
+    findings: [
+      ...input.article.findings, ...sourceFindings(sources, byId, offline),
+      ...unusedReferences(input.references, new Set(sources.keys()), input.article.findings),
+    ],
     toolVersion: input.toolVersion,
     startedAt: started.toISOString(),
     durationMs: now().getTime() - started.getTime(),

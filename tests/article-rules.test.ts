@@ -77,6 +77,7 @@ describe('claimParagraph', () => {
       [['He sent condolences', [5]], ['and said more.', [6]]], []],
     ['group of three', 'They grew closer. [1] [10] [11]', [['They grew closer.', [1, 10, 11]]], []],
     ['adjacent markers', 'They grew closer.[1][2]', [['They grew closer.', [1, 2]]], []],
+    ['a repeated number cites once', 'They grew closer.[1][1] [2]', [['They grew closer.', [1, 2]]], []],
     ['marker after the closing quote', 'He praised his "courage and manliness." [1] In 2020 he left. [2]',
       [['He praised his "courage and manliness."', [1]], ['In 2020 he left.', [2]]], []],
     ['marker before the full stop', 'It was called "terrorism"[3].', [['It was called "terrorism".', [3]]], []],

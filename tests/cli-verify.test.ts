@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../src/report/schema.js';
 import { ROUTES, startFixtureWeb, type FixtureWeb } from './fixtures/web.js';
-import { ensureBuilt, runCli } from './helpers/cli.js';
+import { ensureBuilt, ROOT, runCli } from './helpers/cli.js';
 
 const ARTICLE = `Riverside library
 
@@ -113,6 +113,55 @@ describe('scheduled runs through the binary', () => {
     expect(second.stdout).toMatch(/Still broken \(1\)/);
     const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'weekly', 'report.json'), 'utf8')));
     expect(report.changes?.stillBroken.map((b) => b.refs)).toEqual([[2]]);
+  });
+});
+
+describe('what the review found', () => {
+  it('a replay never reads or writes the link-rot history', async () => {
+    const warc = join(dir, 'for-replay.warc');
+    await runCli(['verify', '--allow-private-hosts', '--retries', '0', '-q', '--no-history', '--out', 'rec', '--warc', warc], { cwd: dir });
+    const r = await runCli(['verify', '--replay', warc, '-q', '--out', 'rep'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(readdirSync(join(dir, 'rep'))).not.toContain('history.json');
+    const changed = await runCli(['verify', '--replay', warc, '--changed-only', '--out', 'rep2'], { cwd: dir });
+    expect(changed.code).toBe(2);
+  });
+
+  it.each([
+    [['--warc', '.'], /cannot write \.: it is a folder/],
+    [['--out', 'article.txt'], /cannot write into article\.txt/],
+  ])('refuses an unusable output path %j before fetching, with exit 2', async (args, pattern) => {
+    const r = await runCli(['verify', '--allow-private-hosts', '--retries', '0', ...args], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it('lists the citations that fail a custom --fail-on', async () => {
+    const r = await runCli(['verify', '--allow-private-hosts', '--retries', '0', '--no-history', '--out', 'fo', '--fail-on', 'supported'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/failing \(supported\):\n\s+line 5 \[1\] supported/);
+  });
+
+  it('names an article given by absolute path relative to the current folder in annotations', async () => {
+    const r = await runCli(['verify', join(dir, 'article.txt'), '--allow-private-hosts', '--retries', '0', '-q', '--no-history', '--out', 'abs'], {
+      cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(dir, 'no-such-folder', 'summary.md') },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=article\.txt,line=6/m);
+    expect(r.stderr).toMatch(/warning: cannot append to GITHUB_STEP_SUMMARY/);
+  });
+
+  it('exits quietly when its reader stops early (| head)', async () => {
+    const { execFile } = await import('node:child_process');
+    const out = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      // Far more than a pipe buffer holds, so the writer really meets a closed pipe.
+      const big = `Big\n\nS\n\n${Array.from({ length: 4000 }, (_, i) => `Claim number ${i} is stated here. [1]`).join('\n')}\n\nReferences\n\n  1. "x". y. 2024.\n`;
+      writeFileSync(join(dir, 'big.txt'), big);
+      execFile('bash', ['-c', `node ${JSON.stringify(join(ROOT, 'dist', 'cli.js'))} extract big.txt | head -c 20 >/dev/null`], { cwd: dir },
+        (error, _stdout, stderr) => done({ code: error ? Number(error.code) : 0, stderr }));
+    });
+    expect(out.stderr).not.toMatch(/EPIPE/);
   });
 });
 

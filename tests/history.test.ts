@@ -121,11 +121,11 @@ describe('recordRun', () => {
       { newlyBroken: 1, stillBroken: 0, aboutToDie: 0, newlyDead: 0, recovered: 0 },
       { newlyBroken: 0, stillBroken: 1, aboutToDie: 0, newlyDead: 0, recovered: 0 },
       { newlyBroken: 0, stillBroken: 1, aboutToDie: 1, newlyDead: 0, recovered: 0 },
-      { newlyBroken: 0, stillBroken: 1, aboutToDie: 0, newlyDead: 1, recovered: 0 },
+      { newlyBroken: 0, stillBroken: 0, aboutToDie: 0, newlyDead: 1, recovered: 0 },
       { newlyBroken: 0, stillBroken: 1, aboutToDie: 0, newlyDead: 0, recovered: 0 },
       { newlyBroken: 0, stillBroken: 0, aboutToDie: 0, newlyDead: 0, recovered: 1 },
     ]);
-    expect(all[3]?.stillBroken[0]?.since).toBe(hours(0).toISOString());
+    expect(all[3]?.newlyDead[0]?.since).toBe(hours(0).toISOString());
     expect(all[5]?.recovered[0]).toMatchObject({ strikesBefore: 4, brokenSince: hours(0).toISOString() });
     expect(u).toMatchObject({ strikes: 0, rotDead: false });
     expect(u?.firstFailedAt).toBeUndefined();

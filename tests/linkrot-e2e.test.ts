@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayedWayback } from '../src/archive/check.js';
 import { createWaybackClient } from '../src/archive/wayback.js';
 import { parseArticle } from '../src/article/parse.js';
 import type { Reference } from '../src/config/schema.js';
@@ -133,6 +134,20 @@ describe('drift is about the page, not the article', () => {
 });
 
 describe('archive copies', () => {
+  it('reports a failed Wayback lookup as a finding instead of silence', async () => {
+    answers = weekOf(3);
+    const client = createWaybackClient({
+      dispatcher: createAgent({ timeoutMs: 2000, connections: 1, allowPrivateHosts: true, allowHosts: [] }),
+      baseUrl: 'http://127.0.0.1:1', cache: new Map(), ratePerMinute: 1200, maxRetries: 0,
+    });
+    const { report } = await verify({
+      article: parseArticle(ARTICLE, 'town.txt'), references: references(), toolVersion: 'test', failOn: [],
+      fetch: { allowPrivateHosts: true, retries: 0 },
+      archive: { wayback: client, fetch: (urls) => fetchSources(urls, { allowPrivateHosts: true, retries: 0 }) },
+    });
+    expect(report.findings.filter((f) => f.kind === 'archive-unavailable').map((f) => f.ref)).toEqual([1, 4]);
+  });
+
   it('checks a dead source against the Wayback capture nearest the access date', async () => {
     answers = weekOf(3);
     const wayback = await startWaybackStandIn([
@@ -159,6 +174,15 @@ describe('archive copies', () => {
       // The bot-walled source gets a lookup too, but has no capture: its citation keeps no archive.
       expect(report.claims[0]?.citations.length).toBe(1);
       expect(wayback.cdxHits.length).toBeGreaterThanOrEqual(2);
+      // A replay of this run's evidence reproduces the archive verdict without asking the archive.
+      const cdxBefore = wayback.cdxHits.length;
+      const replay = new Map(fetches.map((f) => [f.url, f]));
+      const again = await verify({
+        article: parseArticle(ARTICLE, 'town.txt'), references: references(), toolVersion: 'test', failOn: [], replay,
+        archive: { wayback: replayedWayback(replay), fetch: async (urls) => new Map(urls.flatMap((u) => { const f = replay.get(u); return f ? [[u, f] as const] : []; })) },
+      });
+      expect(again.report.claims[0]?.citations[0]?.archive).toEqual(cite?.archive);
+      expect(wayback.cdxHits.length).toBe(cdxBefore);
     } finally {
       await wayback.close();
     }

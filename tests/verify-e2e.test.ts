@@ -108,6 +108,7 @@ describe('source findings', () => {
       { id: 1, url: web.url(ROUTES.ok), date: '2024-03-01' },
       { id: 2, url: web.url(ROUTES.moved), date: '2024-05-14' },
       { id: 3, url: web.url(ROUTES.ok), archiveUrl: 'https://archive.ph/abcde' },
+      { id: 42, url: web.url(ROUTES.ok) },
     ];
     const { report } = await verify({
       article, references: refs, toolVersion: 'test', failOn: [], fetch: { allowPrivateHosts: true, retries: 0 },
@@ -117,6 +118,7 @@ describe('source findings', () => {
     expect(kinds).not.toContainEqual(['metadata-mismatch', 2]);
     expect(kinds).toContainEqual(['deprecated-archive', 3]);
     expect(kinds).toContainEqual(['reference-without-url', 9]);
+    expect(kinds).toContainEqual(['reference-never-cited', 42]);
   });
 });
 

@@ -4,6 +4,7 @@ import { judgeLink } from '../judge/link.js';
 import { readPage } from '../page/read.js';
 import type { Source } from '../source.js';
 import type { LinkStatus, SourceFetch } from '../types.js';
+import { timestampToMs } from './cdx.js';
 import { isDeprecatedArchive } from './deprecated.js';
 import type { WaybackClient } from './wayback.js';
 
@@ -13,9 +14,32 @@ export const ARCHIVE_WORTHY: ReadonlySet<LinkStatus> = new Set<LinkStatus>([
 ]);
 
 export interface ArchiveStep {
-  /** Absent: only `archiveUrl` from references.json is tried (no lookups, e.g. in replay runs). */
-  wayback?: WaybackClient;
+  /** Absent: only `archiveUrl` from references.json is tried (no lookups). */
+  wayback?: Pick<WaybackClient, 'lookupCapture' | 'replayUrl'>;
   fetch(urls: readonly string[]): Promise<ReadonlyMap<string, SourceFetch>>;
+}
+
+const REPLAY_URL = /\/web\/(\d{14})id_\/(.+)$/;
+
+/**
+ * Wayback lookups answered from a replay file: the capture a recorded run fetched for a URL is the
+ * one to use again, so a replay reproduces the archive verdicts without asking the archive.
+ */
+export function replayedWayback(replay: ReadonlyMap<string, SourceFetch>): NonNullable<ArchiveStep['wayback']> {
+  const byOriginal = new Map<string, { url: string; timestamp: string }>();
+  for (const url of replay.keys()) {
+    const m = REPLAY_URL.exec(url);
+    if (m?.[1] && m[2]) byOriginal.set(m[2], { url, timestamp: m[1] });
+  }
+  return {
+    lookupCapture: async (url) => {
+      const hit = byOriginal.get(url);
+      if (!hit) return { kind: 'none' };
+      const capturedAt = new Date(timestampToMs(hit.timestamp)).toISOString();
+      return { kind: 'found', capture: { timestamp: hit.timestamp, original: url, statusCode: 200, digest: '', mimeType: '', capturedAt } };
+    },
+    replayUrl: (c) => byOriginal.get(c.original)?.url ?? '',
+  };
 }
 
 /** The date to look around: when the author read the source, else when it was published, else now. */
@@ -33,12 +57,13 @@ export async function checkArchives(
   const planned: Source[] = [];
   for (const s of sources) {
     if (!s.url) continue;
-    const given = s.archiveUrl;
-    if (given && isDeprecatedArchive(given)) continue; // reported as a finding, never fetched
+    // archive.today is never fetched (reported as a finding); a Wayback copy is looked up instead.
+    const given = s.archiveUrl && !isDeprecatedArchive(s.archiveUrl) ? s.archiveUrl : undefined;
     if (given) {
       s.archive = { url: given };
     } else if (step.wayback) {
       const found = await step.wayback.lookupCapture(s.url, aroundDate(references.get(s.ref), now));
+      if (found.kind === 'error') s.archiveError = found.reason;
       if (found.kind !== 'found') continue;
       s.archive = { url: step.wayback.replayUrl(found.capture), capturedAt: found.capture.capturedAt };
     }

@@ -87,7 +87,8 @@ export function claimParagraph(paragraph: Paragraph): ParagraphClaims {
         pending.push({ text, column });
         continue;
       }
-      const claim: DraftClaim = { text, refs: piece.refs, section: paragraph.section, line: paragraph.line, column };
+      // `[1][1]` cites one source once: a repeated number adds nothing to check.
+      const claim: DraftClaim = { text, refs: [...new Set(piece.refs)], section: paragraph.section, line: paragraph.line, column };
       if (pending.length > 0) claim.context = pending.map((p) => p.text).join(' ');
       claims.push(claim);
       pending = [];

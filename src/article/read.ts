@@ -1,5 +1,6 @@
 // Reads an article file (UTF-8, BOM tolerated) and parses it; unreadable input is an InputError.
 import { readFile } from 'node:fs/promises';
+import nodePath from 'node:path';
 import { InputError } from '../errors.js';
 import type { Article } from '../types.js';
 import { stripBom } from './lines.js';
@@ -21,6 +22,13 @@ export async function readInputFile(path: string, what: string): Promise<Uint8Ar
   }
 }
 
+/** A path as reports and CI annotations should name it: relative to the current folder when inside it. */
+export function displayPath(file: string): string {
+  const absolute = nodePath.resolve(file);
+  const relative = nodePath.relative(process.cwd(), absolute);
+  return relative !== '' && !relative.startsWith('..') && !nodePath.isAbsolute(relative) ? relative : absolute;
+}
+
 export async function readArticle(path: string): Promise<Article> {
   const bytes = await readInputFile(path, 'article');
   let text: string;
@@ -34,5 +42,5 @@ export async function readArticle(path: string): Promise<Article> {
   if (text.trim() === '') {
     throw new InputError(`cannot use ${path}: the article is empty`, 'copy the article text into the file');
   }
-  return parseArticle(text, path);
+  return parseArticle(text, displayPath(path));
 }

@@ -1,6 +1,6 @@
 // Builds the archive step of `verify`: Wayback lookups through the guarded agent, or replayed responses.
 import path from 'node:path';
-import type { ArchiveStep } from '../archive/check.js';
+import { replayedWayback, type ArchiveStep } from '../archive/check.js';
 import { createWaybackClient } from '../archive/wayback.js';
 import { createAgent } from '../sources/http.js';
 import { fetchSources, DEFAULT_FETCH_OPTIONS, type FetchOptions } from '../sources/fetch.js';
@@ -16,7 +16,10 @@ export function archiveStep(opts: {
   const { replay } = opts;
   if (replay) {
     // A replayed run reads archived copies from the same WARC; it never asks the archive anything.
-    return { fetch: async (urls) => new Map(urls.flatMap((u) => { const f = replay.get(u); return f ? [[u, f] as const] : []; })) };
+    return {
+      wayback: replayedWayback(replay),
+      fetch: async (urls) => new Map(urls.flatMap((u) => { const f = replay.get(u); return f ? [[u, f] as const] : []; })),
+    };
   }
   const fetch = (urls: readonly string[]) => fetchSources(urls, { ...opts.fetch, perHost: 1 });
   if (!opts.lookups) return { fetch };

@@ -1,10 +1,10 @@
 // The short summary `citecheck verify` prints on stdout: counts, the problems, where reports went.
 import type { Report } from '../report/schema.js';
-import { LINK_STATUSES, VERDICTS } from '../types.js';
+import { LINK_STATUSES, VERDICTS, type Verdict } from '../types.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
-export function formatSummary(r: Report, written: readonly string[], verbose: boolean): string {
+export function formatSummary(r: Report, written: readonly string[], failOn: readonly Verdict[], verbose: boolean): string {
   const s = r.summary;
   const lines: string[] = [];
   lines.push(`${r.article.title} — ${s.claims} claims, ${s.citations} citations, ${r.sources.length} sources, ${s.uncited} uncited sentences`);
@@ -16,13 +16,13 @@ export function formatSummary(r: Report, written: readonly string[], verbose: bo
   for (const l of LINK_STATUSES) if (s.byLinkStatus[l] > 0) lines.push(`  ${l.padEnd(13)}${String(s.byLinkStatus[l]).padStart(4)}`);
   lines.push(`citation precision ${pct(s.citationPrecision)} · claim coverage ${pct(s.claimCoverage)}`);
   const problems = r.claims.flatMap((c) => c.citations
-    .filter((ci) => verbose || ['broken', 'unsupported', 'missing'].includes(ci.verdict))
+    .filter((ci) => verbose || failOn.includes(ci.verdict))
     .map((ci) => `  line ${c.line} [${ci.ref}] ${ci.verdict}: ${ci.reason}`));
-  if (problems.length > 0) lines.push('', verbose ? 'citations:' : 'problems:', ...problems);
+  if (problems.length > 0) lines.push('', verbose ? 'citations:' : `failing (${failOn.join(', ')}):`, ...problems);
   if (written.length > 0) lines.push('', `reports: ${written.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
 
-export function printSummary(r: Report, written: readonly string[], verbose: boolean): void {
-  process.stdout.write(formatSummary(r, written, verbose));
+export function printSummary(r: Report, written: readonly string[], failOn: readonly Verdict[], verbose: boolean): void {
+  process.stdout.write(formatSummary(r, written, failOn, verbose));
 }

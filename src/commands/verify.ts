@@ -15,6 +15,7 @@ import { readWarc, writeWarc } from '../sources/warc.js';
 import { verify } from '../verify.js';
 import { archiveStep } from './archive.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
+import { prepareOutputs, writing } from './outputs.js';
 import { printSummary } from './summary.js';
 
 export interface VerifyFlags {
@@ -55,9 +56,12 @@ function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
 export async function runVerify(articleArg: string | undefined, flags: VerifyFlags, toolVersion: string): Promise<number> {
   const formats = parseFormats(flags.format);
   const failOn = parseVerdicts(flags.failOn, '--fail-on');
-  const historyFile = flags.history === false ? undefined
+  // A replay re-reads old evidence: it must never add strikes to (or clear them from) the history.
+  const historyFile = flags.history === false || flags.replay ? undefined
     : typeof flags.history === 'string' ? flags.history : path.join(flags.out, 'history.json');
-  if (flags.changedOnly && !historyFile) throw new InputError('--changed-only needs a history', 'drop --no-history');
+  if (flags.changedOnly && !historyFile) {
+    throw new InputError('--changed-only needs a history', flags.replay ? 'a replay keeps no history: drop --changed-only' : 'drop --no-history');
+  }
   const baseFetch = fetchOptions(flags);
   const { config, articlePath } = await loadReferences(flags.refs);
   const file = articleArg ?? articlePath;
@@ -66,6 +70,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
       'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
   }
   const article = await readArticle(file);
+  await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
   const progress = createProgress({
@@ -87,19 +92,29 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   });
   progress.done();
   const { report } = result;
-  const written = await writeReports(flags.out, formatsToFiles(report, formats, failOn));
-  if (historyFile && result.history) await saveHistory(historyFile, result.history);
-  if (flags.warc) await writeWarc(flags.warc, result.fetches, { software: `citecheck/${toolVersion}` });
+  // Evidence first: it is what the reports are based on.
+  if (flags.warc) {
+    const { warc } = flags;
+    await writing(warc, () => writeWarc(warc, result.fetches, { software: `citecheck/${toolVersion}` }));
+  }
+  const written = await writing(`reports in ${flags.out}`, () => writeReports(flags.out, formatsToFiles(report, formats, failOn)));
+  if (historyFile && result.history) {
+    const { history: next } = result;
+    await writing(historyFile, () => saveHistory(historyFile, next));
+  }
   if (process.env.GITHUB_ACTIONS === 'true') {
     for (const line of githubAnnotations(report, failOn)) process.stdout.write(`${line}\n`);
-    await appendStepSummary(flags.changedOnly && report.changes ? renderChanges(report.changes) : renderMarkdown(report));
+    // A broken step-summary path is the runner's problem: warn, keep the run's verdict.
+    await appendStepSummary(flags.changedOnly && report.changes ? renderChanges(report.changes) : renderMarkdown(report))
+      .catch((e: unknown) => process.stderr.write(`citecheck: warning: cannot append to GITHUB_STEP_SUMMARY: ${String(e)}\n`));
   }
   const shown = written.map((w) => path.relative(process.cwd(), w) || w);
   if (flags.changedOnly) {
-    if (!flags.quiet) process.stdout.write(`${report.changes ? renderChanges(report.changes) : 'Offline run: nothing recorded.\n'}\nreports: ${shown.join(', ')}\n`);
+    const text = report.changes ? renderChanges(report.changes, { plain: true }) : 'Offline run: nothing recorded.\n';
+    if (!flags.quiet) process.stdout.write(`${text}\nreports: ${shown.join(', ')}\n`);
     return report.changes?.news ? 1 : 0;
   }
-  if (!flags.quiet) printSummary(report, shown, flags.verbose ?? false);
+  if (!flags.quiet) printSummary(report, shown, failOn, flags.verbose ?? false);
   return exitCodeFor(report, failOn);
 }
 

@@ -1,6 +1,6 @@
 // Reads references.json: JSON syntax and schema problems become an InputError naming the field.
 import path from 'node:path';
-import { readInputFile } from '../article/read.js';
+import { displayPath, readInputFile } from '../article/read.js';
 import { InputError } from '../errors.js';
 import { formatIssues } from './issues.js';
 import { ReferencesFileSchema, type ReferencesFile } from './schema.js';
@@ -17,11 +17,6 @@ export interface LoadedReferences {
 }
 
 const HINT = 'fix references.json (its JSON Schema is schema/references.schema.json; add "$schema" for editor help)';
-
-function displayPath(absolute: string): string {
-  const relative = path.relative(process.cwd(), absolute);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
-}
 
 /** `Unexpected token } in JSON at position 41` → adds the line and column editors show. */
 function describeJsonError(text: string, error: unknown): string {

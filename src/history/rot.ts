@@ -44,7 +44,7 @@ export interface RunChanges {
   at: string;
   /** First strike this run (the URL was healthy or unknown before). */
   newlyBroken: BrokenChange[];
-  /** Failed this run and was already failing (includes the URLs in newlyDead). */
+  /** Failed this run and was already failing (not those that crossed into newlyDead this run). */
   stillBroken: BrokenChange[];
   /** Was failing (≥1 strike, or rot-dead), now ok/redirected: strikes reset. */
   recovered: RecoveredChange[];
@@ -74,6 +74,8 @@ export function recordRun(
       value: applyCheck(prev, check, run.at, r, changes), enumerable: true, writable: true, configurable: true,
     });
   }
+  const dead = new Set(changes.newlyDead.map((d) => d.url));
+  changes.stillBroken = changes.stillBroken.filter((b) => !dead.has(b.url));
   return { history: { version: h.version, updatedAt: at, urls }, changes };
 }
 

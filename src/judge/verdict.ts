@@ -82,7 +82,7 @@ export function judgeCitation(input: { ref: number; linkStatus: LinkStatus; link
   const { ref, linkStatus, linkReason, match } = input;
   const base = { ref, linkStatus, score: 0, matched: match?.matched ?? [], missing: match?.missing ?? [] };
   const route: Route = ROUTES[linkStatus];
-  if (route === 'missing') return { ...base, verdict: 'missing', reason: 'no URL for this reference' };
+  if (route === 'missing') return { ...base, verdict: 'missing', reason: linkReason || 'no URL for this reference' };
   if (route === 'broken') return { ...base, verdict: 'broken', reason: `${linkStatus}: ${linkReason}` };
   if (route === 'unverifiable') return { ...base, verdict: 'unverifiable', reason: `${linkReason}: cannot verify` };
   if (!match) return { ...base, verdict: 'unverifiable', reason: 'page not read: cannot verify' };

@@ -41,7 +41,7 @@ export function renderChangesHtml(c: Changes | undefined): string {
     group('Recovered', c.recovered.map((r) => `${refs(r.refs)} ${link(r.url)} ${badge('l', r.linkStatus)} again (broken since ${day(r.brokenSince)})`)),
   ].filter(Boolean).join('\n');
   return `<section aria-labelledby="changes-h">
-<h2 id="changes-h">Changes since ${c.previousRunAt ? `the run of ${day(c.previousRunAt)}` : 'the first recorded run'}</h2>
+<h2 id="changes-h">${c.previousRunAt ? `Changes since the run of ${day(c.previousRunAt)}` : 'First recorded run: link status as of now'}</h2>
 ${body || '<p>Nothing changed.</p>'}
 </section>`;
 }

@@ -66,7 +66,7 @@ const UncitedSchema = z.object({
 
 const FindingSchema = z.object({
   kind: z.enum(['uses-mismatch', 'marker-without-reference', 'reference-never-cited',
-    'reference-without-url', 'metadata-mismatch', 'deprecated-archive', 'offline']),
+    'reference-without-url', 'metadata-mismatch', 'deprecated-archive', 'archive-unavailable', 'offline']),
   message: z.string(),
   ref: z.number().int().optional(),
   line: z.number().int().optional(),
