@@ -64,13 +64,14 @@ describe('examples/linkrot-weekly.yml', () => {
     expect(restore < run && run < save).toBe(true);
     expect(all[restore]?.with?.path).toBe('reports/history.json');
     expect(all[save]?.with?.path).toBe('reports/history.json');
-    expect(citecheck(wf)?.run).toMatch(/^npx citecheck verify --archive --history reports\/history\.json --changed-only\b/);
+    expect(citecheck(wf)?.run).toMatch(/^npx citecheck verify --archive --history reports\/history\.json --changed-only\b/m);
   });
 
-  it('opens an issue only when the check failed', () => {
+  it('opens an issue only on news (exit 1), not on bad input (exit 2)', () => {
     const issue = steps(wf).find((s) => s.run?.includes('gh issue create'));
     expect(issue?.if).toContain('failure()');
-    expect(issue?.if).toContain(`steps.${citecheck(wf)?.id}.outcome == 'failure'`);
+    expect(issue?.if).toContain(`steps.${citecheck(wf)?.id}.outputs.code == '1'`);
+    expect(citecheck(wf)?.run).toMatch(/echo "code=\$code" >> "\$GITHUB_OUTPUT"/);
     expect(wf.permissions.issues).toBe('write');
   });
 });
