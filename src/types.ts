@@ -107,7 +107,7 @@ export type FetchOutcome =
       status: number;
       headers: Record<string, string>;
       body: Uint8Array;
-      /** The body hit the byte cap (decoded bytes) and was cut. */
+      /** The body is incomplete: it hit the byte cap (decoded bytes) and was cut, or the server closed before sending all of its Content-Length. */
       truncated: boolean;
     }
   | {

@@ -1,4 +1,5 @@
 // Unit tests for the network stage: the address classifier, retry policy, error mapping, and fetches through MockAgent.
+import net from 'node:net';
 import zlib from 'node:zlib';
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -188,6 +189,43 @@ describe('fetchSources through MockAgent', () => {
     agent.get(origin).intercept({ path: '/cut.gz' }).reply(200, full.subarray(0, full.length - 8), { headers: { 'content-encoding': 'gzip' } });
     const f = await fetchOne('/cut.gz');
     expect(f.outcome.kind === 'response' && Buffer.from(f.outcome.body).toString().startsWith('hello hello')).toBe(true);
+  });
+});
+
+describe('a Content-Length larger than the body (the server closes after sending it all)', () => {
+  const page = `<!DOCTYPE html><html><head><title>Harbour road closed</title></head><body><p>${'The council closed the harbour road to lorries. '.repeat(40)}</p></body></html>`;
+  let server: net.Server;
+  let port = 0;
+  beforeEach(async () => {
+    // A raw socket: node:http would refuse to send fewer bytes than it announced.
+    server = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', (request) => {
+        const gzip = String(request).startsWith('GET /gz ');
+        const body = gzip ? zlib.gzipSync(page) : Buffer.from(page);
+        const head = [
+          'HTTP/1.1 200 OK', 'Content-Type: text/html; charset=utf-8', ...(gzip ? ['Content-Encoding: gzip'] : []),
+          `Content-Length: ${body.length + 500}`, 'Connection: close', '', '',
+        ].join('\r\n');
+        socket.end(Buffer.concat([Buffer.from(head), body]));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    port = typeof address === 'object' && address ? address.port : 0;
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it.each(['/plain', '/gz'])('%s: the bytes that arrived are kept and marked truncated', async (path) => {
+    const url = `http://127.0.0.1:${port}${path}`;
+    const f = (await fetchSources([url], { allowPrivateHosts: true, retries: 0, timeoutMs: 5_000 })).get(url);
+    expect(f?.outcome.kind).toBe('response');
+    if (f?.outcome.kind !== 'response') return;
+    expect(f.outcome.status).toBe(200);
+    expect(f.outcome.truncated).toBe(true);
+    expect(Buffer.from(f.outcome.body).toString()).toBe(page);
   });
 });
 

@@ -57,8 +57,8 @@ function readTextPage(r: Response, contentType: string): Page {
 
 async function readPdfPage(r: Response, contentType: string): Promise<Page> {
   const result = await readPdfText(r.body);
-  // A PDF keeps its cross-reference table at the end, so a body cut at the byte cap rarely parses.
-  const why = result.ok ? undefined : `${result.why}${r.truncated ? ' (the body was cut at the byte cap)' : ''}`;
+  // A PDF keeps its cross-reference table at the end, so a body cut short rarely parses.
+  const why = result.ok ? undefined : `${result.why}${r.truncated ? ' (the body is incomplete: byte cap or connection closed early)' : ''}`;
   const page = emptyPage(contentType, 'binary', why);
   if (result.ok) page.layers.push({ layer: 'pdf', text: result.text });
   if (result.title) page.title = result.title;

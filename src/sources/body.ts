@@ -1,11 +1,31 @@
 // Reading a response body: content-encoding decoding with node:zlib and a cap on the decoded bytes.
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 
 export interface BodyRead {
   body: Uint8Array;
-  /** The decoded body reached the cap and the rest was not read. */
+  /** The body is incomplete: it reached the cap, or the connection closed before Content-Length bytes came. */
   truncated: boolean;
+}
+
+/** undici's error when the connection closes before the bytes Content-Length announced have arrived. */
+const SHORT_BODY = 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH';
+
+/**
+ * The raw stream, ended cleanly instead of failing when the server announced more bytes than it
+ * sent and closed: what did arrive is usually the whole page (browsers show it too), and for a
+ * compressed body the decoder must see an end, not an error, to flush what it has.
+ */
+function endOnShortBody(raw: Readable, state: { short: boolean }): Readable {
+  async function* pass(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of raw) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    } catch (err) {
+      if (!(err instanceof Error && 'code' in err && err.code === SHORT_BODY)) throw err;
+      state.short = true;
+    }
+  }
+  return Readable.from(pass(), { objectMode: false });
 }
 
 export class DecodeError extends Error {
@@ -85,15 +105,18 @@ export async function readBody(
   /** Content-Length, when given: sizes the buffer (only trusted for unencoded bodies). */
   contentLength?: number,
 ): Promise<BodyRead> {
-  const streams: Readable[] = [raw];
+  const state = { short: false };
+  const tolerant = endOnShortBody(raw, state);
+  const streams: Readable[] = [raw, tolerant];
   try {
-    let stream: Readable = raw;
+    let stream: Readable = tolerant;
     for (const coding of listEncodings(contentEncoding)) {
       stream = await decodeOne(stream, coding);
       streams.push(stream);
     }
-    const hint = streams.length === 1 && contentLength !== undefined && contentLength > 0 ? contentLength : undefined;
-    return await collect(stream, maxBytes, hint);
+    const hint = streams.length === 2 && contentLength !== undefined && contentLength > 0 ? contentLength : undefined;
+    const read = await collect(stream, maxBytes, hint);
+    return state.short ? { ...read, truncated: true } : read;
   } catch (err) {
     if (isZlibError(err)) throw new DecodeError(`could not decode ${contentEncoding ?? ''} body`, { cause: err });
     throw err;
