@@ -234,5 +234,17 @@ describe('matchClaim', () => {
     const { citation } = verdictOf('In 2023, a Hamas delegation visited Moscow.', pageOf([['main', text]]));
     expect(citation.verdict).toBe(expected);
   });
+
+  it.each<[string, string, string]>([
+    ['Iran supplied weapons to Hamas.', 'Iraq supplied weapons to Hamas, the report said.', 'unsupported'],
+    ['Hamas fighters attacked Israeli positions.', 'Hama fighters attacked Israeli positions, the Syrian army said.', 'unsupported'],
+    ['Maria Zakharova called the attack a provocation.', 'Mikhail Zakharov called the attack a provocation in an interview.', 'unsupported'],
+    ['Ramzan Kadyrov met Hamas leaders in Grozny.', 'Akhmat Kadyrov met Hamas leaders in Grozny in the early 2000s.', 'unsupported'],
+    ['Sergey Lavrov met the Hamas delegation in Moscow.', 'Foreign Minister Lavrov met the Hamas delegation in Moscow on Thursday.', 'supported'],
+    ['Putin met Haniyeh in Moscow.', 'President Putin met Haniyeh in Moscow on Thursday, the Kremlin said.', 'supported'],
+  ])('reads another name in the claim name\'s slot as a contradiction: %s ← %s', (claim, source, expected) => {
+    const { citation } = verdictOf(claim, pageOf([['main', `${PAD} ${source} ${PAD}`]]));
+    expect(citation.verdict).toBe(expected);
+  });
 });
 

@@ -4,6 +4,7 @@ import { distance } from 'fastest-levenshtein';
 import type { KeyPhrase } from '../types.js';
 import { factMatches, findFacts, findNumberWords, numberWordsFor, type Fact } from './facts.js';
 import { namesMatch, skeleton } from './names.js';
+import { otherFirstName } from './persons.js';
 import { normalize, type Normalized } from './normalize.js';
 import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
 import { stemWord, STOP_WORDS } from './words.js';
@@ -98,40 +99,6 @@ function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (to
     }
     return out;
   };
-}
-
-/** Capitalised words that stand before a surname without being a first name (`President Putin`). */
-const TITLES = new Set(`mr mrs ms miss dr sir dame lord lady president vice minister secretary spokeswoman spokesman
-spokesperson ambassador general gen colonel col major chancellor premier senator sen governor mayor king queen prince
-princess sheikh emir leader chairman chairwoman chief judge justice professor prof rev father pope patriarch deputy
-foreign prime defence defense interior commander captain capt lieutenant sergeant admiral envoy ayatollah imam rabbi
-bishop mullah former late comrade citizen activist journalist opposition kremlin russian`.split(/\s+/));
-const PATRONYMIC = /(?:ovich|evich|ovna|evna|ich|ichna|ович|евич|овна|евна|ич|ична)$/;
-
-/**
- * The capitalised word right before a surname occurrence is another person's first name (`Mikhail
- * Zakharov` for a claim about `Maria Zakharova`, `Akhmat Kadyrov` for `Ramzan Kadyrov`). Titles,
- * patronymics, stop words and the claim's own first names are not; an initial must agree.
- */
-function otherFirstName(layer: Omit<LayerText, 'positions'>, pos: number, given: readonly string[]): boolean {
-  const { norm, scan, original } = layer;
-  for (let k = pos - 1; k >= 0 && k >= pos - 2; k--) {
-    const gap = norm.text.slice(scan.ends[k] ?? 0, scan.starts[k + 1] ?? 0);
-    const word = tokenText(norm.text, scan, k);
-    const first = original[norm.map[scan.starts[k] ?? 0] ?? 0] ?? '';
-    const capital = /\p{Lu}/u.test(first);
-    // `A. Kadyrov`: an initial must be the claim's
-    if (gap === '. ' && word.length === 1 && capital) return given.length > 0 && !given.some((g) => skeletonInitial(g) === skeletonInitial(word));
-    if (gap !== ' ') return false;
-    if (PATRONYMIC.test(word) && k === pos - 1) continue;
-    if (!capital || STOP_WORDS.has(word) || TITLES.has(word) || /^\p{N}/u.test(word) || word.length < 2) return false;
-    return !given.some((g) => namesMatch(g, word));
-  }
-  return false;
-}
-
-function skeletonInitial(word: string): string {
-  return skeleton(word).slice(0, 1);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { Evidence, KeyPhrase, Page, TextLayer } from '../types.js';
 import { crossesSentence, findContradictions, findNegationMismatch, findOpposites } from './conflict.js';
 import { findInLayer, prepareClaim, type LayerText, type PreparedClaim } from './find.js';
+import { findNameConflicts } from './persons.js';
 import { findPredicate, findSubject, PHRASE_WEIGHTS, REQUIRED_KINDS } from './phrases.js';
 import { SUPPORTED_MIN_SCORE } from './verdict.js';
 import { buildFragmentUrl, findBestWindow, snippetOf, type Window } from './window.js';
@@ -179,7 +180,8 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
     requiredMissing: phrases.filter((p) => REQUIRED_KINDS.has(p.kind)).map((p) => p.text) };
   const { best, weak } = chooseLayer(required, results);
   if (!best || !best.window) return empty;
-  const contradictions = findContradictions(claim, prepared, best.found, best.window, size, best.present);
+  const contradictions = [...findContradictions(claim, prepared, best.found, best.window, size, best.present),
+    ...(crossLanguage ? [] : findNameConflicts(claim, prepared, best.found, best.window, best.present))];
   const snippet = snippetOf(best.found.original, best.found.norm, best.found.scan, best.window);
   return {
     ...empty,
