@@ -3,7 +3,7 @@ import net from 'node:net';
 import zlib from 'node:zlib';
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isPublicAddress } from '../src/sources/address.js';
+import { guardConnector, isPublicAddress, PRIVATE_ADDRESS_CODE, type Connector } from '../src/sources/address.js';
 import { listEncodings } from '../src/sources/body.js';
 import { HostPriorityPool } from '../src/sources/pool.js';
 import { describeFailure } from '../src/sources/failure.js';
@@ -24,6 +24,38 @@ describe('isPublicAddress', () => {
     'example.org', '', '127.1',
   ])('%s is refused', (ip) => {
     expect(isPublicAddress(ip)).toBe(false);
+  });
+
+  // ipaddr.js calls these 'unicast'; they are outside 2000::/3, the only global unicast block.
+  it.each([
+    ['::7f00:1', 'IPv4-compatible 127.0.0.1'],
+    ['::a00:1', 'IPv4-compatible 10.0.0.1'],
+    ['::127.0.0.1', 'IPv4-compatible, dotted'],
+    ['::1.2.3.4', 'IPv4-compatible, dotted (ipaddr.js misreads it as mapped)'],
+    ['::8.8.8.8', 'IPv4-compatible with a public IPv4: deprecated, never routed'],
+    ['::2', 'reserved ::/8'],
+    ['0:0:0:0:0:1:7f00:1', 'reserved ::/8'],
+    ['64:ff9b:1::a00:1', 'local-use NAT64 prefix'],
+    ['3fff::1', 'documentation'],
+  ])('%s (%s) is refused', (ip) => {
+    expect(isPublicAddress(ip)).toBe(false);
+  });
+
+  it.each(['::ffff:8.8.8.8', '2001:4860:4860::8888', '[2606:4700:4700::1111]'])('%s is still public', (ip) => {
+    expect(isPublicAddress(ip)).toBe(true);
+  });
+
+  // Through the connector with a fake base: no socket is ever opened, whatever the guard decides.
+  it.each(['[::7f00:1]', '::127.0.0.1', '[::a00:1]'])('the connector refuses %s before connecting', async (hostname) => {
+    const opened: string[] = [];
+    const base: Connector<{ hostname: string }, string> = (opts, callback) => {
+      opened.push(opts.hostname);
+      callback(null, 'socket');
+    };
+    const connect = guardConnector(base, { hosts: new Set(), connector: base });
+    const error = await new Promise<unknown>((resolve) => connect({ hostname }, (...args) => resolve(args[0])));
+    expect(error).toMatchObject({ code: PRIVATE_ADDRESS_CODE });
+    expect(opened).toEqual([]);
   });
 });
 

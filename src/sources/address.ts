@@ -22,11 +22,31 @@ export class PrivateAddressError extends Error {
  * A string that is not an IP address is not public.
  */
 export function isPublicAddress(ip: string): boolean {
-  const bare = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  if (!ipaddr.isValid(bare)) return false;
-  let addr = ipaddr.parse(bare);
-  if (addr instanceof ipaddr.IPv6 && addr.isIPv4MappedAddress()) addr = addr.toIPv4Address();
-  return addr.range() === 'unicast';
+  const bare = canonicalIp(ip.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
+  if (bare === undefined || !ipaddr.isValid(bare)) return false;
+  const addr = ipaddr.parse(bare);
+  if (addr instanceof ipaddr.IPv4) return addr.range() === 'unicast';
+  if (addr.isIPv4MappedAddress()) return addr.toIPv4Address().range() === 'unicast';
+  // ipaddr.js calls everything outside its named ranges 'unicast', including the deprecated
+  // IPv4-compatible ::/96 (::7f00:1 is 127.0.0.1 to some stacks) and the rest of the reserved
+  // ::/8. IANA has only ever allocated global unicast from 2000::/3, so nothing else is public.
+  return addr.range() === 'unicast' && addr.match(GLOBAL_UNICAST_V6);
+}
+
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+
+/**
+ * IPv6 in the hex form the WHATWG URL parser (and so the connection) uses. ipaddr.js reads
+ * '::1.2.3.4' as the mapped ::ffff:1.2.3.4, while the URL parser and the OS read it as the
+ * IPv4-compatible ::102:304, so the guard must judge the same bits the socket will use.
+ */
+function canonicalIp(ip: string): string | undefined {
+  if (!ip.includes(':')) return ip;
+  try {
+    return new URL(`http://[${ip}]/`).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return undefined;
+  }
 }
 
 type LookupCallback = (
