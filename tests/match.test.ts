@@ -230,6 +230,7 @@ describe('matchClaim', () => {
     ['Published 26 October 2023. In 2019 a Hamas delegation visited Moscow for talks.', 'unsupported'],
     ['Published 26 October 2023. In 2023 a Hamas delegation visited Moscow for talks.', 'supported'],
     ['Published 26 October 2023. A Hamas delegation visited Moscow for talks on Thursday, officials said.', 'supported'],
+    ['Hamas and Moscow\nBy a staff reporter, 2023-10-26\nIn 2019 a Hamas delegation visited Moscow for talks.', 'unsupported'],
   ])('judges a year against the sentence that says the claim, not a dateline: %s → %s', (text, expected) => {
     const { citation } = verdictOf('In 2023, a Hamas delegation visited Moscow.', pageOf([['main', text]]));
     expect(citation.verdict).toBe(expected);
@@ -242,6 +243,8 @@ describe('matchClaim', () => {
     ['Ramzan Kadyrov met Hamas leaders in Grozny.', 'Akhmat Kadyrov met Hamas leaders in Grozny in the early 2000s.', 'unsupported'],
     ['Sergey Lavrov met the Hamas delegation in Moscow.', 'Foreign Minister Lavrov met the Hamas delegation in Moscow on Thursday.', 'supported'],
     ['Putin met Haniyeh in Moscow.', 'President Putin met Haniyeh in Moscow on Thursday, the Kremlin said.', 'supported'],
+    ['Maria Zakharova called the visit a provocation.', 'Mikhail Zakharov, a political analyst, called the visit a provocation.', 'unsupported'],
+    ['Zakharova called the visit a provocation.', 'Zakharov, a political analyst, called the visit a provocation.', 'unsupported'],
   ])('reads another name in the claim name\'s slot as a contradiction: %s ← %s', (claim, source, expected) => {
     const { citation } = verdictOf(claim, pageOf([['main', `${PAD} ${source} ${PAD}`]]));
     expect(citation.verdict).toBe(expected);

@@ -1,9 +1,9 @@
 // Disagreements inside the evidence window: a different number in the same context, or flipped negation.
 import { factMatches, type Fact } from './facts.js';
 import type { LayerText, PreparedClaim } from './find.js';
-import { normalize, sliceOriginal } from './normalize.js';
+import { normalize, sliceOriginal, type Normalized } from './normalize.js';
 import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
-import type { Window } from './window.js';
+import { endsSentence, type ScannedText, type Window } from './window.js';
 import { isClauseNegationAt, isNegationAt, stemWord, STOP_WORDS } from './words.js';
 
 /** Tokens either side of a number that make up its context (`17 [people were killed]`). */
@@ -27,7 +27,7 @@ function sentencesOf(found: LayerText, w: Window): Int32Array {
   const { norm, scan } = found;
   const ids = new Int32Array(Math.max(0, w.to - w.from + 1));
   for (let i = w.from + 1, k = 0; i <= w.to; i++) {
-    if (/[.!?;]["')\]]?\s/.test(norm.text.slice(scan.ends[i - 1] ?? 0, scan.starts[i] ?? 0))) k++;
+    if (endsSentence(found, i - 1)) k++;
     ids[i - w.from] = k;
   }
   return ids;
@@ -67,14 +67,15 @@ function coreSentence(prepared: PreparedClaim, found: LayerText, w: Window): [nu
   ids.forEach((id, k) => { if (id === best) { if (from < 0) from = w.from + k; to = w.from + k; } });
   // the sentence goes on past the window's last hit: its facts count as its own
   const { norm, scan } = found;
-  while (to + 1 < scan.count && to - from < 80 && !/[.!?;]["')\]]?\s/.test(norm.text.slice(scan.ends[to] ?? 0, scan.starts[to + 1] ?? 0))) to++;
-  while (from > 0 && to - from < 80 && !/[.!?;]["')\]]?\s/.test(norm.text.slice(scan.ends[from - 1] ?? 0, scan.starts[from] ?? 0))) from--;
+  while (to + 1 < scan.count && to - from < 80 && !endsSentence(found, to)) to++;
+  while (from > 0 && to - from < 80 && !endsSentence(found, from - 1)) from--;
   return [from, to];
 }
 
 /** Tokens within `reach` of token `center`, not crossing a sentence end (`. `, `! `, `? `, `; `). */
-function sentenceTokens(text: string, scan: Scan, center: number, reach: number): string[] {
-  const gapEnds = (i: number): boolean => /[.!?;]["')\]]?\s/.test(text.slice(scan.ends[i] ?? 0, scan.starts[i + 1] ?? 0));
+function sentenceTokens(text: string, scan: Scan, center: number, reach: number, original?: string, norm?: Normalized): string[] {
+  const gapEnds = (i: number): boolean => (original !== undefined && norm !== undefined ? endsSentence({ original, norm, scan }, i)
+    : /[.!?;]["')\]]?\s/.test(text.slice(scan.ends[i] ?? 0, scan.starts[i + 1] ?? 0)));
   let from = center;
   while (from > 0 && center - from < reach && !gapEnds(from - 1)) from--;
   let to = center;
@@ -129,7 +130,7 @@ export function findContradictions(claim: string, prepared: PreparedClaim, found
     const rival = found.facts.find((f) => {
       const ti = tokenAt(found.scan, f.start);
       if (ti < lo || ti > hi || !comparable(fact, f) || claimFacts.some((cf) => factMatches(cf, f))) return false;
-      const near = sentenceTokens(found.norm.text, found.scan, ti, CONTEXT_TOKENS);
+      const near = sentenceTokens(found.norm.text, found.scan, ti, CONTEXT_TOKENS, found.original, found.norm);
       return near.some((t) => context.has(stemWord(t)));
     });
     if (rival) out.push({ claim: phrase.text, source: sliceOriginal(found.original, found.norm, rival.start, rival.end) });
@@ -143,9 +144,9 @@ function inRange(found: LayerText, f: Fact, [from, to]: [number, number]): boole
 }
 
 /** The gap after token i ends a sentence or a clause (`. `, `; `), or is a comma. */
-function gapAfter(text: string, scan: Scan, i: number): 'sentence' | 'comma' | 'none' {
-  const gap = text.slice(scan.ends[i] ?? 0, scan.starts[i + 1] ?? 0);
-  if (/[.!?;:]["')\]]?\s/.test(gap)) return 'sentence';
+function gapAfter(layer: ScannedText, i: number): 'sentence' | 'comma' | 'none' {
+  const gap = layer.norm.text.slice(layer.scan.ends[i] ?? 0, layer.scan.starts[i + 1] ?? 0);
+  if (/[:]\s/.test(gap) || endsSentence(layer, i)) return 'sentence';
   return gap.includes(',') || /\s[-–—]\s/.test(gap) ? 'comma' : 'none';
 }
 
@@ -155,27 +156,27 @@ function gapAfter(text: string, scan: Scan, i: number): 'sentence' | 'comma' | '
  * reached over a comma counts only in the main clause (`Russia has not, unlike the EU, ever
  * designated` — not `Russia, which did not attend, condemned`).
  */
-function negatedAt(text: string, scan: Scan, tokens: readonly string[], offset: number, h: number): boolean {
+function negatedAt(layer: ScannedText, tokens: readonly string[], offset: number, h: number): boolean {
   let crossedComma = false;
   for (let k = h - 1; k >= Math.max(0, h - CLAUSE_REACH); k--) {
-    const gap = gapAfter(text, scan, k + offset);
+    const gap = gapAfter(layer, k + offset);
     if (gap === 'sentence') return false;
     if (gap === 'comma') crossedComma = true;
     const t = tokens[k] ?? '';
     if (isNegationAt(tokens, k)) {
       if (h - k <= NEGATION_REACH) return true;
       if (!isClauseNegationAt(tokens, k)) continue;
-      return !crossedComma || mainClause(text, scan, tokens, offset, k);
+      return !crossedComma || mainClause(layer, tokens, offset, k);
     }
-    if (CLAUSE_OPENERS.has(t) || ((t === 'and' || t === 'or' || t === 'и') && gapAfter(text, scan, k - 1 + offset) === 'comma')) return false;
+    if (CLAUSE_OPENERS.has(t) || ((t === 'and' || t === 'or' || t === 'и') && gapAfter(layer, k - 1 + offset) === 'comma')) return false;
   }
   return false;
 }
 
 /** Nothing but the sentence start or a comma-free run lies between token k and its sentence's opening. */
-function mainClause(text: string, scan: Scan, tokens: readonly string[], offset: number, k: number): boolean {
+function mainClause(layer: ScannedText, tokens: readonly string[], offset: number, k: number): boolean {
   for (let j = k - 1; j >= 0 && k - j <= CLAUSE_REACH; j--) {
-    const gap = gapAfter(text, scan, j + offset);
+    const gap = gapAfter(layer, j + offset);
     if (gap === 'sentence') return true;
     if (gap === 'comma' || CLAUSE_OPENERS.has(tokens[j] ?? '')) return false;
   }
@@ -204,7 +205,7 @@ export function findNegationMismatch(claim: string, prepared: PreparedClaim, fou
       for (let k = 0; k < span; k++) windowHits.push(pos + k - from);
     }
   });
-  const sourceNegated = windowHits.some((h) => negatedAt(found.norm.text, found.scan, windowTokens, from, h));
+  const sourceNegated = windowHits.some((h) => negatedAt(found, windowTokens, from, h));
   return claimNegated !== sourceNegated;
 }
 

@@ -48,6 +48,11 @@ function genderedPair(x: string, y: string): boolean {
   return /ski$/.test(short) && long === `${short.slice(0, -1)}aia`;
 }
 
+/** `Zakharov` and `Zakharova`: one family name, two people (see genderedPair). */
+export function isGenderedVariant(a: string, b: string): boolean {
+  return skeletonForms(a).some((x) => skeletonForms(b).some((y) => genderedPair(x, y)));
+}
+
 /** True when two words are the same name up to case, transliteration and small spelling drift. */
 export function namesMatch(claimWord: string, sourceWord: string): boolean {
   if (claimWord === sourceWord) return true;

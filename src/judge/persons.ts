@@ -1,9 +1,9 @@
 // Who a passage names: another first name before a surname, another name where the claim has its own.
 import type { LayerText, PreparedClaim } from './find.js';
-import { namesMatch, skeleton } from './names.js';
+import { isGenderedVariant, namesMatch, skeleton } from './names.js';
 import { normalize, sliceOriginal } from './normalize.js';
 import { tokenText } from './scan.js';
-import type { Window } from './window.js';
+import { endsSentence, type Window } from './window.js';
 import { stemWord, STOP_WORDS, TOKEN } from './words.js';
 
 /** Capitalised words that stand before a surname without being a first name (`President Putin`). */
@@ -65,6 +65,8 @@ export function findNameConflicts(claim: string, prepared: PreparedClaim, found:
   const out: { claim: string; source: string }[] = [];
   prepared.phrases.forEach((p, i) => {
     if (p.kind !== 'name' || present.has(i)) return;
+    const namesake = findNamesake(found, prepared.names.get(i) ?? [], w);
+    if (namesake) { out.push({ claim: p.text, source: namesake }); return; }
     const name = normalize(p.text).text;
     const at = text.indexOf(name);
     const next = at < 0 ? undefined : /^ ([\p{L}\p{N}]+)/u.exec(text.slice(at + name.length))?.[1];
@@ -78,12 +80,39 @@ export function findNameConflicts(claim: string, prepared: PreparedClaim, found:
       const surname = parts.length > 1 && namesMatch(parts.at(-1) ?? '', tokenText(norm.text, scan, k));
       // `Akhmat Kadyrov met` for `Ramzan Kadyrov met`: the same surname with another first name
       if (!(surname ? otherFirstName(found, k, parts.slice(0, -1)) : isOtherName(found, prepared, k))) continue;
-      let first = k;
-      while (first > 0 && k - first < 2 && capitalAt(found, first - 1) && !STOP_WORDS.has(tokenText(norm.text, scan, first - 1))
-        && norm.text.slice(scan.ends[first - 1] ?? 0, scan.starts[first] ?? 0) === ' ') first--;
-      out.push({ claim: p.text, source: sliceOriginal(found.original, norm, scan.starts[first] ?? 0, scan.ends[k] ?? 0) });
+      out.push({ claim: p.text, source: nameRunAt(found, k) });
       return;
     }
   });
   return out;
+}
+
+/** The capitalised run (up to three words) ending at token k, as the source wrote it. */
+function nameRunAt(layer: Omit<LayerText, 'positions'>, k: number): string {
+  const { norm, scan } = layer;
+  let first = k;
+  while (first > 0 && k - first < 2 && capitalAt(layer, first - 1) && !STOP_WORDS.has(tokenText(norm.text, scan, first - 1))
+    && !TITLES.has(tokenText(norm.text, scan, first - 1)) && norm.text.slice(scan.ends[first - 1] ?? 0, scan.starts[first] ?? 0) === ' ') first--;
+  return sliceOriginal(layer.original, norm, scan.starts[first] ?? 0, scan.ends[k] ?? 0);
+}
+
+/**
+ * Another person with the claim's family name in the window: the feminine or masculine form
+ * (`Zakharov` for `Zakharova`), or the surname with another first name (`Mikhail Zakharov, an
+ * analyst,` for `Maria Zakharova`).
+ */
+function findNamesake(layer: Omit<LayerText, 'positions'>, parts: readonly string[], w: Window): string | undefined {
+  const surname = parts.at(-1);
+  if (!surname || surname.length < 4) return undefined;
+  const given = parts.slice(0, -1).filter((g) => g.length > 0 && !STOP_WORDS.has(g));
+  // the window starts at the claim's first word found: its sentence may name the person before it
+  let from = Math.max(0, w.from);
+  while (from > 0 && w.from - from < 30 && !endsSentence(layer, from - 1)) from--;
+  for (let k = from; k <= w.to && k < layer.scan.count; k++) {
+    const word = tokenText(layer.norm.text, layer.scan, k);
+    if (!capitalAt(layer, k) || word.length < 4) continue;
+    const other = isGenderedVariant(surname, word) && !namesMatch(surname, word);
+    if (other || (given.length > 0 && namesMatch(surname, word) && otherFirstName(layer, k, given))) return nameRunAt(layer, k);
+  }
+  return undefined;
 }

@@ -2,6 +2,24 @@
 import { sliceOriginal, type Normalized } from './normalize.js';
 import type { Scan } from './scan.js';
 
+/** Text of a layer with its token scan (a LayerText without the claim's positions). */
+export interface ScannedText { original: string; norm: Normalized; scan: Scan }
+
+/**
+ * The gap after token i ends a sentence (`. `, `! `, `? `, `; `) or a block: a line break in the
+ * original (a headline, a byline, a paragraph, a separate JSON-LD string ends there without a stop).
+ */
+export function endsSentence(layer: ScannedText, i: number): boolean {
+  const { original, norm, scan } = layer;
+  const from = scan.ends[i] ?? 0;
+  const to = scan.starts[i + 1] ?? norm.text.length;
+  if (/[.!?;]["')\]]?\s/.test(norm.text.slice(from, to))) return true;
+  for (let k = from; k < to; k++) {
+    if (norm.text[k] === ' ' && /[\n\r\u2028\u2029]/.test(original.slice(norm.map[k] ?? 0, norm.map[k + 1] ?? 0))) return true;
+  }
+  return false;
+}
+
 /** Longest evidence snippet, in characters of the original text. */
 export const SNIPPET_MAX_CHARS = 300;
 
