@@ -1,20 +1,13 @@
-// Disagreements inside the evidence window: a different number in the same context, or flipped negation.
+// Disagreements inside the evidence window: a different number or date in the same context, opposite verbs.
 import { factMatches, type Fact } from './facts.js';
 import type { LayerText, PreparedClaim } from './find.js';
 import { normalize, sliceOriginal, type Normalized } from './normalize.js';
 import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
-import { endsSentence, type ScannedText, type Window } from './window.js';
-import { isClauseNegationAt, isNegationAt, stemWord, STOP_WORDS } from './words.js';
+import { endsSentence, type Window } from './window.js';
+import { stemWord, STOP_WORDS } from './words.js';
 
 /** Tokens either side of a number that make up its context (`17 [people were killed]`). */
 export const CONTEXT_TOKENS = 8;
-/** A noun negation (`no`, `не`) counts for a word when it stands at most this many tokens before it. */
-export const NEGATION_REACH = 3;
-/** A verbal negation (`not`, `never`, `failed to`) counts across its clause, up to this many tokens. */
-export const CLAUSE_REACH = 16;
-/** Words that open another clause: a cue before them negates that clause, not the claim's words after them. */
-const CLAUSE_OPENERS = new Set(`but while whereas although though which who whom whose where when that because since
-after before until unless if а но однако который которая которое которые что когда где хотя`.split(/\s+/));
 
 function tokensOf(text: string, scan: Scan, from: number, to: number): string[] {
   const out: string[] = [];
@@ -141,72 +134,6 @@ export function findContradictions(claim: string, prepared: PreparedClaim, found
 function inRange(found: LayerText, f: Fact, [from, to]: [number, number]): boolean {
   const t = tokenAt(found.scan, f.start);
   return t >= from && t <= to;
-}
-
-/** The gap after token i ends a sentence or a clause (`. `, `; `), or is a comma. */
-function gapAfter(layer: ScannedText, i: number): 'sentence' | 'comma' | 'none' {
-  const gap = layer.norm.text.slice(layer.scan.ends[i] ?? 0, layer.scan.starts[i + 1] ?? 0);
-  if (/[:]\s/.test(gap) || endsSentence(layer, i)) return 'sentence';
-  return gap.includes(',') || /\s[-–—]\s/.test(gap) ? 'comma' : 'none';
-}
-
-/**
- * A negation cue governs token h: a noun negation right before it, or a verbal one earlier in its
- * clause. Walking back stops at a sentence end or a clause opener (`but`, `which`, `, and`); a cue
- * reached over a comma counts only in the main clause (`Russia has not, unlike the EU, ever
- * designated` — not `Russia, which did not attend, condemned`).
- */
-function negatedAt(layer: ScannedText, tokens: readonly string[], offset: number, h: number): boolean {
-  let crossedComma = false;
-  for (let k = h - 1; k >= Math.max(0, h - CLAUSE_REACH); k--) {
-    const gap = gapAfter(layer, k + offset);
-    if (gap === 'sentence') return false;
-    if (gap === 'comma') crossedComma = true;
-    const t = tokens[k] ?? '';
-    if (isNegationAt(tokens, k)) {
-      if (h - k <= NEGATION_REACH) return true;
-      if (!isClauseNegationAt(tokens, k)) continue;
-      return !crossedComma || mainClause(layer, tokens, offset, k);
-    }
-    if (CLAUSE_OPENERS.has(t) || ((t === 'and' || t === 'or' || t === 'и') && gapAfter(layer, k - 1 + offset) === 'comma')) return false;
-  }
-  return false;
-}
-
-/** Nothing but the sentence start or a comma-free run lies between token k and its sentence's opening. */
-function mainClause(layer: ScannedText, tokens: readonly string[], offset: number, k: number): boolean {
-  for (let j = k - 1; j >= 0 && k - j <= CLAUSE_REACH; j--) {
-    const gap = gapAfter(layer, j + offset);
-    if (gap === 'sentence') return true;
-    if (gap === 'comma' || CLAUSE_OPENERS.has(tokens[j] ?? '')) return false;
-  }
-  return true;
-}
-
-/**
- * Polarity of the claim (any negation cue in it) against the polarity of the evidence window (a
- * cue governing one of the claim's words or quoted words matched there). A flip means the source
- * says the opposite, however many words overlap.
- */
-export function findNegationMismatch(claim: string, prepared: PreparedClaim, found: LayerText, w: Window): boolean {
-  const norm = normalize(claim);
-  const claimScan = scanText(norm.text, () => []);
-  const claimTokens = tokensOf(norm.text, claimScan, 0, claimScan.count - 1);
-  const claimNegated = claimTokens.some((_, i) => isNegationAt(claimTokens, i));
-  const from = Math.max(0, w.from - CLAUSE_REACH);
-  const windowTokens = tokensOf(found.norm.text, found.scan, from, w.to + 40);
-  const windowHits: number[] = [];
-  prepared.phrases.forEach((p, i) => {
-    // names are left out: a name near an unrelated `never` says nothing about the claim's verb
-    if (p.kind !== 'word' && p.kind !== 'quote') return;
-    const span = p.kind === 'quote' ? (prepared.patterns.get(i)?.split(' ').length ?? 1) : 1;
-    for (const pos of found.positions[i] ?? []) {
-      if (pos < w.from || pos > w.to) continue;
-      for (let k = 0; k < span; k++) windowHits.push(pos + k - from);
-    }
-  });
-  const sourceNegated = windowHits.some((h) => negatedAt(found, windowTokens, from, h));
-  return claimNegated !== sourceNegated;
 }
 
 /** Verbs of direction and outcome whose opposite a reviewer reads as a contradiction (en + ru). */

@@ -1,6 +1,7 @@
 // Matching one claim against a page's text layers: phrases found, best evidence window, contradictions.
 import type { Evidence, KeyPhrase, Page, TextLayer } from '../types.js';
-import { crossesSentence, findContradictions, findNegationMismatch, findOpposites } from './conflict.js';
+import { crossesSentence, findContradictions, findOpposites } from './conflict.js';
+import { findNegationMismatch } from './negation.js';
 import { findInLayer, prepareClaim, type LayerText, type PreparedClaim } from './find.js';
 import { findNameConflicts } from './persons.js';
 import { findPredicate, findSubject, PHRASE_WEIGHTS, REQUIRED_KINDS } from './phrases.js';
