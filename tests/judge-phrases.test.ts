@@ -35,6 +35,8 @@ describe('extractKeyPhrases', () => {
     ['month-day without year', 'On 14 October, police arrested three men.', ['14 October']],
     ['a bare year', 'She has lived there since 2006.', ['2006']],
     ['Russian date', 'Это произошло 20 августа 2020 года.', ['20 августа 2020']],
+    ['a date ending the sentence keeps no full stop', 'Hamas freed 2 Russian hostages on 26 October.', ['26 October']],
+    ['an abbreviated month keeps its stop', 'Talks began on 14 Oct. 2023 in Doha.', ['14 Oct. 2023']],
   ])('dates: %s', (_name, claim, expected) => {
     expect(of(claim, 'date')).toEqual(expected);
   });

@@ -249,5 +249,16 @@ describe('matchClaim', () => {
     const { citation } = verdictOf(claim, pageOf([['main', `${PAD} ${source} ${PAD}`]]));
     expect(citation.verdict).toBe(expected);
   });
+
+  it.each<[string, string, string]>([
+    ['The war displaced 1.5m people, the UN said.', 'The war displaced 1.5 million people, the UN said on Friday.', 'supported'],
+    ['The war displaced 1.5m people, the UN said.', 'The war displaced 1.2 million people, the UN said on Friday.', 'unsupported'],
+    ['The wall is 5m high.', 'The wall is 5 metres high, officials said on Friday.', 'supported'],
+    ['Russia pledged $1 billion in aid to Gaza.', 'Russia pledged $600 million in aid to Gaza, the ministry said.', 'unsupported'],
+    ['Hamas won 40% of the seats in parliament.', 'Hamas won 40 seats in parliament in the 2006 election, out of 132.', 'partial'],
+  ])('compares amounts by value, scale and kind: %s ← %s', (claim, source, expected) => {
+    const { citation } = verdictOf(claim, pageOf([['main', `${PAD} ${source} ${PAD}`]]));
+    expect(citation.verdict).toBe(expected);
+  });
 });
 

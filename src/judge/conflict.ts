@@ -86,8 +86,10 @@ function comparable(claim: Fact, source: Fact): boolean {
     if (claim.date.m !== undefined) return source.date.m !== undefined && (claim.date.d === undefined) === (source.date.d === undefined);
     return source.date.y !== undefined;
   }
-  // a guessed unit (`5m`: metres or millions) is too loose a reading to accuse either side with
-  if (claim.guessed || source.guessed) return false;
+  // a guessed unit (`5m`: metres or millions) accuses only a source amount in the millions range
+  // too (`1.2 million`), never a small number that may be in another unit (`5 metres`)
+  if (source.guessed) return false;
+  if (claim.guessed && !source.values.every((v) => Math.abs(v) >= 1000)) return false;
   return source.kind === 'number' && !source.inDate && source.percent === claim.percent;
 }
 
