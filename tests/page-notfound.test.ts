@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeLink } from '../src/judge/link.js';
 import { hasNotFoundMessage, saysNotFound } from '../src/page/notfound.js';
 import { readPage } from '../src/page/read.js';
-import { makeFixtureResponse } from './fixtures/pages/fetch.js';
+import { makeFixtureResponse, makeResponse, readFixture } from './fixtures/pages/fetch.js';
 
 describe('saysNotFound: the title or h1 is the message', () => {
   it.each<[string, 'not found' | '404']>([
@@ -79,6 +79,15 @@ describe('pages served with 200', () => {
     const page = await readPage(f);
     expect(page?.signals.notFound).toBeTruthy();
     expect(judgeLink(f, page).linkStatus).toBe('soft-404');
+  });
+
+  // The first h1 is the site's name; the message stands in the second h1, which the main text keeps.
+  it('a theme that puts the site name in the first h1 is still soft-404', async () => {
+    const html = new TextDecoder().decode(readFixture('soft404-wordpress.html')).replace('<p class="site-title"><a href="/">Riverside Gazette</a></p>', '<h1 class="site-title"><a href="/">Riverside Gazette</a></h1>')
+      // Some themes drop WordPress's default "nothing was found" line.
+      .replace('It looks like nothing was found at this location. Maybe try a search?', 'Maybe try a search?');
+    const f = makeResponse(html, { url: 'https://gazette.example/news/2021/05/flood-defences' });
+    expect(judgeLink(f, await readPage(f)).linkStatus).toBe('soft-404');
   });
 
   it.each([

@@ -58,6 +58,15 @@ describe('challenge and block pages that were missed', () => {
     expect(judgeLink(f, page).linkStatus).toBe('blocked');
   });
 
+  it.each([
+    ['Security check', '<h1>One more step</h1><p>Please complete the security check to access the site.</p>'],
+    ['Just a second', '<h1>Verifying you are human</h1><p>This may take a few seconds.</p>'],
+    ['Bot protection', '<h2>Performing security verification</h2><p>This website uses a security service to protect against malicious bots.</p>'],
+  ])('a captcha widget on a verification page titled "%s" is a wall', async (title, text) => {
+    const body = `<!doctype html><html><head><title>${title}</title><script src="https://js.hcaptcha.com/1/api.js" async defer></script></head><body>${text}<form method="post"><div class="h-captcha" data-sitekey="10000000-ffff-ffff-ffff-000000000001"></div></form></body></html>`;
+    expect((await readPage(makeResponse(body)))?.signals.botWall).toBe('captcha');
+  });
+
   it('the x-sucuri-block header alone blocks, even with no page read', () => {
     const f = makeResponse('', { headers: { 'x-sucuri-block': 'BNP005' } });
     expect(judgeLink(f, undefined).linkStatus).toBe('blocked');

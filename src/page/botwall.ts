@@ -46,7 +46,7 @@ const PLACED_RULES: Rule[] = [
 ];
 
 // Words a verification page says around its widget; a comment form's reCAPTCHA says none of them.
-const VERIFY_WORDING = /security check|verify (that )?you('re| are) (a )?human|(confirm|prove) (that )?you('re| are) (a )?human|not a robot|are you a (robot|human)|unusual traffic|complete the (captcha|challenge)|one more step|human verification|checking your browser|access (to this page )?(has been )?denied|bot protection/;
+const VERIFY_WORDING = /security (check|verification)|verify(ing)? (that )?you('re| are) (a )?human|(confirm|prove) (that )?you('re| are) (a )?human|not a robot|are you a (robot|human)|unusual traffic|complete the (captcha|challenge)|one more step|human verification|checking your browser|access (to this page )?(has been )?denied|bot protection/;
 
 const THIN_RULES: Rule[] = [
   { vendor: 'cloudflare', why: 'Cloudflare challenge platform on a near-empty page', test: (_, p) => p.lower.includes('/cdn-cgi/challenge-platform/') && !p.lower.includes('/scripts/jsd/') },
