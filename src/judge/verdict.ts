@@ -14,13 +14,16 @@ import type { ClaimMatch } from './match.js';
  *   `unsupported`. At or above it without meeting `supported`: `partial`.
  * - A contradicted number or date (the source puts a different one next to the same words), or a
  *   negation flip on an otherwise full match: `unsupported`.
- * - Matching (find.ts, names.ts, conflict.ts, window.ts, match.ts): QUOTE_MAX_EDIT_RATIO = 0.12
- *   and GIVEN_MAX_EDIT_RATIO = 0.15 edits per character; NAME_MAX_EDIT_RATIO = 0.2 on the
- *   transliteration skeleton; CONTEXT_TOKENS = 8 tokens either side of a number, within its
- *   sentence; NEGATION_REACH = 3 tokens; evidence window 2 × claim words, WINDOW_MIN_TOKENS = 24
- *   to WINDOW_MAX_TOKENS = 90, facts counted within half a window either side;
- *   SNIPPET_MAX_CHARS = 300; MIN_READABLE_WORDS = 8; WEAK_MARGIN = 0.15 (how much the whole-page
- *   layer must beat the main text before boilerplate evidence is shown).
+ * - Matching (find.ts, names.ts, persons.ts, negation.ts, conflict.ts, window.ts, match.ts):
+ *   QUOTE_MAX_EDIT_RATIO = 0.12 and GIVEN_MAX_EDIT_RATIO = 0.15 edits per character, word for word;
+ *   NAME_MAX_EDIT_RATIO = 0.2 on the transliteration skeleton, exact for names of at most
+ *   NAME_EXACT_MAX_LENGTH = 5 letters; a different first name or gendered surname is another person;
+ *   numbers: rounding covers half a unit of the last digit but at most ROUNDING_MAX_SHARE = 0.05 of
+ *   the value (HEDGE_MAX_SHARE = 0.1 after "about", "some", "около"…); CONTEXT_TOKENS = 8 either side
+ *   of a number, within its sentence; negation cues reach their clause (CLAUSE_REACH = 16 tokens),
+ *   "no"/"не" NEGATION_REACH = 3; quotes, numbers and dates count only inside the evidence window
+ *   (2 × claim words, WINDOW_MIN_TOKENS = 24 to WINDOW_MAX_TOKENS = 90); SNIPPET_MAX_CHARS = 300;
+ *   MIN_READABLE_WORDS = 8; a match only in the whole-page layer is always weak.
  *
  * The two score thresholds were set on the first 74 evaluation cases, then checked on 25 holdout
  * cases written before running them (tests/eval/cases-holdout*.ts: 22 of 25 right at first run).

@@ -116,7 +116,8 @@ function buildLayers(mainText: string, jsonld: JsonLdFacts, meta: Map<string, st
 export function readHtml(html: string, finalUrl: string, headers: Record<string, string>): HtmlFacts {
   const doc = parseDocument(html);
   const meta = readMeta(doc);
-  const jsonld = readJsonLd(readJsonLdBlocks(doc));
+  // The canonical URL names the page as its JSON-LD does; the final URL is the fallback.
+  const jsonld = readJsonLd(readJsonLdBlocks(doc), readCanonical(doc, finalUrl) ?? finalUrl);
   const titleTag = textOf(doc.querySelector('title'));
   const h1 = textOf(doc.querySelector('h1'));
   const removedLocked = removeLocked(doc, jsonld.lockedSelectors);
