@@ -1,18 +1,14 @@
 #!/usr/bin/env node
 // Commander glue only: flags → config → pipeline → reports → exit code.
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { addReport, addVerify } from './commands/register.js';
 import { EXIT, InputError } from './errors.js';
+import { VERSION } from './version.js';
 
 // Heavy modules (zod, the parsers, undici) are imported inside the actions so `--help` stays fast.
 
-function readVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  return pkg !== null && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string'
-    ? pkg.version : '0.0.0';
-}
 
 const EXTRACT_EXAMPLES = `
 Examples:
@@ -37,10 +33,10 @@ function addExtract(program: Command): void {
 export function buildProgram(): Command {
   const program = new Command('citecheck')
     .description('Check that an article\'s footnotes still say what the article claims.')
-    .version(readVersion())
+    .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run citecheck --help for usage)');
-  addVerify(program, program.version() ?? '0.0.0');
+  addVerify(program, VERSION);
   addExtract(program);
   addReport(program);
   program.addHelpText('after', `

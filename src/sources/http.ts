@@ -1,22 +1,12 @@
 // The one HTTP module: a guarded undici Agent, GET with honest headers, manual redirects, deadline and body cap.
-import { readFileSync } from 'node:fs';
 import { Agent, buildConnector, request, type Dispatcher } from 'undici';
-import { z } from 'zod';
 import type { FetchOutcome, RedirectHop } from '../types.js';
+import { VERSION } from '../version.js';
 import { guardConnector, lookupPublic } from './address.js';
 import { readBody } from './body.js';
 import { describeFailure } from './failure.js';
 
-function readVersion(): string {
-  try {
-    const raw: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-    return z.object({ version: z.string() }).parse(raw).version;
-  } catch {
-    return '0.0.0';
-  }
-}
-
-export const DEFAULT_USER_AGENT = `citecheck/${readVersion()} (+https://github.com/citecheck/citecheck)`;
+export const DEFAULT_USER_AGENT = `citecheck/${VERSION} (+https://github.com/citecheck/citecheck)`;
 
 const ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,application/pdf;q=0.8,*/*;q=0.5';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
