@@ -43,6 +43,16 @@ export interface ListedReference {
   /** BCP 47 code from `(in Russian)` → `ru`. */
   language?: string;
   authors?: string[];
+  /** The source's URL as the article gives it (the original, not the archive copy). */
+  url?: string;
+  /** An archived copy the article links (`archive-url`, a Wayback link in the note). */
+  archiveUrl?: string;
+  /** `url-status` of a CS1 citation (`live`, `dead`, `usurped`, `unfit`) when the article says. */
+  urlStatus?: string;
+  /** The passage the article's author quoted from the source (CS1 `quote`); counts as a given phrase. */
+  quote?: string;
+  /** The marker as readers see it when it is not just the number (`a`, `note 1`, a Markdown label). */
+  label?: string;
   line: number;
   raw: string;
 }
@@ -64,9 +74,26 @@ export interface Finding {
   line?: number;
 }
 
+/** The article formats citecheck reads (`--input-format`). */
+export type InputFormat = 'txt' | 'wiki-html' | 'wikitext' | 'markdown' | 'html';
+
+export const INPUT_FORMATS = ['txt', 'wiki-html', 'wikitext', 'markdown', 'html'] as const satisfies readonly InputFormat[];
+
+/** Where an article fetched by URL came from (a wiki page through the MediaWiki REST API). */
+export interface ArticleOrigin {
+  url: string;
+  /** The page title after following title redirects. */
+  title?: string;
+  revision?: number;
+}
+
 export interface Article {
   /** Path as given by the user (for reports and annotations). */
   path: string;
+  /** The reader that parsed it; absent means `txt` (the browser-copied text). */
+  format?: InputFormat;
+  /** Set when the article was fetched rather than read from a file. */
+  origin?: ArticleOrigin;
   title: string;
   claims: Claim[];
   uncited: UncitedSentence[];

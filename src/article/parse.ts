@@ -1,5 +1,6 @@
 // Article text → Article: the one pure entry point of the article stage.
 import type { Article, ListedReference, UncitedSentence } from '../types.js';
+import type { ArticleReader } from './formats.js';
 import { claimParagraph, type DraftClaim } from './claims.js';
 import { checkReferenceList } from './findings.js';
 import { assignClaimIds } from './ids.js';
@@ -31,3 +32,6 @@ export function parseArticle(text: string, path: string): Article {
     findings: checkReferenceList(markers, references),
   };
 }
+
+/** The `txt` reader: a Wikipedia article as a browser copies it. */
+export const readBrowserText: ArticleReader = ({ text, path }) => parseArticle(text, path);
