@@ -53,10 +53,8 @@ export function liftMarkers(raw: string): LiftedLine {
   const groups: MarkerGroup[] = [];
   let from = 0;
   const keep = (to: number) => {
-    for (let i = from; i < to; i++) {
-      clean += raw[i];
-      rawIndex.push(i);
-    }
+    clean += raw.slice(from, to); // one slice, not a character at a time: a 5 MB line stays cheap
+    for (let i = from; i < to; i++) rawIndex.push(i);
   };
   for (const m of raw.matchAll(GROUP)) {
     keep(m.index);
