@@ -1,0 +1,163 @@
+// The coordinator's side of a fleet run: enqueue the units (idempotently, so --resume can re-plan), wait, collect.
+import { Job, Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { z } from 'zod';
+import { InputError } from '../errors.js';
+import { bullConnection, checkQueue, describe } from './connect.js';
+import { checkPayload, MAX_RESULT_BYTES, QUEUE_NAME, type UnitJob } from './protocol.js';
+import type { QueueTarget } from './redis-url.js';
+import type { RunPlan } from './units.js';
+
+export type UnitOutcome<R> = { ok: true; worker: string; result: R } | { ok: false; error: string };
+
+export interface CoordinateOptions<R> {
+  resultSchema: z.ZodType<R>;
+  /** Continue a run whose units are already in the queue (their finished results are reused). */
+  resume: boolean;
+  log: (line: string) => void;
+  onProgress?: (done: number, total: number) => void;
+  /** How often the coordinator checks on the queue besides listening to its events. */
+  sweepMs?: number;
+}
+
+export interface Coordinated<R> {
+  outcomes: Map<string, UnitOutcome<R>>;
+  /** Removes the run's jobs from the queue: call once the reports are written. */
+  cleanup(): Promise<void>;
+}
+
+const metaKey = (runId: string) => `citecheck:run:${runId}`;
+const WEEK_S = 7 * 24 * 3600;
+
+export async function coordinate<R>(target: QueueTarget, plan: RunPlan, jobs: readonly UnitJob[], options: CoordinateOptions<R>): Promise<Coordinated<R>> {
+  await checkQueue(target);
+  const connection = bullConnection(target, 'coordinator');
+  const queue = new Queue(QUEUE_NAME, { connection });
+  const events = new QueueEvents(QUEUE_NAME, { connection });
+  // Run bookkeeping and liveness checks; BullMQ's own connections keep retrying in the background.
+  const client = new Redis({ ...target.connection, maxRetriesPerRequest: 1, connectTimeout: 5_000 });
+  const handles = { queue, events, client };
+  queue.on('error', () => undefined);
+  events.on('error', () => undefined);
+  client.on('error', () => undefined);
+  try {
+    await events.waitUntilReady();
+    await registerRun(client, plan, options.resume);
+    await queue.addBulk(jobs.map((data) => ({
+      name: 'unit', data,
+      opts: { jobId: data.unitId, attempts: 3, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: false, removeOnFail: false },
+    })));
+    if (options.resume) await retryFailed(queue, plan);
+    const outcomes = await collect(handles, plan, options);
+    return {
+      outcomes,
+      cleanup: async () => {
+        await Promise.all(plan.units.map((u) => queue.remove(u.id).catch(() => 0)));
+        await client.del(metaKey(plan.runId)).catch(() => 0);
+        await closeAll(handles);
+      },
+    };
+  } catch (error) {
+    await closeAll(handles);
+    throw error instanceof InputError ? error : lost(target, plan, error);
+  }
+}
+
+interface Handles { queue: Queue; events: QueueEvents; client: Redis }
+
+async function closeAll(h: Handles): Promise<void> {
+  await Promise.allSettled([h.events.close(), h.queue.close()]);
+  h.client.disconnect();
+}
+
+function lost(target: QueueTarget, plan: RunPlan, error: unknown): InputError {
+  return new InputError(`lost the job queue at ${target.display}: ${describe(error)}`,
+    `when it is back, continue with: citecheck verify … --queue ${target.display} --resume ${plan.runId}`);
+}
+
+/** A new run records its plan; a resumed run must find the same plan (same articles, same URLs). */
+async function registerRun(client: Redis, plan: RunPlan, resume: boolean): Promise<void> {
+  const key = metaKey(plan.runId);
+  if (resume) {
+    const digest = await client.hget(key, 'digest');
+    if (digest === null) throw new InputError(`no run ${plan.runId} in the job queue`, 'the run finished or its queue was emptied: start it again without --resume');
+    if (digest !== plan.digest) throw new InputError(`run ${plan.runId} was planned from other articles or references`, 'resume with exactly the same arguments as the first run');
+    return;
+  }
+  await client.hset(key, { digest: plan.digest, units: String(plan.units.length), createdAt: new Date().toISOString() });
+  await client.expire(key, WEEK_S);
+}
+
+async function retryFailed(queue: Queue, plan: RunPlan): Promise<void> {
+  for (const unit of plan.units) {
+    const job = await Job.fromId(queue, unit.id);
+    if (job && (await job.getState()) === 'failed') await job.retry('failed');
+  }
+}
+
+/** Waits for every unit: events for speed, a periodic sweep so a missed event never hangs the run. */
+async function collect<R>(h: Handles, plan: RunPlan, options: CoordinateOptions<R>): Promise<Map<string, UnitOutcome<R>>> {
+  const { queue, events, client } = h;
+  const outcomes = new Map<string, UnitOutcome<R>>();
+  const urls = new Map(plan.units.map((u) => [u.id, u.urls.length]));
+  const total = plan.units.reduce((n, u) => n + u.urls.length, 0);
+  let done = 0;
+  const settle = async (id: string): Promise<void> => {
+    if (outcomes.has(id) || !urls.has(id)) return;
+    const job = await Job.fromId(queue, id);
+    if (!job) throw new Error(`the queue no longer holds unit ${id} (was Redis restarted without persistence?)`);
+    const state = await job.getState();
+    let outcome: UnitOutcome<R> | undefined;
+    if (state === 'completed') outcome = readResult(job.returnvalue, options.resultSchema, id);
+    else if (state === 'failed' && job.attemptsMade >= (job.opts.attempts ?? 1)) outcome = { ok: false, error: job.failedReason || 'the worker failed' };
+    if (!outcome || outcomes.has(id)) return;
+    outcomes.set(id, outcome);
+    done += urls.get(id) ?? 0;
+    options.onProgress?.(done, total);
+  };
+  return new Promise((resolve, reject) => {
+    let failure: unknown;
+    const finish = () => {
+      if (failure !== undefined || outcomes.size < plan.units.length) return;
+      clearInterval(timer);
+      resolve(outcomes);
+    };
+    const fail = (error: unknown) => {
+      if (failure !== undefined) return;
+      failure = error;
+      clearInterval(timer);
+      reject(error);
+    };
+    const onEvent = ({ jobId }: { jobId: string }) => { settle(jobId).then(finish, fail); };
+    events.on('completed', onEvent);
+    events.on('failed', onEvent);
+    let sweeping = false;
+    const sweep = async () => {
+      if (sweeping) return;
+      sweeping = true;
+      try {
+        await withDeadline(client.ping(), 10_000);
+        for (const unit of plan.units) if (!outcomes.has(unit.id)) await settle(unit.id);
+        finish();
+      } finally {
+        sweeping = false;
+      }
+    };
+    const timer = setInterval(() => { sweep().catch(fail); }, options.sweepMs ?? 2_000);
+    sweep().catch(fail);
+  });
+}
+
+function readResult<R>(value: unknown, schema: z.ZodType<R>, id: string): UnitOutcome<R> {
+  const envelope = typeof value === 'object' && value !== null && 'result' in value ? value : { worker: '?', result: value };
+  const checked = checkPayload(schema, envelope.result, MAX_RESULT_BYTES, `the result of unit ${id}`);
+  const worker = 'worker' in envelope && typeof envelope.worker === 'string' ? envelope.worker : '?';
+  return checked.ok ? { ok: true, worker, result: checked.value } : { ok: false, error: checked.error };
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e: unknown) => { clearTimeout(timer); reject(e); });
+  });
+}
