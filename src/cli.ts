@@ -3,7 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { addReport, addReview, addVerify } from './commands/register.js';
+import { addReport, addReview, addVerify, addWorker } from './commands/register.js';
 import { EXIT, InputError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -40,6 +40,7 @@ export function buildProgram(): Command {
   addExtract(program);
   addReport(program);
   addReview(program);
+  addWorker(program);
   program.addHelpText('after', `
 Examples:
   $ citecheck verify                                  # audit the article named in ./references.json

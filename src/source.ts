@@ -1,6 +1,7 @@
 // One cited reference as the pipeline sees it: its URL, what was fetched and read, and its link status.
 import type { Reference } from './config/schema.js';
 import { fingerprintText } from './history/fingerprint.js';
+import type { ClaimMatch } from './judge/match.js';
 import type { LinkStatus, Page, SourceFetch, SourceReport } from './types.js';
 
 export interface Source {
@@ -15,6 +16,10 @@ export interface Source {
   archive?: { url: string; capturedAt?: string; fetch?: SourceFetch; page?: Page; link?: LinkJudgement };
   /** Why the archive lookup failed (rate-limited, unreachable), when it did. */
   archiveError?: string;
+  /** Claim matches made where the page was read (a fleet worker), by askKey; the page then has no text. */
+  matches?: ReadonlyMap<string, ClaimMatch | undefined>;
+  /** Text facts made where the page was read, for the history and reviews (see read-source.ts). */
+  facts?: { fingerprint?: string; kept: string[] };
 }
 
 export interface LinkJudgement {
@@ -72,7 +77,7 @@ export function sourceReport(s: Source): SourceReport {
     title: s.page?.title,
     publishedDate: s.page?.publishedDate,
     archiveUrl: s.archive?.url ?? s.archiveUrl,
-    fingerprint: mainText ? fingerprintText(mainText) : undefined,
+    fingerprint: s.facts?.fingerprint ?? (mainText ? fingerprintText(mainText) : undefined),
     reason: s.link?.reason ?? 'not checked',
   };
 }

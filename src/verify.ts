@@ -3,20 +3,17 @@
 // article's citations are judged against what that URL gave.
 import { ARCHIVE_WORTHY, checkArchives, type ArchiveStep } from './archive/check.js';
 import type { Reference } from './config/schema.js';
-import { sourceChecks } from './history/checks.js';
+import { lastMatched, sourceChecks } from './history/checks.js';
 import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
-import { extractKeyPhrases } from './judge/phrases.js';
-import { matchClaim } from './judge/match.js';
-import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
-import { readPage } from './page/read.js';
-import { judgeLink } from './judge/link.js';
+import { claimVerdict, judgeCitation } from './judge/verdict.js';
 import { buildReport } from './report/build.js';
 import type { Changes, Report } from './report/schema.js';
-import { markOffline, planSource, sourceReport, type LinkJudgement, type Source } from './source.js';
+import { markOffline, planSource, sourceReport, type Source } from './source.js';
 import { sourceFindings, unusedReferences } from './source-findings.js';
 import { fetchSources, type FetchOptions } from './sources/fetch.js';
-import type { ArchiveCheck, Article, Citation, Page, SourceFetch, Verdict } from './types.js';
+import { askKey, givenPhrases, matchRead, readSource, type MatchAsk, type ReadSource } from './read-source.js';
+import type { ArchiveCheck, Article, Citation, SourceFetch, Verdict } from './types.js';
 
 /** One article of a run with the references its footnotes point to (merged by id). */
 export interface ArticleInput {
@@ -31,6 +28,11 @@ export interface RunInput {
   fetch?: Partial<FetchOptions>;
   /** Recorded responses to use instead of the network (`--replay`). */
   replay?: ReadonlyMap<string, SourceFetch>;
+  /**
+   * Fetches, reads and judges the run's URLs somewhere else (a fleet of workers behind a job queue)
+   * instead of here; each URL comes with the claims to match on it.
+   */
+  sourceStage?: (urls: readonly UrlPlan[]) => Promise<ReadonlyMap<string, ReadSource>>;
   /** The link-rot history so far (one per run, keyed by URL); the result carries it with this run added. */
   history?: History;
   /** Archived copies for failing or drifted sources (`--archive`). */
@@ -80,8 +82,9 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   const all = planned.flatMap((p) => [...p.sources.values()]);
 
   const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
-  const fetched = input.replay ?? (await fetchSources(urls, input.fetch ?? {}));
-  const read = await readSources(urls, fetched);
+  const read = input.sourceStage
+    ? await input.sourceStage(planUrls(planned, urls, input.history))
+    : await readSources(urls, input.replay ?? (await fetchSources(urls, input.fetch ?? {})));
   for (const source of all) {
     const r = source.url && !source.link ? read.get(source.url) : undefined;
     if (r) Object.assign(source, r);
@@ -143,17 +146,35 @@ function planArticle(a: ArticleInput): Planned {
   return { ...a, byId, sources };
 }
 
+/** What a remote source stage needs per URL: the claims citing it, and what the history matched there before. */
+export interface UrlPlan {
+  url: string;
+  asks: MatchAsk[];
+  previous: string[];
+}
+
+function planUrls(planned: readonly Planned[], urls: readonly string[], history: History | undefined): UrlPlan[] {
+  const asks = new Map(urls.map((u) => [u, new Map<string, MatchAsk>()]));
+  for (const p of planned) {
+    for (const claim of p.article.claims) {
+      for (const ref of claim.refs) {
+        const url = p.sources.get(ref)?.url;
+        const phrases = givenPhrases(p.byId.get(ref));
+        const ask: MatchAsk = phrases ? { text: claim.text, phrases } : { text: claim.text };
+        if (url) asks.get(url)?.set(askKey(ask), ask);
+      }
+    }
+  }
+  return urls.map((url) => ({ url, asks: [...(asks.get(url)?.values() ?? [])], previous: lastMatched(history, url) }));
+}
+
 /** Reads and judges each fetched URL once, however many footnotes of however many articles cite it. */
 async function readSources(urls: readonly string[], fetched: ReadonlyMap<string, SourceFetch>) {
-  const read = new Map<string, Pick<Source, 'fetch' | 'page' | 'link'>>();
+  const read = new Map<string, ReadSource>();
   for (const url of urls) {
     const f = fetched.get(url);
-    if (!f) {
-      read.set(url, { link: { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' } });
-      continue;
-    }
-    const page = await readPage(f);
-    read.set(url, { fetch: f, page, link: judgeLink(f, page) });
+    read.set(url, f ? await readSource(f)
+      : { link: { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' } });
   }
   return read;
 }
@@ -171,18 +192,11 @@ function onceByUrl(step: ArchiveStep): ArchiveStep {
   };
 }
 
-function matchPage(text: string, read: { page?: Page; link?: LinkJudgement }, reference: Reference | undefined, url: string | undefined) {
-  const { page, link } = read;
-  if (!page || !link || !isReadStatus(link.linkStatus)) return undefined;
-  return matchClaim(text, extractKeyPhrases(text, givenPhrases(reference)), page, url ? { url } : {});
+function matchPage(text: string, read: ReadSource, reference: Reference | undefined, url: string | undefined) {
+  const phrases = givenPhrases(reference);
+  return matchRead(read, phrases ? { text, phrases } : { text }, url);
 }
 
-/** The phrases a reference gives: its `phrases`, and the passage the article quoted from it. */
-function givenPhrases(reference: Reference | undefined): string[] | undefined {
-  if (!reference) return undefined;
-  const quote = reference.quote?.trim();
-  return quote ? [...(reference.phrases ?? []), quote] : reference.phrases;
-}
 function citeOne(text: string, ref: number, source: Source | undefined, reference: Reference | undefined): Citation {
   const link = source?.link ?? { linkStatus: 'no-url' as const, reason: 'no reference with this number' };
   const match = matchPage(text, source ?? {}, reference, source?.fetch?.finalUrl ?? source?.url);

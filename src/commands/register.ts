@@ -11,6 +11,7 @@ Examples:
   $ citecheck verify --history reports/history.json --archive --changed-only   # weekly link-rot job
   $ citecheck verify --warc evidence.warc.gz           # keep every response as evidence
   $ citecheck verify --replay evidence.warc.gz         # re-run offline with the same verdicts
+  $ citecheck verify 'wiki/**/*.html' --queue redis://queue.lan:6379   # fetch on a fleet of workers
 
 Exit codes: 0 no citation has a --fail-on verdict · 1 one does · 2 bad input or usage.
 Verdicts: supported, partial, unsupported, unverifiable, broken, missing.`;
@@ -41,6 +42,8 @@ export function addVerify(program: Command, version: string): void {
     .option('--changed-only', 'with --history: report only what changed; exit 1 only when something newly broke')
     .option('--warc <file>', 'write every request and response of this run to a WARC file (.warc.gz compresses)')
     .option('--replay <file>', 'take responses from a WARC file written by --warc instead of the network')
+    .option('--queue <redis-url>', 'spread the fetching over `citecheck worker` processes sharing this Redis job queue')
+    .option('--resume <run-id>', 'with --queue: continue an interrupted run (same arguments) from the results already in the queue')
     .option('--reviews <file>', 'reviewers\' decisions (default: citecheck.reviews.json beside the article, if present)')
     .addOption(new Option('--wayback-url <url>', 'Wayback Machine base URL (tests use a stand-in)').hideHelp())
     .addOption(new Option('-q, --quiet', 'print nothing but errors').conflicts('verbose'))
@@ -81,6 +84,8 @@ export function addReview(program: Command): void {
   program.command('review')
     .description('record reviewers\' decisions on citations so the next runs do not ask again')
     .argument('[report.json]', 'a report written by citecheck verify', 'reports/report.json')
+    .option('--queue <redis-url>', 'spread the fetching over `citecheck worker` processes sharing this Redis job queue')
+    .option('--resume <run-id>', 'with --queue: continue an interrupted run (same arguments) from the results already in the queue')
     .option('--reviews <file>', 'the decisions file (default: citecheck.reviews.json beside the article)')
     .option('--claim <id>', 'with --ref and --verdict: decide one citation without a terminal')
     .option('--ref <n>', 'the footnote number of the citation')
@@ -92,5 +97,32 @@ export function addReview(program: Command): void {
     .action(async (report: string, flags) => {
       const { runReview } = await import('./review.js');
       process.exitCode = await runReview(report, flags);
+    });
+}
+
+const WORKER_EXAMPLES = `
+Examples:
+  $ citecheck worker --queue redis://127.0.0.1:6379
+  $ citecheck worker --queue redis://:secret@queue.lan:6379/2 --hosts 32 -v
+
+A worker takes units of work (all URLs of one host) from the queue that \`citecheck verify --queue\`
+fills, fetches, reads and judges them, and returns compact results (never page bodies unless the run
+asked for --warc evidence). Requests in flight on one worker ≤ --hosts × the run's --per-host; one
+host is only ever worked on by one worker, so --per-host holds across the fleet. A worker that dies
+mid-unit loses nothing: after --lock seconds another worker takes the unit over. Start as many as
+you like, on as many machines; stop one with Ctrl-C (it finishes the units in hand).`;
+
+export function addWorker(program: Command): void {
+  program.command('worker')
+    .description('process fleet units from a Redis job queue (see verify --queue)')
+    .requiredOption('--queue <redis-url>', 'the Redis server the coordinating verify uses')
+    .option('--hosts <n>', 'units (hosts) worked on at once', '16')
+    .addOption(new Option('--lock <seconds>', 'how long a unit stays with a silent worker before another takes it').default('30').hideHelp())
+    .addOption(new Option('-q, --quiet', 'print nothing but errors').conflicts('verbose'))
+    .option('-v, --verbose', 'print a line per finished unit')
+    .addHelpText('after', WORKER_EXAMPLES)
+    .action(async (flags) => {
+      const { runWorker } = await import('./fleet.js');
+      process.exitCode = await runWorker(flags);
     });
 }

@@ -41,6 +41,8 @@ export interface VerifyFlags {
   warc?: string;
   replay?: string;
   reviews?: string;
+  queue?: string;
+  resume?: string;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -87,8 +89,11 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
       done: p.done, total: p.total, inFlight: p.inFlight, slowestHost: p.slowest?.host, slowestMs: p.slowest?.elapsedMs,
     }),
   };
+  // BullMQ and ioredis load only for fleet runs.
+  const fleet = flags.queue === undefined && flags.resume === undefined ? undefined : (await import('./fleet.js')).verifyFleet(flags, baseFetch, flags.warc !== undefined, (done, total) => progress.update({ done, total, inFlight: 0 }));
   const result = await verify({
     article, references: config.references, toolVersion, failOn, fetch,
+    ...(fleet ? { sourceStage: fleet.stage } : {}),
     ...(replay ? { replay } : {}),
     ...(history ? { history } : {}),
     ...(flags.archive || replay
@@ -103,6 +108,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     await writing(warc, () => writeWarc(warc, result.fetches, { software: `citecheck/${toolVersion}` }));
   }
   const written = await writing(`reports in ${flags.out}`, () => writeReports(flags.out, formatsToFiles(report, formats, failOn)));
+  await fleet?.cleanup();
   if (historyFile && result.history) {
     const { history: next } = result;
     await writing(historyFile, () => saveHistory(historyFile, next));

@@ -37,6 +37,10 @@ export async function checkQueue(target: QueueTarget, what = 'reach'): Promise<v
 /** ECONNREFUSED / NOAUTH / … without the stack, and never with the password. */
 export function describe(error: unknown): string {
   const e = error instanceof Error ? error : new Error(String(error));
+  // ioredis's words for "the server went away" are about its internals; say what happened.
+  if (/Stream isn't writeable|Connection is closed|ECONNRESET|ECONNREFUSED/.test(e.message)) {
+    return `the connection was closed or refused (${e.message.includes('ECONNREFUSED') ? 'ECONNREFUSED' : 'Redis stopped or restarted'})`;
+  }
   const code = 'code' in e && typeof e.code === 'string' ? e.code : '';
   const message = e.message.replace(/rediss?:\/\/[^\s]*@/g, 'redis://***@');
   return code && !message.includes(code) ? `${code} ${message}` : message;

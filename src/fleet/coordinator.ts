@@ -35,7 +35,7 @@ export async function coordinate<R>(target: QueueTarget, plan: RunPlan, jobs: re
   const queue = new Queue(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
   // Run bookkeeping and liveness checks; BullMQ's own connections keep retrying in the background.
-  const client = new Redis({ ...target.connection, maxRetriesPerRequest: 1, connectTimeout: 5_000 });
+  const client = new Redis({ ...target.connection, maxRetriesPerRequest: 1, connectTimeout: 5_000, enableOfflineQueue: false });
   const handles = { queue, events, client };
   queue.on('error', () => undefined);
   events.on('error', () => undefined);
@@ -65,9 +65,14 @@ export async function coordinate<R>(target: QueueTarget, plan: RunPlan, jobs: re
 
 interface Handles { queue: Queue; events: QueueEvents; client: Redis }
 
+/** Closes politely when Redis answers; when it does not, a close would wait forever: cut the connections. */
 async function closeAll(h: Handles): Promise<void> {
-  await Promise.allSettled([h.events.close(), h.queue.close()]);
+  const within = (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => true),
+    new Promise<boolean>((r) => { setTimeout(r, ms, false).unref(); })]);
   h.client.disconnect();
+  if (!(await within(Promise.allSettled([h.events.close(), h.queue.close()]), 2_000))) {
+    await within(Promise.allSettled([h.events.disconnect(), h.queue.disconnect()]), 2_000);
+  }
 }
 
 function lost(target: QueueTarget, plan: RunPlan, error: unknown): InputError {
@@ -131,12 +136,23 @@ async function collect<R>(h: Handles, plan: RunPlan, options: CoordinateOptions<
     const onEvent = ({ jobId }: { jobId: string }) => { settle(jobId).then(finish, fail); };
     events.on('completed', onEvent);
     events.on('failed', onEvent);
+    // BullMQ's commands wait for Redis forever (maxRetriesPerRequest null): liveness is checked apart,
+    // with a deadline, and two failed checks in a row end the run with a clear line.
     let sweeping = false;
+    let failedPings = 0;
     const sweep = async () => {
+      if (failure !== undefined) return;
+      try {
+        await withDeadline(client.ping(), 5_000);
+        failedPings = 0;
+      } catch (error) {
+        failedPings += 1;
+        if (failedPings >= 2) throw error;
+        return;
+      }
       if (sweeping) return;
       sweeping = true;
       try {
-        await withDeadline(client.ping(), 10_000);
         for (const unit of plan.units) if (!outcomes.has(unit.id)) await settle(unit.id);
         finish();
       } finally {

@@ -19,9 +19,8 @@ export const UnitFetchSchema = z.strictObject({
   userAgent: z.string().max(1000).optional(),
 });
 
-/** One claim to match on a page: `key` comes back with the match so the coordinator can place it. */
+/** One claim to match on a page (its match comes back under askKey of the same claim and phrases). */
 export const AskSchema = z.strictObject({
-  key: z.string().max(200),
   text: z.string().max(100_000),
   phrases: z.array(z.string().max(10_000)).max(1000).optional(),
 });

@@ -1,13 +1,12 @@
 // What one run tells the history about each fetched source: status, text fingerprint, phrases found.
-import { normalize } from '../judge/normalize.js';
 import type { Source } from '../source.js';
 import type { Citation } from '../types.js';
-import { fingerprintText } from './fingerprint.js';
+import { textFacts } from '../read-source.js';
 import type { SourceCheck } from './rot.js';
 import type { History } from './schema.js';
 
 /** Phrases the last readable check of `url` matched (what drift compares against). */
-function lastMatched(history: History | undefined, url: string): string[] {
+export function lastMatched(history: History | undefined, url: string): string[] {
   const checks = history && Object.hasOwn(history.urls, url) ? history.urls[url]?.checks ?? [] : [];
   return checks.findLast((c) => c.matchedPhrases !== undefined)?.matchedPhrases ?? [];
 }
@@ -24,16 +23,15 @@ export function sourceChecks(
   for (const s of sources) {
     if (!s.url || !s.link) continue;
     const response = s.fetch?.outcome.kind === 'response' ? s.fetch.outcome : undefined;
-    const text = s.page?.layers[0]?.text;
     const entry: SourceCheck = { url: s.url, ref: s.ref, linkStatus: s.link.linkStatus };
     if (response) entry.httpStatus = response.status;
     if (s.fetch) entry.finalUrl = s.fetch.finalUrl;
-    if (text && s.page) {
-      const all = normalize(s.page.layers.map((l) => l.text).join('\n')).text;
-      const kept = lastMatched(history, s.url).filter((p) => all.includes(normalize(p).text.trim()));
+    // Facts made where the page was read (a fleet worker) or, locally, from the page's text now.
+    const facts = s.facts ?? textFacts(s.page, lastMatched(history, s.url));
+    if (facts?.fingerprint) {
       const matched = citations.filter((c) => c.ref === s.ref).flatMap((c) => c.matched);
-      entry.textFingerprint = fingerprintText(text);
-      entry.matchedPhrases = [...new Set([...matched, ...kept])];
+      entry.textFingerprint = facts.fingerprint;
+      entry.matchedPhrases = [...new Set([...matched, ...facts.kept])];
     }
     checks.push(entry);
   }

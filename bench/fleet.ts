@@ -1,0 +1,88 @@
+// Fleet benchmark: whole `citecheck verify` locally, then over the Redis job queue with 1, 2 and 4 worker processes.
+//   npm run bench:fleet                       (10,000 sources over 1,000 loopback hosts at 50 ms)
+//   npm run bench:fleet -- --sources 2000 --workers 1,2
+// The loopback web is bench:verify's (its --serve mode, in a child process); redis-server is Debian's.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { buildArticle, buildReferences } from './verify-input.js';
+
+const { values: args } = parseArgs({
+  options: {
+    sources: { type: 'string', default: '10000' },
+    latency: { type: 'string', default: '50' },
+    concurrency: { type: 'string', default: '64' },
+    'per-host': { type: 'string', default: '2' },
+    workers: { type: 'string', default: '1,2,4' },
+  },
+});
+const here = path.dirname(new URL(import.meta.url).pathname);
+const CLI = path.resolve(here, '../../../dist/cli.js');
+const SERVER = path.join(here, 'verify.js');
+const Ready = z.object({ addresses: z.array(z.string()) });
+const Stats = z.object({ hits: z.number(), maxPerHost: z.number(), firstAt: z.number() });
+
+function ask(child: ChildProcess, message: string): Promise<z.infer<typeof Stats>> {
+  const reply = new Promise<unknown>((resolve) => child.once('message', resolve));
+  child.send(message);
+  return reply.then((r) => Stats.parse(r));
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+function run(argv: string[], cwd: string): Promise<{ wallMs: number; code: number | null }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, ...argv], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: 'true' } });
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ wallMs: performance.now() - started, code })));
+}
+
+async function main(): Promise<void> {
+  const sources = Number(args.sources);
+  const hosts = Math.max(1, Math.round(sources / 10));
+  const [latency, concurrency, perHost] = [Number(args.latency), Number(args.concurrency), Number(args['per-host'])];
+  console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`${sources} sources over ${hosts} loopback hosts, latency ${latency} ms, per-host ${perHost}; each worker works on ${concurrency / perHost} hosts at once (= --concurrency ${concurrency} locally)`);
+
+  const port = await freePort();
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const queue = `redis://127.0.0.1:${port}`;
+  const server = fork(SERVER, ['--serve', '--hosts', String(hosts), '--latency', String(latency), '--pages', 'small'], { stdio: 'inherit' });
+  const { addresses } = Ready.parse(await new Promise((resolve) => server.once('message', resolve)));
+  const urls = Array.from({ length: sources }, (_, i) => `http://${addresses[i % hosts] ?? ''}/item/${i + 1}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'citecheck-fleet-bench-'));
+  writeFileSync(path.join(dir, 'article.txt'), buildArticle(sources));
+  writeFileSync(path.join(dir, 'references.json'), buildReferences(urls));
+  const flags = ['--refs', 'references.json', '--per-host', String(perHost), '--allow-private-hosts', '--timeout', '60', '-q', '--fail-on', 'none', '--no-history'];
+
+  const ideal = (workers: number) => Math.max(Math.ceil(sources / (concurrency * workers)), Math.ceil(Math.ceil(sources / hosts) / perHost)) * latency;
+  await ask(server, 'reset');
+  const local = await run(['verify', ...flags, '--concurrency', String(concurrency), '--out', 'local'], dir);
+  const localStats = await ask(server, 'reset');
+  console.log(`\nlocal run:        wall ${local.wallMs.toFixed(0)} ms (ideal ${ideal(1)} ms, ${(local.wallMs / ideal(1)).toFixed(2)}×), max in flight per host ${localStats.maxPerHost}, ${localStats.hits} requests (exit ${local.code})`);
+
+  for (const n of (args.workers ?? '').split(',').map(Number).filter((w) => w > 0)) {
+    const workers = Array.from({ length: n }, () => spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--hosts', String(concurrency / perHost), '-q'], { stdio: 'inherit' }));
+    await new Promise((r) => setTimeout(r, 1_500));
+    const fleet = await run(['verify', ...flags, '--queue', queue, '--out', `fleet-${n}`], dir);
+    const stats = await ask(server, 'reset');
+    const overhead = n === 1 ? `, queue overhead over the local run ${((fleet.wallMs / local.wallMs - 1) * 100).toFixed(1)} %` : '';
+    console.log(`${n} worker${n > 1 ? 's' : ' '} (queue): wall ${fleet.wallMs.toFixed(0)} ms (ideal ${ideal(n)} ms, ${(fleet.wallMs / ideal(n)).toFixed(2)}×), max in flight per host ${stats.maxPerHost} (limit ${perHost}), ${stats.hits} requests (exit ${fleet.code})${overhead}`);
+    for (const w of workers) w.kill('SIGKILL');
+  }
+  server.kill();
+  redis.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+}
+
+void main();
