@@ -4,6 +4,7 @@ import type { Reference } from './config/schema.js';
 import { sourceChecks } from './history/checks.js';
 import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
+import { previousOf, type HistoryReader, type HistoryRun } from './history/reader.js';
 import { extractKeyPhrases } from './judge/phrases.js';
 import { matchClaim } from './judge/match.js';
 import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
@@ -24,8 +25,11 @@ export interface VerifyInput {
   fetch?: Partial<FetchOptions>;
   /** Recorded responses to use instead of the network (`--replay`). */
   replay?: ReadonlyMap<string, SourceFetch>;
-  /** The link-rot history so far; the result carries it with this run added. */
-  history?: History;
+  /**
+   * The link-rot history so far, or a store asked for the history of this run's URLs only; the
+   * result carries it with this run added, and `run` for the store to record.
+   */
+  history?: History | HistoryReader;
   /** Archived copies for failing or drifted sources (`--archive`). */
   archive?: ArchiveStep;
   now?: () => Date;
@@ -38,6 +42,8 @@ export interface VerifyResult {
   /** Every response this run used, archives included (for `--warc`). */
   fetches: SourceFetch[];
   history?: History;
+  /** What this run tells the history (absent offline and without a history): `HistoryStore.record` it. */
+  run?: HistoryRun;
 }
 
 export async function verify(input: VerifyInput): Promise<VerifyResult> {
@@ -68,9 +74,9 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
   });
   let claims = cite();
   // An offline run says nothing about the sources: it must not add strikes to anyone's history.
-  const recorded = input.history && !offline
-    ? recordRun(input.history, { at: started, checks: sourceChecks(sources.values(), claims.flatMap((c) => c.citations), input.history) })
-    : undefined;
+  const before = input.history && !offline ? previousOf(input.history, sources.values()) : undefined;
+  const run = before && { at: started, checks: sourceChecks(sources.values(), claims.flatMap((c) => c.citations), before) };
+  const recorded = before && run ? recordRun(before, run) : undefined;
   if (input.archive && !offline) {
     const drifted = new Set(recorded?.changes.drifted.map((d) => d.url));
     const needy = [...sources.values()].filter((s) =>
@@ -80,7 +86,7 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
   }
   const changes: Changes | undefined = recorded && {
     ...recorded.changes,
-    ...(input.history?.updatedAt ? { previousRunAt: input.history.updatedAt } : {}),
+    ...(before?.updatedAt ? { previousRunAt: before.updatedAt } : {}),
     news: hasNews(recorded.changes, 'broken'),
   };
   const report = buildReport({
@@ -102,7 +108,7 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
     report: changes ? { ...report, changes } : report,
     sources,
     fetches: [...new Map(fetches.map((f) => [f.url, f])).values()],
-    ...(recorded ? { history: recorded.history } : {}),
+    ...(recorded && run ? { history: recorded.history, run } : {}),
   };
 }
 
