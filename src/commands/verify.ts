@@ -15,6 +15,9 @@ import { readWarc, writeWarc } from '../sources/warc.js';
 import { verify } from '../verify.js';
 import type { Reference } from '../config/schema.js';
 import type { Article } from '../types.js';
+import { applyReviews } from '../review/apply.js';
+import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
+import type { Review } from '../review/schema.js';
 import { archiveStep } from './archive.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
@@ -40,6 +43,7 @@ export interface VerifyFlags {
   changedOnly?: boolean;
   warc?: string;
   replay?: string;
+  reviews?: string;
   quiet?: boolean;
   verbose?: boolean;
   wikiApi?: string;
@@ -58,14 +62,14 @@ function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
   };
 }
 
-async function readFileInput(articleArg: string | undefined, refs: string): Promise<{ article: Article; references: readonly Reference[] }> {
+async function readFileInput(articleArg: string | undefined, refs: string): Promise<{ article: Article; references: readonly Reference[]; file: string }> {
   const { config, articlePath } = await loadReferences(refs);
   const file = articleArg ?? articlePath;
   if (!file) {
     throw new InputError(`no article given and ${refs} names none`,
       'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
   }
-  return { article: await readArticle(file), references: config.references };
+  return { article: await readArticle(file), references: config.references, file };
 }
 
 export async function runVerify(articleArg: string | undefined, flags: VerifyFlags, toolVersion: string): Promise<number> {
@@ -79,9 +83,11 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   }
   const baseFetch = fetchOptions(flags);
   checkWikiFlags(articleArg, flags);
-  const { article, references } = isArticleUrl(articleArg)
-    ? await readWikiInput(articleArg, { ...flags, timeoutMs: baseFetch.timeoutMs ?? 20_000 })
+  const { article, references, file } = isArticleUrl(articleArg)
+    ? { ...await readWikiInput(articleArg, { ...flags, timeoutMs: baseFetch.timeoutMs ?? 20_000 }), file: undefined }
     : await readFileInput(articleArg, flags.refs);
+  // Review decisions are keyed by the article's path beside reviews.json; a fetched article has none yet.
+  const reviews = file === undefined ? undefined : await loadArticleReviews(file, flags.reviews);
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
@@ -103,7 +109,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
       : {}),
   });
   progress.done();
-  const { report } = result;
+  const report = reviews ? applyReviews(result.report, reviews).report : result.report;
   // Evidence first: it is what the reports are based on.
   if (flags.warc) {
     const { warc } = flags;
@@ -130,3 +136,11 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   return exitCodeFor(report, failOn);
 }
 
+
+/** The decisions for this article: from --reviews (must exist), else the file beside it; undefined without one. */
+async function loadArticleReviews(articlePath: string, given: string | undefined): Promise<Review[] | undefined> {
+  const file = given ?? defaultReviewsPath(articlePath);
+  const loaded = await loadReviews(file, { optional: given === undefined });
+  const key = articleKey(file, articlePath);
+  return loaded?.reviews.filter((r) => r.article === key);
+}
