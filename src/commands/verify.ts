@@ -78,15 +78,15 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
-  const progress = createProgress({
-    stream: process.stderr, enabled: shouldShowProgress(process.stderr, process.env, flags.quiet ?? false),
-  });
-  const fetch: Partial<FetchOptions> = {
+  const showProgress = shouldShowProgress(process.stderr, process.env, flags.quiet ?? false);
+  const progress = createProgress({ stream: process.stderr, enabled: showProgress });
+  // No progress line, no per-request bookkeeping in the fetch stage.
+  const fetch: Partial<FetchOptions> = showProgress ? {
     ...baseFetch,
     onProgress: (p) => progress.update({
       done: p.done, total: p.total, inFlight: p.inFlight, slowestHost: p.slowest?.host, slowestMs: p.slowest?.elapsedMs,
     }),
-  };
+  } : baseFetch;
   const result = await verify({
     article, references: config.references, toolVersion, failOn, fetch,
     ...(replay ? { replay } : {}),
