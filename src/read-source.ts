@@ -14,6 +14,8 @@ import type { Page, SourceFetch } from './types.js';
 /** A claim to match on a page, with the phrases its reference gives. */
 export interface MatchAsk {
   text: string;
+  /** The article's text before the claim (who "he" is). */
+  before: string;
   phrases?: readonly string[];
 }
 
@@ -27,7 +29,7 @@ export type ReadSource = Pick<Source, 'fetch' | 'page' | 'link' | 'matches' | 'f
 
 /** The key a precomputed match is found under: the claim's text and its given phrases. */
 export function askKey(ask: MatchAsk): string {
-  return JSON.stringify([ask.text, ask.phrases ?? []]);
+  return JSON.stringify([ask.text, ask.before, ask.phrases ?? []]);
 }
 
 /** The phrases a reference gives: its `phrases`, and the passage the article quoted from it. */
@@ -47,7 +49,7 @@ export function matchRead(read: ReadSource, ask: MatchAsk, url: string | undefin
   if (read.matches) return read.matches.get(askKey(ask));
   const { page, link } = read;
   if (!page || !link || !isReadStatus(link.linkStatus)) return undefined;
-  return matchClaim(ask.text, extractKeyPhrases(ask.text, ask.phrases), page, url ? { url } : {});
+  return matchClaim(ask.text, extractKeyPhrases(ask.text, ask.phrases), page, { before: ask.before, ...(url ? { url } : {}) });
 }
 
 /** `previous`: phrases an earlier run matched on this page; a phrase is kept while the page has it anywhere. */

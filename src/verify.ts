@@ -6,6 +6,8 @@ import type { Reference } from './config/schema.js';
 import { lastMatched, sourceChecks } from './history/checks.js';
 import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
+import { previousOf, type HistoryReader, type HistoryRun } from './history/reader.js';
+import { textBefore } from './judge/speaker.js';
 import { claimVerdict, judgeCitation } from './judge/verdict.js';
 import { buildReport } from './report/build.js';
 import type { Changes, Report } from './report/schema.js';
@@ -33,8 +35,11 @@ export interface RunInput {
    * instead of here; each URL comes with the claims to match on it.
    */
   sourceStage?: (urls: readonly UrlPlan[]) => Promise<ReadonlyMap<string, ReadSource>>;
-  /** The link-rot history so far (one per run, keyed by URL); the result carries it with this run added. */
-  history?: History;
+  /**
+   * The link-rot history so far (one per run, keyed by URL), or a store asked for the history of this
+   * run's URLs only; the result carries it with this run added, and `run` for the store to record.
+   */
+  history?: History | HistoryReader;
   /** Archived copies for failing or drifted sources (`--archive`). */
   archive?: ArchiveStep;
   now?: () => Date;
@@ -56,6 +61,8 @@ export interface RunResult {
   /** Every response this run used, archives included (for `--warc`). */
   fetches: SourceFetch[];
   history?: History;
+  /** What this run tells the history (absent offline and without a history): `HistoryStore.record` it. */
+  run?: HistoryRun;
 }
 
 export type VerifyResult = ArticleResult & Omit<RunResult, 'articles' | 'changes'>;
@@ -82,8 +89,9 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   const all = planned.flatMap((p) => [...p.sources.values()]);
 
   const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
+  const prior = input.history ? previousOf(input.history, all) : undefined;
   const read = input.sourceStage
-    ? await input.sourceStage(planUrls(planned, urls, input.history))
+    ? await input.sourceStage(planUrls(planned, urls, prior))
     : await readSources(urls, input.replay ?? (await fetchSources(urls, input.fetch ?? {})));
   for (const source of all) {
     const r = source.url && !source.link ? read.get(source.url) : undefined;
@@ -92,14 +100,18 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   const offline = markOffline(all);
 
   const cite = (p: Planned) => p.article.claims.map((claim) => {
-    const citations = claim.refs.map((ref) => citeOne(claim.text, ref, p.sources.get(ref), p.byId.get(ref)));
+    const before = textBefore(claim, p.article.claims);
+    const citations = claim.refs.map((ref) => citeOne({ text: claim.text, before }, ref, p.sources.get(ref), p.byId.get(ref)));
     return { claim, citations, verdict: claimVerdict(citations) };
   });
   let claims = planned.map(cite);
   // An offline run says nothing about the sources: it must not add strikes to anyone's history.
-  const checks = () => planned.flatMap((p, i) =>
-    sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations), input.history));
-  const recorded = input.history && !offline ? recordRun(input.history, { at: started, checks: checks() }) : undefined;
+  const before = offline ? undefined : prior;
+  const run = before && {
+    at: started,
+    checks: planned.flatMap((p, i) => sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations), before)),
+  };
+  const recorded = before && run ? recordRun(before, run) : undefined;
   if (input.archive && !offline) {
     const drifted = new Set(recorded?.changes.drifted.map((d) => d.url));
     const step = onceByUrl(input.archive);
@@ -112,7 +124,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   }
   const changes: Changes | undefined = recorded && {
     ...recorded.changes,
-    ...(input.history?.updatedAt ? { previousRunAt: input.history.updatedAt } : {}),
+    ...(before?.updatedAt ? { previousRunAt: before.updatedAt } : {}),
     news: hasNews(recorded.changes, 'broken'),
   };
   const durationMs = now().getTime() - started.getTime();
@@ -134,7 +146,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
     articles,
     ...(changes ? { changes } : {}),
     fetches: [...new Map(fetches.map((f) => [f.url, f])).values()],
-    ...(recorded ? { history: recorded.history } : {}),
+    ...(recorded && run ? { history: recorded.history, run } : {}),
   };
 }
 
@@ -157,10 +169,10 @@ function planUrls(planned: readonly Planned[], urls: readonly string[], history:
   const asks = new Map(urls.map((u) => [u, new Map<string, MatchAsk>()]));
   for (const p of planned) {
     for (const claim of p.article.claims) {
+      const before = textBefore(claim, p.article.claims);
       for (const ref of claim.refs) {
         const url = p.sources.get(ref)?.url;
-        const phrases = givenPhrases(p.byId.get(ref));
-        const ask: MatchAsk = phrases ? { text: claim.text, phrases } : { text: claim.text };
+        const ask = askOf({ text: claim.text, before }, p.byId.get(ref));
         if (url) asks.get(url)?.set(askKey(ask), ask);
       }
     }
@@ -192,12 +204,15 @@ function onceByUrl(step: ArchiveStep): ArchiveStep {
   };
 }
 
-function matchPage(text: string, read: ReadSource, reference: Reference | undefined, url: string | undefined) {
+function askOf(claim: { text: string; before: string }, reference: Reference | undefined): MatchAsk {
   const phrases = givenPhrases(reference);
-  return matchRead(read, phrases ? { text, phrases } : { text }, url);
+  return { ...claim, ...(phrases ? { phrases } : {}) };
 }
 
-function citeOne(text: string, ref: number, source: Source | undefined, reference: Reference | undefined): Citation {
+function matchPage(claim: { text: string; before: string }, read: ReadSource, reference: Reference | undefined, url: string | undefined) {
+  return matchRead(read, askOf(claim, reference), url);
+}
+function citeOne(text: { text: string; before: string }, ref: number, source: Source | undefined, reference: Reference | undefined): Citation {
   const link = source?.link ?? { linkStatus: 'no-url' as const, reason: 'no reference with this number' };
   const match = matchPage(text, source ?? {}, reference, source?.fetch?.finalUrl ?? source?.url);
   const citation = judgeCitation({ ref, linkStatus: link.linkStatus, linkReason: link.reason, match });

@@ -22,6 +22,7 @@ export const UnitFetchSchema = z.strictObject({
 /** One claim to match on a page (its match comes back under askKey of the same claim and phrases). */
 export const AskSchema = z.strictObject({
   text: z.string().max(100_000),
+  before: z.string().max(1_000_000),
   phrases: z.array(z.string().max(10_000)).max(1000).optional(),
 });
 

@@ -32,7 +32,7 @@ export function fleetStage(run: FleetRun): FleetStage {
     const plan = planUnits(run.runId, urls.map((u) => u.url));
     const jobs: UnitJob[] = plan.units.map((unit) => ({
       v: PROTOCOL_VERSION, runId: run.runId, unitId: unit.id, host: unit.host, fetch: run.fetch, evidence: run.evidence,
-      urls: unit.urls.map((url) => ({ url, asks: byUrl.get(url)?.asks.map((a) => ({ text: a.text, ...(a.phrases ? { phrases: [...a.phrases] } : {}) })) ?? [], previous: byUrl.get(url)?.previous ?? [] })),
+      urls: unit.urls.map((url) => ({ url, asks: byUrl.get(url)?.asks.map((a) => ({ text: a.text, before: a.before, ...(a.phrases ? { phrases: [...a.phrases] } : {}) })) ?? [], previous: byUrl.get(url)?.previous ?? [] })),
     }));
     run.log(`run ${run.runId}: ${urls.length} URLs in ${plan.units.length} units on ${run.target.display}${run.resume ? ' (resumed)' : ''}`);
     const done = await coordinate(run.target, plan, jobs, {

@@ -19,6 +19,13 @@ export function lastMatched(history: History | undefined, url: string): string[]
 export function sourceChecks(
   sources: Iterable<Source>, citations: readonly Citation[], history?: History,
 ): SourceCheck[] {
+  // One pass over the citations, not one per source (that was 16 s at 10,000 sources).
+  const matchedByRef = new Map<number, string[]>();
+  for (const c of citations) {
+    const list = matchedByRef.get(c.ref);
+    if (list) list.push(...c.matched);
+    else matchedByRef.set(c.ref, [...c.matched]);
+  }
   const checks: SourceCheck[] = [];
   for (const s of sources) {
     if (!s.url || !s.link) continue;
@@ -29,7 +36,7 @@ export function sourceChecks(
     // Facts made where the page was read (a fleet worker) or, locally, from the page's text now.
     const facts = s.facts ?? textFacts(s.page, lastMatched(history, s.url));
     if (facts?.fingerprint) {
-      const matched = citations.filter((c) => c.ref === s.ref).flatMap((c) => c.matched);
+      const matched = matchedByRef.get(s.ref) ?? [];
       entry.textFingerprint = facts.fingerprint;
       entry.matchedPhrases = [...new Set([...matched, ...facts.kept])];
     }
