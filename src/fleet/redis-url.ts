@@ -20,7 +20,7 @@ const HINT = 'give the Redis server as redis://HOST:PORT (redis://:PASSWORD@HOST
 
 /** A password, in the URL or anywhere in a message, never reaches a log line. */
 export function redactUrl(url: string): string {
-  return url.replace(/(rediss?:\/\/)([^@/\s]*)@/gi, (_m, scheme: string, auth: string) =>
+  return url.replace(/([a-z][a-z0-9+.-]*:\/\/)([^@/\s]*)@/gi, (_m, scheme: string, auth: string) =>
     `${scheme}${auth.includes(':') ? `${auth.slice(0, auth.indexOf(':'))}:***` : '***'}@`);
 }
 
