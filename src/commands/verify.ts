@@ -10,6 +10,7 @@ import { renderChanges } from '../report/changes.js';
 import { appendStepSummary, githubAnnotations } from '../report/github.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
+import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
 import { verify } from '../verify.js';
@@ -28,6 +29,9 @@ export interface VerifyFlags {
   perHost: string;
   retries: string;
   maxSize: string;
+  readBudget: string;
+  maxDepth: string;
+  pdfMaxPages: string;
   userAgent?: string;
   allowPrivateHosts?: boolean;
   /** A path, `false` for --no-history, undefined for the default `<out>/history.json`. */
@@ -53,6 +57,15 @@ function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
   };
 }
 
+function readOptions(flags: VerifyFlags): ReadBudget {
+  return {
+    timeMs: positiveNumber(flags.readBudget, '--read-budget') * 1000,
+    maxDepth: positiveInt(flags.maxDepth, '--max-depth'),
+    pdfMaxPages: positiveInt(flags.pdfMaxPages, '--pdf-max-pages'),
+    maxTextChars: Math.round(positiveNumber(flags.maxSize, '--max-size') * 1024 * 1024),
+  };
+}
+
 export async function runVerify(articleArg: string | undefined, flags: VerifyFlags, toolVersion: string): Promise<number> {
   const formats = parseFormats(flags.format);
   const failOn = parseVerdicts(flags.failOn, '--fail-on');
@@ -63,6 +76,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     throw new InputError('--changed-only needs a history', flags.replay ? 'a replay keeps no history: drop --changed-only' : 'drop --no-history');
   }
   const baseFetch = fetchOptions(flags);
+  const read = readOptions(flags);
   const { config, articlePath } = await loadReferences(flags.refs);
   const file = articleArg ?? articlePath;
   if (!file) {
@@ -83,7 +97,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     }),
   };
   const result = await verify({
-    article, references: config.references, toolVersion, failOn, fetch,
+    article, references: config.references, toolVersion, failOn, fetch, read,
     ...(replay ? { replay } : {}),
     ...(history ? { history } : {}),
     ...(flags.archive || replay

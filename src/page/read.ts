@@ -3,6 +3,7 @@ import type { Page, SourceFetch } from '../types.js';
 import { decodeBody, normaliseCharset, readHeaderCharset } from './decode.js';
 import { readHeader, readMediaType } from './headers.js';
 import { readHtml } from './html.js';
+import { DEFAULT_READ_BUDGET, type ReadBudget } from './budget.js';
 import { readPdfText } from './pdf.js';
 import { detectBotWall } from './botwall.js';
 import { detectHtmlSignals } from './signals.js';
@@ -55,8 +56,8 @@ function readTextPage(r: Response, contentType: string): Page {
   return page;
 }
 
-async function readPdfPage(r: Response, contentType: string): Promise<Page> {
-  const result = await readPdfText(r.body);
+async function readPdfPage(r: Response, contentType: string, budget: ReadBudget): Promise<Page> {
+  const result = await readPdfText(r.body, budget);
   // A PDF keeps its cross-reference table at the end, so a body cut short rarely parses.
   const why = result.ok ? undefined : `${result.why}${r.truncated ? ' (the body is incomplete: byte cap or connection closed early)' : ''}`;
   const page = emptyPage(contentType, 'binary', why);
@@ -66,7 +67,7 @@ async function readPdfPage(r: Response, contentType: string): Promise<Page> {
 }
 
 /** Reads any response, whatever its status (a 404 page is read so its signals can be judged). */
-export async function readPage(f: SourceFetch): Promise<Page | undefined> {
+export async function readPage(f: SourceFetch, budget: ReadBudget = DEFAULT_READ_BUDGET): Promise<Page | undefined> {
   const r = f.outcome;
   if (r.kind !== 'response') return undefined;
   const contentType = sniffMediaType(readMediaType(r.headers), r.body);
@@ -83,7 +84,7 @@ export async function readPage(f: SourceFetch): Promise<Page | undefined> {
     }
   }
   if (isPlainText(contentType)) return readTextPage(r, contentType);
-  if (contentType === 'application/pdf') return readPdfPage(r, contentType);
+  if (contentType === 'application/pdf') return readPdfPage(r, contentType, budget);
   const page = emptyPage(contentType, 'binary', `no text extraction for ${contentType}`);
   const wall = detectBotWall({ status: r.status, headers: r.headers, body: '', visibleText: '' });
   if (wall) page.signals.botWall = wall.vendor;
