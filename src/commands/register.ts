@@ -35,7 +35,7 @@ export function addVerify(program: Command, version: string): void {
     .option('--retries <n>', 'retries for 429, 5xx, timeouts and resets (honouring Retry-After)', '2')
     .option('--max-size <MB>', 'read at most this much of each page (decoded)', '5')
     .option('--read-budget <seconds>', 'time to read one page (parse HTML, extract PDF text); over it the page is unreadable', '20')
-    .option('--max-depth <n>', 'deepest HTML element nesting read (e.g. 1000); a deeper page is unreadable', '1000')
+    .option('--max-depth <n>', 'deepest HTML element nesting read (e.g. 1000); a deeper page is unreadable', '512')
     .option('--pdf-max-pages <n>', 'PDFs with more pages than this are not read (e.g. 500)', '500')
     .option('--user-agent <ua>', 'User-Agent header (default: citecheck/<version> with the project URL)')
     .option('--allow-private-hosts', 'let requests reach loopback and private addresses (tests, intranets)')

@@ -113,7 +113,8 @@ function buildLayers(mainText: string, jsonld: JsonLdFacts, meta: Map<string, st
   return candidates.filter((c) => c.text.trim().length > 0);
 }
 
-export function readHtml(html: string, finalUrl: string, headers: Record<string, string>): HtmlFacts {
+/** `depth` is the element nesting measured before parsing (0 when unknown): deep pages skip Readability. */
+export function readHtml(html: string, finalUrl: string, headers: Record<string, string>, depth = 0): HtmlFacts {
   const doc = parseDocument(html);
   const meta = readMeta(doc);
   // The canonical URL names the page as its JSON-LD does; the final URL is the fallback.
@@ -122,7 +123,7 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
   const h1 = textOf(doc.querySelector('h1'));
   const removedLocked = removeLocked(doc, jsonld.lockedSelectors);
   const pageText = collectBlockText(doc.body ?? doc.documentElement ?? doc.querySelector('html') ?? emptyNode);
-  const mainText = readMainText(doc, html.length);
+  const mainText = readMainText(doc, html.length, depth);
   const published = jsonld.datePublished ?? meta.get('article:published_time') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
   return {
     html,

@@ -3,7 +3,7 @@ import type { Page, SourceFetch } from '../types.js';
 import { decodeBody, normaliseCharset, readHeaderCharset } from './decode.js';
 import { readHeader, readMediaType } from './headers.js';
 import { readHtml } from './html.js';
-import { DEFAULT_READ_BUDGET, type ReadBudget } from './budget.js';
+import { BudgetExceeded, DEFAULT_READ_BUDGET, measureDepth, startClock, type ReadBudget } from './budget.js';
 import { readPdfText } from './pdf.js';
 import { detectBotWall } from './botwall.js';
 import { detectHtmlSignals } from './signals.js';
@@ -32,10 +32,22 @@ function emptyPage(contentType: string, charset: string, unreadable?: string): P
   return { contentType, charset, layers: [], signals: unreadable ? { unreadable } : {} };
 }
 
-function readHtmlPage(r: Response, contentType: string, finalUrl: string): Page {
+/**
+ * The depth budget is checked before parsing (linkedom and Readability grow superlinearly with
+ * nesting); the time budget between the stages (they are synchronous: a stage already running
+ * finishes, then the page is unreadable).
+ */
+function readHtmlPage(r: Response, contentType: string, finalUrl: string, budget: ReadBudget): Page {
+  const clock = startClock(budget);
   const decoded = decodeBody(r.body, readHeader(r.headers, 'content-type'));
-  const facts = readHtml(decoded.text, finalUrl, r.headers);
+  const depth = measureDepth(decoded.text, budget.maxDepth);
+  if (depth > budget.maxDepth) {
+    return emptyPage(contentType, decoded.charset, `HTML elements nest more than ${budget.maxDepth} deep, over the --max-depth budget`);
+  }
+  const facts = readHtml(decoded.text, finalUrl, r.headers, depth);
+  clock.check();
   const signals = detectHtmlSignals(facts, { status: r.status, headers: r.headers, finalUrl });
+  clock.check();
   if (facts.layers.length === 0 && !signals.botWall) signals.unreadable = 'HTML page with no readable text';
   const page: Page = { contentType, charset: decoded.charset, layers: facts.layers, signals };
   if (facts.title) page.title = facts.title;
@@ -76,8 +88,9 @@ export async function readPage(f: SourceFetch, budget: ReadBudget = DEFAULT_READ
   }
   if (isHtml(contentType)) {
     try {
-      return readHtmlPage(r, contentType, f.finalUrl);
+      return readHtmlPage(r, contentType, f.finalUrl, budget);
     } catch (error) {
+      if (error instanceof BudgetExceeded) return emptyPage(contentType, 'utf-8', error.message);
       // A parser bug on one hostile page must not abort the run: the page is simply unreadable.
       const message = error instanceof Error ? error.message : String(error);
       return emptyPage(contentType, 'utf-8', `HTML could not be parsed: ${message}`);
