@@ -3,7 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { addReport, addVerify } from './commands/register.js';
+import { addReport, addReview, addVerify } from './commands/register.js';
 import { EXIT, InputError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -39,12 +39,14 @@ export function buildProgram(): Command {
   addVerify(program, VERSION);
   addExtract(program);
   addReport(program);
+  addReview(program);
   program.addHelpText('after', `
 Examples:
   $ citecheck verify                                  # audit the article named in ./references.json
   $ citecheck verify articles/x.txt --refs x.json --format json,md,html,junit,sarif
   $ citecheck extract articles/russia-hamas-relations.txt
   $ citecheck report reports/report.json --format html
+  $ citecheck review                                  # decide on failing citations once; later runs honour it
   $ citecheck verify --help`);
   return program;
 }

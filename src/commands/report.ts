@@ -2,12 +2,20 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { ReportSchema } from '../report/schema.js';
+import { ReportSchema, type Report } from '../report/schema.js';
 import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
 import { formatIssues } from '../config/issues.js';
 
 export async function runReport(file: string, flags: { format: string; out?: string; quiet?: boolean }): Promise<number> {
   const formats = parseFormats(flags.format);
+  const report = await readReportFile(file);
+  const written = await writeReports(flags.out ?? path.dirname(file), formatsToFiles(report, formats, report.run.failOn));
+  if (!flags.quiet) process.stdout.write(`wrote ${written.map((w) => path.relative(process.cwd(), w) || w).join(', ')}\n`);
+  return 0;
+}
+
+/** A report.json written by `citecheck verify`, checked against its schema; anything else is an InputError. */
+export async function readReportFile(file: string): Promise<Report> {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
@@ -23,8 +31,5 @@ export async function runReport(file: string, flags: { format: string; out?: str
   }
   const parsed = ReportSchema.safeParse(json);
   if (!parsed.success) throw new InputError(`${file} is not a citecheck report: ${formatIssues(parsed.error)}`);
-  const report = parsed.data;
-  const written = await writeReports(flags.out ?? path.dirname(file), formatsToFiles(report, formats, report.run.failOn));
-  if (!flags.quiet) process.stdout.write(`wrote ${written.map((w) => path.relative(process.cwd(), w) || w).join(', ')}\n`);
-  return 0;
+  return parsed.data;
 }

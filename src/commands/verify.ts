@@ -14,6 +14,9 @@ import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
 import { verify } from '../verify.js';
+import { applyReviews } from '../review/apply.js';
+import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
+import type { Review } from '../review/schema.js';
 import { archiveStep } from './archive.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
@@ -41,6 +44,7 @@ export interface VerifyFlags {
   changedOnly?: boolean;
   warc?: string;
   replay?: string;
+  reviews?: string;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -84,6 +88,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
       'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
   }
   const article = await readArticle(file);
+  const reviews = await loadArticleReviews(file, flags.reviews);
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
@@ -105,7 +110,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
       : {}),
   });
   progress.done();
-  const { report } = result;
+  const report = reviews ? applyReviews(result.report, reviews).report : result.report;
   // Evidence first: it is what the reports are based on.
   if (flags.warc) {
     const { warc } = flags;
@@ -132,3 +137,11 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   return exitCodeFor(report, failOn);
 }
 
+
+/** The decisions for this article: from --reviews (must exist), else the file beside it; undefined without one. */
+async function loadArticleReviews(articlePath: string, given: string | undefined): Promise<Review[] | undefined> {
+  const file = given ?? defaultReviewsPath(articlePath);
+  const loaded = await loadReviews(file, { optional: given === undefined });
+  const key = articleKey(file, articlePath);
+  return loaded?.reviews.filter((r) => r.article === key);
+}
