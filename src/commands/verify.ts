@@ -14,6 +14,8 @@ import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
 import { verify } from '../verify.js';
+import type { Reference } from '../config/schema.js';
+import type { Article } from '../types.js';
 import { applyReviews } from '../review/apply.js';
 import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
 import type { Review } from '../review/schema.js';
@@ -21,6 +23,7 @@ import { archiveStep } from './archive.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
 import { printSummary } from './summary.js';
+import { checkWikiFlags, isArticleUrl, readWikiInput } from './wiki-input.js';
 
 export interface VerifyFlags {
   refs: string;
@@ -47,6 +50,8 @@ export interface VerifyFlags {
   reviews?: string;
   quiet?: boolean;
   verbose?: boolean;
+  wikiApi?: string;
+  revision?: string;
 }
 
 function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
@@ -70,6 +75,16 @@ function readOptions(flags: VerifyFlags): ReadBudget {
   };
 }
 
+async function readFileInput(articleArg: string | undefined, refs: string): Promise<{ article: Article; references: readonly Reference[]; file: string }> {
+  const { config, articlePath } = await loadReferences(refs);
+  const file = articleArg ?? articlePath;
+  if (!file) {
+    throw new InputError(`no article given and ${refs} names none`,
+      'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
+  }
+  return { article: await readArticle(file), references: config.references, file };
+}
+
 export async function runVerify(articleArg: string | undefined, flags: VerifyFlags, toolVersion: string): Promise<number> {
   const formats = parseFormats(flags.format);
   const failOn = parseVerdicts(flags.failOn, '--fail-on');
@@ -81,28 +96,26 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   }
   const baseFetch = fetchOptions(flags);
   const read = readOptions(flags);
-  const { config, articlePath } = await loadReferences(flags.refs);
-  const file = articleArg ?? articlePath;
-  if (!file) {
-    throw new InputError(`no article given and ${flags.refs} names none`,
-      'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
-  }
-  const article = await readArticle(file);
-  const reviews = await loadArticleReviews(file, flags.reviews);
+  checkWikiFlags(articleArg, flags);
+  const { article, references, file } = isArticleUrl(articleArg)
+    ? { ...await readWikiInput(articleArg, { ...flags, timeoutMs: baseFetch.timeoutMs ?? 20_000 }), file: undefined }
+    : await readFileInput(articleArg, flags.refs);
+  // Review decisions are keyed by the article's path beside reviews.json; a fetched article has none yet.
+  const reviews = file === undefined ? undefined : await loadArticleReviews(file, flags.reviews);
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
-  const progress = createProgress({
-    stream: process.stderr, enabled: shouldShowProgress(process.stderr, process.env, flags.quiet ?? false),
-  });
-  const fetch: Partial<FetchOptions> = {
+  const showProgress = shouldShowProgress(process.stderr, process.env, flags.quiet ?? false);
+  const progress = createProgress({ stream: process.stderr, enabled: showProgress });
+  // No progress line, no per-request bookkeeping in the fetch stage.
+  const fetch: Partial<FetchOptions> = showProgress ? {
     ...baseFetch,
     onProgress: (p) => progress.update({
       done: p.done, total: p.total, inFlight: p.inFlight, slowestHost: p.slowest?.host, slowestMs: p.slowest?.elapsedMs,
     }),
-  };
+  } : baseFetch;
   const result = await verify({
-    article, references: config.references, toolVersion, failOn, fetch, read,
+    article, references, toolVersion, failOn, fetch, read,
     ...(replay ? { replay } : {}),
     ...(history ? { history } : {}),
     ...(flags.archive || replay

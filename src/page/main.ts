@@ -18,8 +18,8 @@ function countElements(doc: DomDocument, stopAt: number): number {
 
 function readWithReadability(doc: DomDocument): string {
   try {
-    // parse() mutates the document it is given, so it works on a clone.
-    const article = new Readability<DomNode>(doc.cloneNode(true), { serializer: (node: DomNode) => node }).parse();
+    // parse() takes the document apart: the caller reads everything else from it first.
+    const article = new Readability<DomNode>(doc, { serializer: (node: DomNode) => node }).parse();
     return article?.content ? collectBlockText(article.content) : '';
   } catch {
     return '';
@@ -54,7 +54,10 @@ function readDensestBlock(doc: DomDocument): string {
   return best ? collectBlockText(best) : '';
 }
 
-/** `depth`: how deep the page's elements nest (budget.ts measureDepth), 0 when not measured. */
+/**
+ * Reads the main text; Readability consumes `doc`, so call this last. `depth`: how deep the page's
+ * elements nest (budget.ts measureDepth), 0 when not measured.
+ */
 export function readMainText(doc: DomDocument, htmlChars: number, depth = 0): string {
   const huge = htmlChars > MAX_READABILITY_CHARS || depth > MAX_READABILITY_DEPTH
     || countElements(doc, MAX_READABILITY_ELEMENTS) > MAX_READABILITY_ELEMENTS;
