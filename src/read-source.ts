@@ -7,6 +7,7 @@ import { matchClaim, type ClaimMatch } from './judge/match.js';
 import { normalize } from './judge/normalize.js';
 import { extractKeyPhrases } from './judge/phrases.js';
 import { isReadStatus } from './judge/verdict.js';
+import { DEFAULT_READ_BUDGET, type ReadBudget } from './page/budget.js';
 import { readPage } from './page/read.js';
 import type { LinkJudgement, Source } from './source.js';
 import type { Page, SourceFetch } from './types.js';
@@ -39,8 +40,8 @@ export function givenPhrases(reference: Reference | undefined): string[] | undef
   return quote ? [...(reference.phrases ?? []), quote] : reference.phrases;
 }
 
-export async function readSource(fetch: SourceFetch): Promise<ReadSource & { fetch: SourceFetch; link: LinkJudgement }> {
-  const page = await readPage(fetch);
+export async function readSource(fetch: SourceFetch, budget: ReadBudget = DEFAULT_READ_BUDGET): Promise<ReadSource & { fetch: SourceFetch; link: LinkJudgement }> {
+  const page = await readPage(fetch, budget);
   return { fetch, ...(page ? { page } : {}), link: judgeLink(fetch, page) };
 }
 
@@ -64,8 +65,9 @@ export function textFacts(page: Page | undefined, previous: readonly string[]): 
  * Everything the report and the history need from one response, with the page's text dropped: what a
  * fleet worker sends back instead of the page (its body only when `keepBody` asks for WARC evidence).
  */
-export async function judgeResponse(fetch: SourceFetch, asks: readonly MatchAsk[], previous: readonly string[], keepBody: boolean): Promise<ReadSource> {
-  const read = await readSource(fetch);
+export async function judgeResponse(fetch: SourceFetch, asks: readonly MatchAsk[], previous: readonly string[], keepBody: boolean,
+  budget: ReadBudget = DEFAULT_READ_BUDGET): Promise<ReadSource> {
+  const read = await readSource(fetch, budget);
   const url = fetch.finalUrl;
   const matches = new Map(asks.map((a) => [askKey(a), matchRead(read, a, url)]));
   const facts = textFacts(read.page, previous);

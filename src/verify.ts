@@ -9,6 +9,7 @@ import type { History } from './history/schema.js';
 import { previousOf, type HistoryReader, type HistoryRun } from './history/reader.js';
 import { textBefore } from './judge/speaker.js';
 import { claimVerdict, judgeCitation } from './judge/verdict.js';
+import { DEFAULT_READ_BUDGET, type ReadBudget } from './page/budget.js';
 import { buildReport } from './report/build.js';
 import type { Changes, Report } from './report/schema.js';
 import { markOffline, planSource, sourceReport, type Source } from './source.js';
@@ -42,6 +43,8 @@ export interface RunInput {
   history?: History | HistoryReader;
   /** Archived copies for failing or drifted sources (`--archive`). */
   archive?: ArchiveStep;
+  /** Budgets for reading one page (`--read-budget`, `--max-depth`, `--pdf-max-pages`). */
+  read?: Partial<ReadBudget>;
   now?: () => Date;
 }
 
@@ -90,9 +93,10 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
 
   const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
   const prior = input.history ? previousOf(input.history, all) : undefined;
+  const budget: ReadBudget = { ...DEFAULT_READ_BUDGET, ...input.read };
   const read = input.sourceStage
     ? await input.sourceStage(planUrls(planned, urls, prior))
-    : await readSources(urls, input.replay ?? (await fetchSources(urls, input.fetch ?? {})));
+    : await readSources(urls, input.replay ?? (await fetchSources(urls, input.fetch ?? {})), budget);
   for (const source of all) {
     const r = source.url && !source.link ? read.get(source.url) : undefined;
     if (r) Object.assign(source, r);
@@ -181,11 +185,11 @@ function planUrls(planned: readonly Planned[], urls: readonly string[], history:
 }
 
 /** Reads and judges each fetched URL once, however many footnotes of however many articles cite it. */
-async function readSources(urls: readonly string[], fetched: ReadonlyMap<string, SourceFetch>) {
+async function readSources(urls: readonly string[], fetched: ReadonlyMap<string, SourceFetch>, budget: ReadBudget) {
   const read = new Map<string, ReadSource>();
   for (const url of urls) {
     const f = fetched.get(url);
-    read.set(url, f ? await readSource(f)
+    read.set(url, f ? await readSource(f, budget)
       : { link: { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' } });
   }
   return read;

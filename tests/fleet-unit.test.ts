@@ -55,6 +55,7 @@ describe('protocol', () => {
     v: 1, runId: 'r20261201120000abcdef', unitId: 'r20261201120000abcdef-0', host: 'a.example', evidence: false,
     urls: [{ url: 'https://a.example/1', asks: [{ text: 'A claim.', before: '' }], previous: [] }],
     fetch: { perHost: 2, retries: 0, timeoutMs: 1000, maxBytes: 1000, allowPrivateHosts: false, allowHosts: [] },
+    read: { timeMs: 20_000, maxDepth: 512, pdfMaxPages: 500, maxTextChars: 1000 },
   };
 
   it('accepts a well-formed unit', () => {

@@ -4,6 +4,7 @@ import { fleetStage, processUnit, type FleetStage } from '../fleet/stage.js';
 import { parseQueueUrl } from '../fleet/redis-url.js';
 import { isRunId, newRunId } from '../fleet/units.js';
 import { startUnitWorker } from '../fleet/worker.js';
+import type { ReadBudget } from '../page/budget.js';
 import type { FetchOptions } from '../sources/fetch.js';
 import { DEFAULT_FETCH_OPTIONS } from '../sources/fetch.js';
 import { positiveInt, positiveNumber } from './options.js';
@@ -16,7 +17,7 @@ export interface FleetFlags {
 }
 
 /** The fleet source stage for `verify --queue`, or undefined for a local run. */
-export function verifyFleet(flags: FleetFlags, fetch: Partial<FetchOptions>, evidence: boolean,
+export function verifyFleet(flags: FleetFlags, fetch: Partial<FetchOptions>, read: ReadBudget, evidence: boolean,
   onProgress: (done: number, total: number) => void): FleetStage | undefined {
   if (flags.queue === undefined) {
     if (flags.resume !== undefined) throw new InputError('--resume needs --queue', 'give the same --queue URL as the run you are resuming');
@@ -31,7 +32,7 @@ export function verifyFleet(flags: FleetFlags, fetch: Partial<FetchOptions>, evi
   const o = { ...DEFAULT_FETCH_OPTIONS, ...fetch };
   if (!flags.quiet) process.stderr.write(`citecheck: run ${runId} on ${target.display}; if it is interrupted, continue with --resume ${runId}\n`);
   return fleetStage({
-    target, runId, resume: flags.resume !== undefined, evidence,
+    target, runId, resume: flags.resume !== undefined, evidence, read,
     fetch: {
       perHost: o.perHost, retries: o.retries, timeoutMs: o.timeoutMs, maxBytes: o.maxBytes,
       allowPrivateHosts: o.allowPrivateHosts, allowHosts: [...o.allowHosts], ...(fetch.userAgent ? { userAgent: fetch.userAgent } : {}),

@@ -38,6 +38,11 @@ export const UnitJobSchema = z.strictObject({
     previous: z.array(z.string().max(10_000)).max(10_000),
   })).min(1).max(100_000),
   fetch: UnitFetchSchema,
+  /** The run's budget for reading one page (--read-budget, --max-depth, --pdf-max-pages, --max-size). */
+  read: z.strictObject({
+    timeMs: z.number().positive().max(3_600_000), maxDepth: z.number().int().positive().max(1_000_000),
+    pdfMaxPages: z.number().int().positive().max(1_000_000), maxTextChars: z.number().int().positive().max(1024 * 1024 * 1024),
+  }),
   /** Return full responses too (the coordinator writes them to a WARC file). */
   evidence: z.boolean(),
 });

@@ -1,4 +1,5 @@
 // The fleet as verify()'s source stage: URLs → units by host → the queue → judged sources; and what a worker does with a unit.
+import type { ReadBudget } from '../page/budget.js';
 import { judgeResponse, type ReadSource } from '../read-source.js';
 import { fetchSources } from '../sources/fetch.js';
 import type { UrlPlan } from '../verify.js';
@@ -13,6 +14,7 @@ export interface FleetRun {
   runId: string;
   resume: boolean;
   fetch: UnitFetch;
+  read: ReadBudget;
   /** Workers return full responses too, for --warc. */
   evidence: boolean;
   log: (line: string) => void;
@@ -31,7 +33,7 @@ export function fleetStage(run: FleetRun): FleetStage {
     const byUrl = new Map(urls.map((u) => [u.url, u]));
     const plan = planUnits(run.runId, urls.map((u) => u.url));
     const jobs: UnitJob[] = plan.units.map((unit) => ({
-      v: PROTOCOL_VERSION, runId: run.runId, unitId: unit.id, host: unit.host, fetch: run.fetch, evidence: run.evidence,
+      v: PROTOCOL_VERSION, runId: run.runId, unitId: unit.id, host: unit.host, fetch: run.fetch, read: run.read, evidence: run.evidence,
       urls: unit.urls.map((url) => ({ url, asks: byUrl.get(url)?.asks.map((a) => ({ text: a.text, before: a.before, ...(a.phrases ? { phrases: [...a.phrases] } : {}) })) ?? [], previous: byUrl.get(url)?.previous ?? [] })),
     }));
     run.log(`run ${run.runId}: ${urls.length} URLs in ${plan.units.length} units on ${run.target.display}${run.resume ? ' (resumed)' : ''}`);
@@ -67,7 +69,7 @@ export async function processUnit(job: UnitJob): Promise<UnitResult> {
   for (const u of job.urls) {
     const f = fetched.get(u.url);
     if (!f) continue;
-    sources.push(toWire(u.url, await judgeResponse(f, u.asks, u.previous, job.evidence)));
+    sources.push(toWire(u.url, await judgeResponse(f, u.asks, u.previous, job.evidence, job.read)));
   }
   return { sources };
 }
