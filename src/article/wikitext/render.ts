@@ -91,11 +91,12 @@ function renderExt(ext: ExtToken, sink: Sink, ctx: RenderContext): void {
 /** Bodies of list-defined references: `<ref name=x>…</ref>` inside `<references>` or `refs=`. */
 export function defineListed(nodes: readonly AstNodes[], ctx: RenderContext): void {
   for (const node of nodes) {
-    if (node.type !== 'ext' || node.name !== 'ref') {
-      if (node.type !== 'text') defineListed(node.childNodes, ctx);
+    if (node.type === 'text') continue;
+    if (!node.is<ExtToken>('ext') || node.name !== 'ref') {
+      defineListed(node.childNodes, ctx);
       continue;
     }
-    const ext = node as ExtToken;
+    const ext = node;
     const name = attr(ext, 'name');
     if (name !== undefined && (attr(ext, 'group') ?? '') === '' && !ext.selfClosing) ctx.refs.define(name, ext.lastChild);
   }
@@ -137,9 +138,11 @@ function renderNode(node: AstNodes, sink: Sink, ctx: RenderContext): void {
   switch (type) {
     case 'template':
     case 'magic-word':
-      return renderTemplate(token as TranscludeToken, sink, ctx);
+      if (token.is<TranscludeToken>(type)) renderTemplate(token, sink, ctx);
+      return;
     case 'ext':
-      return renderExt(token as ExtToken, sink, ctx);
+      if (token.is<ExtToken>('ext')) renderExt(token, sink, ctx);
+      return;
     case 'link': {
       const label = token.childNodes[1];
       return renderNodes(label ? [label] : token.childNodes.slice(0, 1), sink, ctx);
