@@ -26,14 +26,18 @@ export function buildWikiPage(fixture: string, targetBytes: number): string {
   const start = html.indexOf('<div role="note"'); // the hatnote, infobox and prose
   const end = html.search(/<h2 id="See_also">|<h2><span class="mw-headline" id="See_also">|<div class="mw-heading mw-heading2"><h2 id="See_also">/);
   const body = html.slice(start, end);
-  const copies = Math.max(1, Math.ceil(targetBytes / (html.length - start)));
-  const bodies = Array.from({ length: copies }, (_, k) => renumber(body, k)).join('\n');
-  const tail = html.slice(end)
-    .replace(/(<ol[^>]*>\n)([\s\S]*?)(\n<\/ol>)/g, (_, open: string, items: string, close: string) =>
-      `${open}${Array.from({ length: copies }, (_x, k) => renumber(items, k)).join('\n')}${close}`)
-    .replace(/(<div class="refbegin"[^>]*>\n<ul>\n)([\s\S]*?)(\n<\/ul>)/g, (_, open: string, items: string, close: string) =>
-      `${open}${Array.from({ length: copies }, (_x, k) => renumber(items, k)).join('\n')}${close}`);
-  return html.slice(0, start) + bodies + tail;
+  const build = (copies: number) => {
+    const bodies = Array.from({ length: copies }, (_, k) => renumber(body, k)).join('\n');
+    const tail = html.slice(end)
+      .replace(/(<ol[^>]*>\n)([\s\S]*?)(\n<\/ol>)/g, (_, open: string, items: string, close: string) =>
+        `${open}${Array.from({ length: copies }, (_x, k) => renumber(items, k)).join('\n')}${close}`)
+      .replace(/(<div class="refbegin"[^>]*>\n<ul>\n)([\s\S]*?)(\n<\/ul>)/g, (_, open: string, items: string, close: string) =>
+        `${open}${Array.from({ length: copies }, (_x, k) => renumber(items, k)).join('\n')}${close}`);
+    return html.slice(0, start) + bodies + tail;
+  };
+  let copies = 1;
+  while (build(copies).length < targetBytes) copies += 1;
+  return build(copies);
 }
 
 function measure(label: string, html: string, runs: number): void {
