@@ -21,7 +21,7 @@ export function renderSchemas({ ReferencesFileSchema, ReportSchema }) {
 
 async function main() {
   const { ReferencesFileSchema } = await import('../dist/config/schema.js');
-  const { ReportSchema } = await import('../dist/report/schema.js');
+  const { ReportFileSchema: ReportSchema } = await import('../dist/report/schema.js');
   const dir = new URL('../schema/', import.meta.url);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(renderSchemas({ ReferencesFileSchema, ReportSchema }))) {

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { ReportSchema } from '../report/schema.js';
+import { ReportFileSchema } from '../report/schema.js';
 import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
 import { formatIssues } from '../config/issues.js';
 
@@ -21,7 +21,7 @@ export async function runReport(file: string, flags: { format: string; out?: str
   } catch (e) {
     throw new InputError(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const parsed = ReportSchema.safeParse(json);
+  const parsed = ReportFileSchema.safeParse(json);
   if (!parsed.success) throw new InputError(`${file} is not a citecheck report: ${formatIssues(parsed.error)}`);
   const report = parsed.data;
   const written = await writeReports(flags.out ?? path.dirname(file), formatsToFiles(report, formats, report.run.failOn));

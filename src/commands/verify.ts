@@ -1,25 +1,23 @@
 // `citecheck verify`: flags → inputs → verify() → report files, history, WARC → summary → exit code.
 import path from 'node:path';
-import { readArticle } from '../article/read.js';
-import { loadReferences } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { loadHistory, saveHistory } from '../history/store.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
-import { exitCodeFor } from '../report/build.js';
+import { buildRunReport, runExitCode } from '../report/run.js';
 import { renderChanges } from '../report/changes.js';
 import { appendStepSummary, githubAnnotations } from '../report/github.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
-import { verify } from '../verify.js';
+import { verifyRun } from '../verify.js';
 import { archiveStep } from './archive.js';
+import { loadArticles, type InputFlags } from './articles.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
 import { printSummary } from './summary.js';
 
-export interface VerifyFlags {
-  refs: string;
+export interface VerifyFlags extends InputFlags {
   out: string;
   format: string;
   failOn: string;
@@ -53,7 +51,7 @@ function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
   };
 }
 
-export async function runVerify(articleArg: string | undefined, flags: VerifyFlags, toolVersion: string): Promise<number> {
+export async function runVerify(args: readonly string[], flags: VerifyFlags, toolVersion: string): Promise<number> {
   const formats = parseFormats(flags.format);
   const failOn = parseVerdicts(flags.failOn, '--fail-on');
   // A replay re-reads old evidence: it must never add strikes to (or clear them from) the history.
@@ -63,13 +61,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     throw new InputError('--changed-only needs a history', flags.replay ? 'a replay keeps no history: drop --changed-only' : 'drop --no-history');
   }
   const baseFetch = fetchOptions(flags);
-  const { config, articlePath } = await loadReferences(flags.refs);
-  const file = articleArg ?? articlePath;
-  if (!file) {
-    throw new InputError(`no article given and ${flags.refs} names none`,
-      'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
-  }
-  const article = await readArticle(file);
+  const articles = await loadArticles(args, flags, 'verify');
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
@@ -82,8 +74,8 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
       done: p.done, total: p.total, inFlight: p.inFlight, slowestHost: p.slowest?.host, slowestMs: p.slowest?.elapsedMs,
     }),
   };
-  const result = await verify({
-    article, references: config.references, toolVersion, failOn, fetch,
+  const result = await verifyRun({
+    articles, toolVersion, failOn, fetch,
     ...(replay ? { replay } : {}),
     ...(history ? { history } : {}),
     ...(flags.archive || replay
@@ -91,7 +83,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
       : {}),
   });
   progress.done();
-  const { report } = result;
+  const report = buildRunReport(result.articles.map((a) => a.report), result.changes);
   // Evidence first: it is what the reports are based on.
   if (flags.warc) {
     const { warc } = flags;
@@ -115,6 +107,6 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     return report.changes?.news ? 1 : 0;
   }
   if (!flags.quiet) printSummary(report, shown, failOn, flags.verbose ?? false);
-  return exitCodeFor(report, failOn);
+  return runExitCode(report, failOn);
 }
 
