@@ -3,7 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { addReport, addVerify } from './commands/register.js';
+import { addReport, addReview, addVerify } from './commands/register.js';
 import { EXIT, InputError } from './errors.js';
 import { INPUT_FORMATS } from './types.js';
 import { VERSION } from './version.js';
@@ -68,6 +68,7 @@ export function buildProgram(): Command {
   addExtract(program);
   addInit(program);
   addReport(program);
+  addReview(program);
   program.addHelpText('after', `
 Examples:
   $ citecheck verify                                  # audit the article named in ./references.json
@@ -76,6 +77,7 @@ Examples:
   $ citecheck verify examples/markdown/ page.html      # many articles in one run
   $ citecheck init saved-page.html                    # a references.json to refine
   $ citecheck report reports/report.json --format html
+  $ citecheck review                                  # decide on failing citations once; later runs honour it
   $ citecheck verify --help`);
   return program;
 }

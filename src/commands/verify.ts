@@ -11,6 +11,9 @@ import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
 import { verifyRun } from '../verify.js';
+import { applyReviews } from '../review/apply.js';
+import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
+import type { Review } from '../review/schema.js';
 import { archiveStep } from './archive.js';
 import { loadArticles, type InputFlags } from './articles.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
@@ -35,6 +38,7 @@ export interface VerifyFlags extends InputFlags {
   changedOnly?: boolean;
   warc?: string;
   replay?: string;
+  reviews?: string;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -62,6 +66,7 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   }
   const baseFetch = fetchOptions(flags);
   const articles = await loadArticles(args, flags, 'verify');
+  const reviews = await Promise.all(articles.map((a) => loadArticleReviews(a.article.path, flags.reviews)));
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
@@ -83,7 +88,10 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
       : {}),
   });
   progress.done();
-  const report = buildRunReport(result.articles.map((a) => a.report), result.changes);
+  const report = buildRunReport(result.articles.map((a, i) => {
+    const decided = reviews[i];
+    return decided ? applyReviews(a.report, decided).report : a.report;
+  }), result.changes);
   // Evidence first: it is what the reports are based on.
   if (flags.warc) {
     const { warc } = flags;
@@ -110,3 +118,11 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   return runExitCode(report, failOn);
 }
 
+
+/** The decisions for this article: from --reviews (must exist), else the file beside it; undefined without one. */
+async function loadArticleReviews(articlePath: string, given: string | undefined): Promise<Review[] | undefined> {
+  const file = given ?? defaultReviewsPath(articlePath);
+  const loaded = await loadReviews(file, { optional: given === undefined });
+  const key = articleKey(file, articlePath);
+  return loaded?.reviews.filter((r) => r.article === key);
+}

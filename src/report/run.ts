@@ -12,6 +12,14 @@ export function buildRunReport(reports: readonly Report[], changes?: Changes): A
     reports.flatMap((r) => r.claims), reports.flatMap((r) => r.sources),
     reports.reduce((n, r) => n + r.summary.uncited, 0), reports.some((r) => r.summary.offline),
   );
+  const reviewed = reports.flatMap((r) => (r.summary.reviews ? [r.summary.reviews] : []));
+  if (reviewed.length > 0) {
+    summary.reviews = {
+      reviewed: reviewed.reduce((n, x) => n + x.reviewed, 0),
+      stale: reviewed.reduce((n, x) => n + x.stale, 0),
+      unreviewed: reviewed.reduce((n, x) => n + x.unreviewed, 0),
+    };
+  }
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: first.tool,

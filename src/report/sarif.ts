@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Citation, Verdict } from '../types.js';
 import { sourceFor } from './build.js';
+import { reviewLine } from './review-text.js';
 import { oneLine } from './escape.js';
 import { articleViews, type AnyReport, type ClaimReport, type Report } from './schema.js';
 
@@ -66,7 +67,10 @@ export function renderSarif(r: AnyReport, failOn: readonly Verdict[]): string {
   for (const view of articleViews(r)) {
     for (const claim of view.claims) {
       for (const c of claim.citations) {
-        if (isProblem(c.verdict)) results.push(toResult(view, claim, c, c.verdict, fail.has(c.verdict)));
+        // A reviewed citation stays a result (code scanning keeps its history) but suppressed.
+        const verdict = c.review?.status === 'reviewed' ? c.review.toolVerdict : c.verdict;
+        const decided = c.review?.status === 'reviewed';
+        if (isProblem(verdict)) results.push(toResult(view, claim, c, verdict, !decided && fail.has(verdict)));
       }
     }
   }
@@ -101,6 +105,9 @@ function toResult(r: Report, claim: ClaimReport, c: Citation, verdict: ProblemVe
     }],
     partialFingerprints: { 'citecheck/v1': fingerprint(rule.id, claim, c, url) },
     properties: { claim: claim.id, ref: c.ref, verdict: c.verdict, linkStatus: c.linkStatus, score: c.score },
+    ...(c.review?.status === 'reviewed'
+      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: reviewLine(c.review) }] }
+      : {}),
   };
 }
 
