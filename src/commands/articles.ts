@@ -6,6 +6,7 @@ import { expandInputs, readArticleFile } from '../article/inputs.js';
 import { articleReferences, findReferencesFile } from '../config/article-refs.js';
 import { loadReferences, type LoadedReferences } from '../config/load.js';
 import { InputError } from '../errors.js';
+import type { Article } from '../types.js';
 import type { ArticleInput } from '../verify.js';
 
 export interface InputFlags {
@@ -17,10 +18,15 @@ export interface InputFlags {
 
 export const DEFAULT_REFS = 'references.json';
 
+/** Reads an article given by URL (a wiki page through its REST API); absent: URLs are refused. */
+export type UrlReader = (url: string) => Promise<Article>;
+
 const samePath = (a: string, b: string) => nodePath.resolve(a) === nodePath.resolve(b);
 
 /** Every article of the run with its merged references; bad input is one InputError (exit 2). */
-export async function loadArticles(args: readonly string[], flags: InputFlags, command: string): Promise<ArticleInput[]> {
+export async function loadArticles(
+  args: readonly string[], flags: InputFlags, command: string, readUrl?: UrlReader,
+): Promise<ArticleInput[]> {
   const format = parseInputFormat(flags.inputFormat);
   const options = { ...(format ? { format } : {}), ...(flags.linksAsCitations ? { linksAsCitations: true } : {}) };
   const explicit = flags.refs !== undefined ? await loadReferences(flags.refs) : undefined;
@@ -35,25 +41,30 @@ export async function loadArticles(args: readonly string[], flags: InputFlags, c
     return [{ article, ...articleReferences(article, loaded) }];
   }
   const inputs = await expandInputs(args);
-  const url = inputs.find((i) => i.kind === 'url');
-  if (url) {
-    throw new InputError(`cannot read ${url.url}: fetching an article by URL is not part of this version yet`,
-      'save the page (or its wikitext) to a file and pass the file');
-  }
   const files = inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : []));
-  const refsFor = explicitRefs(explicit, files, flags.refs);
+  const refsFor = explicitRefs(explicit, inputs.length, files, flags.refs);
   const out: ArticleInput[] = [];
-  for (const file of files) {
-    const article = await readArticleFile(file, options);
-    out.push({ article, ...articleReferences(article, refsFor(file) ?? await findReferencesFile(file)) });
+  for (const input of inputs) {
+    if (input.kind === 'url') {
+      if (!readUrl) {
+        throw new InputError(`cannot read ${input.url}: ${command} does not fetch articles by URL`,
+          'save the page to a file and pass the file');
+      }
+      // A fetched page has no folder: only --refs (for a one-article run) adds to its references.
+      const article = await readUrl(input.url);
+      out.push({ article, ...articleReferences(article, inputs.length === 1 ? explicit : undefined) });
+      continue;
+    }
+    const article = await readArticleFile(input.path, options);
+    out.push({ article, ...articleReferences(article, refsFor(input.path) ?? await findReferencesFile(input.path)) });
   }
   return out;
 }
 
 /** `--refs` belongs to the one article of the run, or to the article it names among several. */
-function explicitRefs(loaded: LoadedReferences | undefined, files: readonly string[], flag: string | undefined) {
+function explicitRefs(loaded: LoadedReferences | undefined, articles: number, files: readonly string[], flag: string | undefined) {
   if (!loaded) return () => undefined;
-  if (files.length === 1) return () => loaded;
+  if (articles === 1) return () => loaded;
   const named = loaded.articlePath;
   if (!named || !files.some((f) => samePath(f, named))) {
     throw new InputError(`--refs ${flag}: with several articles it must name one of them ("article")`,
