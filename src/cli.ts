@@ -18,6 +18,7 @@ Examples:
   $ citecheck extract --refs docs/references.json | jq '.uncited'
   $ citecheck extract examples/markdown/article.md     # any format: txt, wiki-html, wikitext, markdown, html
   $ citecheck extract 'docs/**/*.md' | jq length      # several articles → a JSON array
+  $ citecheck extract https://en.wikipedia.org/wiki/Grey_Point_Lighthouse | jq '.references[0].url'
 
 Prints { title, claims, uncited, references, findings } as JSON on stdout; for several articles an
 array of them, each with its "path" and "format".`;
@@ -25,11 +26,14 @@ array of them, each with its "path" and "format".`;
 function addExtract(program: Command): void {
   program.command('extract')
     .description('parse an article: claims with their footnotes, uncited text, the reference list and self-check findings')
-    .argument('[articles...]', 'article files, folders or globs (default: the "article" named in references.json)')
+    .argument('[articles...]', 'article files, folders, globs or wiki page URLs (default: the "article" named in references.json)')
     .option('--refs <file>', 'references.json that names the article (default: ./references.json)')
     .option('--input-format <format>', `read every article with this reader: ${INPUT_FORMATS.join(', ')}`)
+    .option('--wiki-api <url>', 'MediaWiki REST API of the wiki the article URL is on (default https://HOST/w/rest.php)')
+    .option('--revision <n>', 'with a wiki URL: read this revision id instead of the latest')
+    .option('--allow-private-hosts', 'let the wiki fetch reach loopback and private addresses (tests, intranets)')
     .addHelpText('after', EXTRACT_EXAMPLES)
-    .action(async (articles: string[], flags: { refs?: string; inputFormat?: string }) => {
+    .action(async (articles: string[], flags: { refs?: string; inputFormat?: string; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
       const { runExtract } = await import('./commands/extract.js');
       process.stdout.write(`${await runExtract(articles, flags)}\n`);
     });

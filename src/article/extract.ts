@@ -5,6 +5,7 @@ import type { Article } from '../types.js';
 export function toExtractJson(a: Article): object {
   return {
     title: a.title,
+    ...(a.origin ? { origin: a.origin } : {}),
     claims: a.claims,
     uncited: a.uncited,
     references: a.references.map((r) => ({

@@ -3,7 +3,7 @@
 import nodePath from 'node:path';
 import { parseInputFormat } from '../article/detect.js';
 import { expandInputs, readArticleFile } from '../article/inputs.js';
-import { articleReferences, findReferencesFile } from '../config/article-refs.js';
+import { articleReferences, findReferencesFile, findReferencesForUrl } from '../config/article-refs.js';
 import { loadReferences, type LoadedReferences } from '../config/load.js';
 import { InputError } from '../errors.js';
 import type { Article } from '../types.js';
@@ -21,7 +21,8 @@ export const DEFAULT_REFS = 'references.json';
 /** Reads an article given by URL (a wiki page through its REST API); absent: URLs are refused. */
 export type UrlReader = (url: string) => Promise<Article>;
 
-const samePath = (a: string, b: string) => nodePath.resolve(a) === nodePath.resolve(b);
+// A URL argument is compared as written; files by their absolute path.
+const samePath = (a: string, b: string) => a === b || nodePath.resolve(a) === nodePath.resolve(b);
 
 /** Every article of the run with its merged references; bad input is one InputError (exit 2). */
 export async function loadArticles(
@@ -41,8 +42,7 @@ export async function loadArticles(
     return [{ article, ...articleReferences(article, loaded) }];
   }
   const inputs = await expandInputs(args);
-  const files = inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : []));
-  const refsFor = explicitRefs(explicit, inputs.length, files, flags.refs);
+  const refsFor = explicitRefs(explicit, inputs.map((i) => (i.kind === 'file' ? i.path : i.url)), flags.refs);
   const out: ArticleInput[] = [];
   for (const input of inputs) {
     if (input.kind === 'url') {
@@ -50,9 +50,8 @@ export async function loadArticles(
         throw new InputError(`cannot read ${input.url}: ${command} does not fetch articles by URL`,
           'save the page to a file and pass the file');
       }
-      // A fetched page has no folder: only --refs (for a one-article run) adds to its references.
       const article = await readUrl(input.url);
-      out.push({ article, ...articleReferences(article, inputs.length === 1 ? explicit : undefined) });
+      out.push({ article, ...articleReferences(article, refsFor(input.url) ?? await findReferencesForUrl(input.url)) });
       continue;
     }
     const article = await readArticleFile(input.path, options);
@@ -62,9 +61,9 @@ export async function loadArticles(
 }
 
 /** `--refs` belongs to the one article of the run, or to the article it names among several. */
-function explicitRefs(loaded: LoadedReferences | undefined, articles: number, files: readonly string[], flag: string | undefined) {
+function explicitRefs(loaded: LoadedReferences | undefined, files: readonly string[], flag: string | undefined) {
   if (!loaded) return () => undefined;
-  if (articles === 1) return () => loaded;
+  if (files.length === 1) return () => loaded;
   const named = loaded.articlePath;
   if (!named || !files.some((f) => samePath(f, named))) {
     throw new InputError(`--refs ${flag}: with several articles it must name one of them ("article")`,

@@ -17,6 +17,9 @@ Examples:
   $ citecheck verify --history reports/history.json --archive --changed-only   # weekly link-rot job
   $ citecheck verify --warc evidence.warc.gz           # keep every response as evidence
   $ citecheck verify --replay evidence.warc.gz         # re-run offline with the same verdicts
+  $ citecheck verify https://en.wikipedia.org/wiki/Grey_Point_Lighthouse        # fetch the latest revision
+  $ citecheck verify https://en.wikipedia.org/wiki/Earth --revision 1356767710  # repeat an audit exactly
+  $ citecheck verify https://wiki.example.org/wiki/Page --wiki-api https://wiki.example.org/rest.php
 
 references.json is optional: the article's own references are the base; <name>.references.json or a
 references.json beside the article (or --refs) adds entries and overrides fields by id.
@@ -31,7 +34,7 @@ Examples:
 export function addVerify(program: Command, version: string): void {
   program.command('verify')
     .description('fetch every cited source, judge its link and whether it supports the claim, write reports')
-    .argument('[articles...]', 'article files, folders or globs (default: the "article" named in references.json)')
+    .argument('[articles...]', 'article files, folders, globs or wiki page URLs (default: the "article" named in references.json)')
     .option('--refs <file>', 'references.json: adds to and overrides the article\'s own references by id (default: beside the article)')
     .option('--input-format <format>', `read every article with this reader: ${INPUT_FORMATS.join(', ')} (default: by extension and content)`)
     .option('--out <dir>', 'folder for the report files', 'reports')
@@ -42,6 +45,8 @@ export function addVerify(program: Command, version: string): void {
     .option('--per-host <n>', 'requests in flight per host at most', '2')
     .option('--retries <n>', 'retries for 429, 5xx, timeouts and resets (honouring Retry-After)', '2')
     .option('--max-size <MB>', 'read at most this much of each page (decoded)', '5')
+    .option('--wiki-api <url>', 'MediaWiki REST API of the wiki the article URL is on (default https://HOST/w/rest.php)')
+    .option('--revision <n>', 'with a wiki URL: read this revision id instead of the latest (the report records it)')
     .option('--user-agent <ua>', 'User-Agent header (default: citecheck/<version> with the project URL)')
     .option('--allow-private-hosts', 'let requests reach loopback and private addresses (tests, intranets)')
     .option('--history <file>', 'link-rot history: a source is dead only after 3 failed checks ≥72 h apart (default <out>/history.json)')

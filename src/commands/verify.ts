@@ -19,8 +19,9 @@ import { loadArticles, type InputFlags } from './articles.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
 import { printSummary } from './summary.js';
+import { checkWikiFlags, wikiReader, type WikiFlags } from './wiki-input.js';
 
-export interface VerifyFlags extends InputFlags {
+export interface VerifyFlags extends InputFlags, WikiFlags {
   out: string;
   format: string;
   failOn: string;
@@ -65,20 +66,22 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
     throw new InputError('--changed-only needs a history', flags.replay ? 'a replay keeps no history: drop --changed-only' : 'drop --no-history');
   }
   const baseFetch = fetchOptions(flags);
-  const articles = await loadArticles(args, flags, 'verify');
-  const reviews = await Promise.all(articles.map((a) => loadArticleReviews(a.article.path, flags.reviews)));
+  checkWikiFlags(args, flags);
+  const articles = await loadArticles(args, flags, 'verify', wikiReader(flags, baseFetch.timeoutMs));
+  // Review decisions are keyed by the article's path beside reviews.json; a fetched article has none yet.
+  const reviews = await Promise.all(articles.map((a) => (a.article.origin ? undefined : loadArticleReviews(a.article.path, flags.reviews))));
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
-  const progress = createProgress({
-    stream: process.stderr, enabled: shouldShowProgress(process.stderr, process.env, flags.quiet ?? false),
-  });
-  const fetch: Partial<FetchOptions> = {
+  const showProgress = shouldShowProgress(process.stderr, process.env, flags.quiet ?? false);
+  const progress = createProgress({ stream: process.stderr, enabled: showProgress });
+  // No progress line, no per-request bookkeeping in the fetch stage.
+  const fetch: Partial<FetchOptions> = showProgress ? {
     ...baseFetch,
     onProgress: (p) => progress.update({
       done: p.done, total: p.total, inFlight: p.inFlight, slowestHost: p.slowest?.host, slowestMs: p.slowest?.elapsedMs,
     }),
-  };
+  } : baseFetch;
   const result = await verifyRun({
     articles, toolVersion, failOn, fetch,
     ...(replay ? { replay } : {}),

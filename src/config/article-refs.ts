@@ -56,3 +56,11 @@ export function articleReferences(article: Article, file: LoadedReferences | und
   const fromFile = file?.config.references ?? [];
   return { references: mergeReferences(article.references.map(referenceFromList), fromFile), fromFile };
 }
+
+/** A page fetched by URL has no folder: ./references.json counts when it names no article, or this URL. */
+export async function findReferencesForUrl(url: string): Promise<LoadedReferences | undefined> {
+  if (!(await isFile('references.json'))) return undefined;
+  const loaded = await loadReferences('references.json');
+  const named = loaded.config.article;
+  return named === undefined || named === url ? loaded : undefined;
+}
