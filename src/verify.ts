@@ -6,6 +6,7 @@ import type { Reference } from './config/schema.js';
 import { sourceChecks } from './history/checks.js';
 import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
+import { previousOf, type HistoryReader, type HistoryRun } from './history/reader.js';
 import { extractKeyPhrases } from './judge/phrases.js';
 import { matchClaim } from './judge/match.js';
 import { textBefore } from './judge/speaker.js';
@@ -32,8 +33,11 @@ export interface RunInput {
   fetch?: Partial<FetchOptions>;
   /** Recorded responses to use instead of the network (`--replay`). */
   replay?: ReadonlyMap<string, SourceFetch>;
-  /** The link-rot history so far (one per run, keyed by URL); the result carries it with this run added. */
-  history?: History;
+  /**
+   * The link-rot history so far (one per run, keyed by URL), or a store asked for the history of this
+   * run's URLs only; the result carries it with this run added, and `run` for the store to record.
+   */
+  history?: History | HistoryReader;
   /** Archived copies for failing or drifted sources (`--archive`). */
   archive?: ArchiveStep;
   now?: () => Date;
@@ -55,6 +59,8 @@ export interface RunResult {
   /** Every response this run used, archives included (for `--warc`). */
   fetches: SourceFetch[];
   history?: History;
+  /** What this run tells the history (absent offline and without a history): `HistoryStore.record` it. */
+  run?: HistoryRun;
 }
 
 export type VerifyResult = ArticleResult & Omit<RunResult, 'articles' | 'changes'>;
@@ -96,9 +102,12 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   });
   let claims = planned.map(cite);
   // An offline run says nothing about the sources: it must not add strikes to anyone's history.
-  const checks = () => planned.flatMap((p, i) =>
-    sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations), input.history));
-  const recorded = input.history && !offline ? recordRun(input.history, { at: started, checks: checks() }) : undefined;
+  const before = input.history && !offline ? previousOf(input.history, all) : undefined;
+  const run = before && {
+    at: started,
+    checks: planned.flatMap((p, i) => sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations), before)),
+  };
+  const recorded = before && run ? recordRun(before, run) : undefined;
   if (input.archive && !offline) {
     const drifted = new Set(recorded?.changes.drifted.map((d) => d.url));
     const step = onceByUrl(input.archive);
@@ -111,7 +120,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   }
   const changes: Changes | undefined = recorded && {
     ...recorded.changes,
-    ...(input.history?.updatedAt ? { previousRunAt: input.history.updatedAt } : {}),
+    ...(before?.updatedAt ? { previousRunAt: before.updatedAt } : {}),
     news: hasNews(recorded.changes, 'broken'),
   };
   const durationMs = now().getTime() - started.getTime();
@@ -133,7 +142,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
     articles,
     ...(changes ? { changes } : {}),
     fetches: [...new Map(fetches.map((f) => [f.url, f])).values()],
-    ...(recorded ? { history: recorded.history } : {}),
+    ...(recorded && run ? { history: recorded.history, run } : {}),
   };
 }
 

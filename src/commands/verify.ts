@@ -3,7 +3,8 @@ import path from 'node:path';
 import { readArticle } from '../article/read.js';
 import { loadReferences } from '../config/load.js';
 import { InputError } from '../errors.js';
-import { loadHistory, saveHistory } from '../history/store.js';
+import { historyLocation, openHistoryAt } from '../history/file.js';
+import { DEFAULT_HISTORY_KEEP, parseHistoryKeep } from '../history/keep.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
 import { exitCodeFor } from '../report/build.js';
 import { renderChanges } from '../report/changes.js';
@@ -13,6 +14,8 @@ import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
 import { verify } from '../verify.js';
+import type { Reference } from '../config/schema.js';
+import type { Article } from '../types.js';
 import { applyReviews } from '../review/apply.js';
 import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
 import type { Review } from '../review/schema.js';
@@ -20,6 +23,7 @@ import { archiveStep } from './archive.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
 import { printSummary } from './summary.js';
+import { checkWikiFlags, isArticleUrl, readWikiInput } from './wiki-input.js';
 
 export interface VerifyFlags {
   refs: string;
@@ -33,8 +37,10 @@ export interface VerifyFlags {
   maxSize: string;
   userAgent?: string;
   allowPrivateHosts?: boolean;
-  /** A path, `false` for --no-history, undefined for the default `<out>/history.json`. */
+  /** A path, `false` for --no-history, undefined for the default `<out>/history.db`. */
   history?: string | boolean;
+  /** How long checks are kept: `365d`, `52w`, `2y`, `all`. */
+  historyKeep?: string;
   archive?: boolean;
   waybackUrl?: string;
   changedOnly?: boolean;
@@ -43,6 +49,8 @@ export interface VerifyFlags {
   reviews?: string;
   quiet?: boolean;
   verbose?: boolean;
+  wikiApi?: string;
+  revision?: string;
 }
 
 function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
@@ -57,26 +65,39 @@ function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
   };
 }
 
+async function readFileInput(articleArg: string | undefined, refs: string): Promise<{ article: Article; references: readonly Reference[]; file: string }> {
+  const { config, articlePath } = await loadReferences(refs);
+  const file = articleArg ?? articlePath;
+  if (!file) {
+    throw new InputError(`no article given and ${refs} names none`,
+      'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
+  }
+  return { article: await readArticle(file), references: config.references, file };
+}
+
 export async function runVerify(articleArg: string | undefined, flags: VerifyFlags, toolVersion: string): Promise<number> {
   const formats = parseFormats(flags.format);
   const failOn = parseVerdicts(flags.failOn, '--fail-on');
   // A replay re-reads old evidence: it must never add strikes to (or clear them from) the history.
-  const historyFile = flags.history === false || flags.replay ? undefined
-    : typeof flags.history === 'string' ? flags.history : path.join(flags.out, 'history.json');
-  if (flags.changedOnly && !historyFile) {
+  const historyAt = flags.history === false || flags.replay ? undefined
+    : historyLocation(typeof flags.history === 'string' ? flags.history : undefined, flags.out);
+  const keepMs = parseHistoryKeep(flags.historyKeep ?? DEFAULT_HISTORY_KEEP);
+  if (flags.changedOnly && !historyAt) {
     throw new InputError('--changed-only needs a history', flags.replay ? 'a replay keeps no history: drop --changed-only' : 'drop --no-history');
   }
   const baseFetch = fetchOptions(flags);
-  const { config, articlePath } = await loadReferences(flags.refs);
-  const file = articleArg ?? articlePath;
-  if (!file) {
-    throw new InputError(`no article given and ${flags.refs} names none`,
-      'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
-  }
-  const article = await readArticle(file);
-  const reviews = await loadArticleReviews(file, flags.reviews);
-  await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
-  const history = historyFile ? await loadHistory(historyFile) : undefined;
+  checkWikiFlags(articleArg, flags);
+  const { article, references, file } = isArticleUrl(articleArg)
+    ? { ...await readWikiInput(articleArg, { ...flags, timeoutMs: baseFetch.timeoutMs ?? 20_000 }), file: undefined }
+    : await readFileInput(articleArg, flags.refs);
+  // Review decisions are keyed by the article's path beside reviews.json; a fetched article has none yet.
+  const reviews = file === undefined ? undefined : await loadArticleReviews(file, flags.reviews);
+  await prepareOutputs({ dirs: [flags.out], files: [...(historyAt ? [historyAt.database] : []), ...(flags.warc ? [flags.warc] : [])] });
+  // Opened before fetching, so a damaged or newer database stops the run before any request.
+  const history = historyAt && await openHistoryAt(historyAt, {
+    ...(keepMs === undefined ? {} : { keepMs }),
+    notify: (line) => { if (!flags.quiet) process.stderr.write(`citecheck: ${line}\n`); },
+  });
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
   const showProgress = shouldShowProgress(process.stderr, process.env, flags.quiet ?? false);
   const progress = createProgress({ stream: process.stderr, enabled: showProgress });
@@ -88,7 +109,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     }),
   } : baseFetch;
   const result = await verify({
-    article, references: config.references, toolVersion, failOn, fetch,
+    article, references, toolVersion, failOn, fetch,
     ...(replay ? { replay } : {}),
     ...(history ? { history } : {}),
     ...(flags.archive || replay
@@ -103,10 +124,12 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     await writing(warc, () => writeWarc(warc, result.fetches, { software: `citecheck/${toolVersion}` }));
   }
   const written = await writing(`reports in ${flags.out}`, () => writeReports(flags.out, formatsToFiles(report, formats, failOn)));
-  if (historyFile && result.history) {
-    const { history: next } = result;
-    await writing(historyFile, () => saveHistory(historyFile, next));
+  if (history && result.run) {
+    const { run } = result;
+    // One transaction against the state as it is now: a concurrent run's checks are kept, not overwritten.
+    await writing(history.file, async () => history.record(run));
   }
+  history?.close();
   if (process.env.GITHUB_ACTIONS === 'true') {
     for (const line of githubAnnotations(report, failOn)) process.stdout.write(`${line}\n`);
     // A broken step-summary path is the runner's problem: warn, keep the run's verdict.
