@@ -11,6 +11,7 @@ import { extractKeyPhrases } from './judge/phrases.js';
 import { matchClaim } from './judge/match.js';
 import { textBefore } from './judge/speaker.js';
 import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
+import { DEFAULT_READ_BUDGET, type ReadBudget } from './page/budget.js';
 import { readPage } from './page/read.js';
 import { judgeLink } from './judge/link.js';
 import { buildReport } from './report/build.js';
@@ -40,6 +41,8 @@ export interface RunInput {
   history?: History | HistoryReader;
   /** Archived copies for failing or drifted sources (`--archive`). */
   archive?: ArchiveStep;
+  /** Budgets for reading one page (`--read-budget`, `--max-depth`, `--pdf-max-pages`). */
+  read?: Partial<ReadBudget>;
   now?: () => Date;
 }
 
@@ -88,7 +91,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
 
   const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
   const fetched = input.replay ?? (await fetchSources(urls, input.fetch ?? {}));
-  const read = await readSources(urls, fetched);
+  const read = await readSources(urls, fetched, { ...DEFAULT_READ_BUDGET, ...input.read });
   for (const source of all) {
     const r = source.url && !source.link ? read.get(source.url) : undefined;
     if (r) Object.assign(source, r);
@@ -155,7 +158,7 @@ function planArticle(a: ArticleInput): Planned {
 }
 
 /** Reads and judges each fetched URL once, however many footnotes of however many articles cite it. */
-async function readSources(urls: readonly string[], fetched: ReadonlyMap<string, SourceFetch>) {
+async function readSources(urls: readonly string[], fetched: ReadonlyMap<string, SourceFetch>, budget: ReadBudget) {
   const read = new Map<string, Pick<Source, 'fetch' | 'page' | 'link'>>();
   for (const url of urls) {
     const f = fetched.get(url);
@@ -163,7 +166,7 @@ async function readSources(urls: readonly string[], fetched: ReadonlyMap<string,
       read.set(url, { link: { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' } });
       continue;
     }
-    const page = await readPage(f);
+    const page = await readPage(f, budget);
     read.set(url, { fetch: f, page, link: judgeLink(f, page) });
   }
   return read;

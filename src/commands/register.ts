@@ -7,6 +7,7 @@ Examples:
   $ citecheck verify articles/x.txt --refs x.refs.json --out audit/
   $ citecheck verify --format json,md,html,junit,sarif --fail-on broken,unsupported
   $ citecheck verify --concurrency 32 --per-host 1 --timeout 10
+  $ citecheck verify --read-budget 5 --pdf-max-pages 2000   # tighter time, longer PDFs
   $ citecheck verify --allow-private-hosts             # intranet sources (the guard is on by default)
   $ citecheck verify --history reports/history.db --archive --changed-only   # weekly link-rot job
   $ citecheck verify --history-keep 52w               # keep a year of checks (the default: 365d; "all" keeps every one)
@@ -37,6 +38,9 @@ export function addVerify(program: Command, version: string): void {
     .option('--per-host <n>', 'requests in flight per host at most', '2')
     .option('--retries <n>', 'retries for 429, 5xx, timeouts and resets (honouring Retry-After)', '2')
     .option('--max-size <MB>', 'read at most this much of each page (decoded)', '5')
+    .option('--read-budget <seconds>', 'time to read one page (parse HTML, extract PDF text); over it the page is unreadable', '20')
+    .option('--max-depth <n>', 'deepest HTML element nesting read (e.g. 1000); a deeper page is unreadable', '512')
+    .option('--pdf-max-pages <n>', 'PDFs with more pages than this are not read (e.g. 500)', '500')
     .option('--wiki-api <url>', 'MediaWiki REST API of the wiki the article URL is on (default https://HOST/w/rest.php)')
     .option('--revision <n>', 'with a wiki URL: read this revision id instead of the latest (the report records it)')
     .option('--user-agent <ua>', 'User-Agent header (default: citecheck/<version> with the project URL)')

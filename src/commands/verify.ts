@@ -11,6 +11,7 @@ import { renderChanges } from '../report/changes.js';
 import { appendStepSummary, githubAnnotations } from '../report/github.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
+import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
 import { verify } from '../verify.js';
@@ -35,6 +36,9 @@ export interface VerifyFlags {
   perHost: string;
   retries: string;
   maxSize: string;
+  readBudget: string;
+  maxDepth: string;
+  pdfMaxPages: string;
   userAgent?: string;
   allowPrivateHosts?: boolean;
   /** A path, `false` for --no-history, undefined for the default `<out>/history.db`. */
@@ -65,6 +69,15 @@ function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
   };
 }
 
+function readOptions(flags: VerifyFlags): ReadBudget {
+  return {
+    timeMs: positiveNumber(flags.readBudget, '--read-budget') * 1000,
+    maxDepth: positiveInt(flags.maxDepth, '--max-depth'),
+    pdfMaxPages: positiveInt(flags.pdfMaxPages, '--pdf-max-pages'),
+    maxTextChars: Math.round(positiveNumber(flags.maxSize, '--max-size') * 1024 * 1024),
+  };
+}
+
 async function readFileInput(articleArg: string | undefined, refs: string): Promise<{ article: Article; references: readonly Reference[]; file: string }> {
   const { config, articlePath } = await loadReferences(refs);
   const file = articleArg ?? articlePath;
@@ -86,6 +99,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     throw new InputError('--changed-only needs a history', flags.replay ? 'a replay keeps no history: drop --changed-only' : 'drop --no-history');
   }
   const baseFetch = fetchOptions(flags);
+  const read = readOptions(flags);
   checkWikiFlags(articleArg, flags);
   const { article, references, file } = isArticleUrl(articleArg)
     ? { ...await readWikiInput(articleArg, { ...flags, timeoutMs: baseFetch.timeoutMs ?? 20_000 }), file: undefined }
@@ -109,7 +123,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     }),
   } : baseFetch;
   const result = await verify({
-    article, references, toolVersion, failOn, fetch,
+    article, references, toolVersion, failOn, fetch, read,
     ...(replay ? { replay } : {}),
     ...(history ? { history } : {}),
     ...(flags.archive || replay
