@@ -61,8 +61,9 @@ function writeProject(): void {
   writeFileSync(join(dir, 'references.json'), JSON.stringify({ article: 'article.txt', references: refs }));
 }
 
-function startWorker(extra: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, [CLI, 'worker', '--queue', redis.url, '--hosts', '2', '--lock', '8', ...extra],
+/** `lock`: seconds before a silent worker's unit is taken over (the default 30 s, shorter where a test kills one). */
+function startWorker(lock = '30'): ChildProcess {
+  const child = spawn(process.execPath, [CLI, 'worker', '--queue', redis.url, '--hosts', '2', '--lock', lock],
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
   workers.push(child);
   return child;
@@ -126,29 +127,29 @@ describe('citecheck verify --queue', () => {
     const everything = fleet.stdout + fleet.stderr + readFileSync(join(dir, 'fleet', 'report.json'), 'utf8')
       + readFileSync(join(dir, 'fleet', 'report.md'), 'utf8');
     expect(everything).not.toContain('s3cret-pw');
-  }, 180_000);
+  }, 300_000);
 
   it('a worker killed mid-unit: another takes the unit over and every citation is judged once', async () => {
     web.slowMs = 1_500;
-    const first = startWorker();
+    const first = startWorker('8');
     const before = web.hits;
     const run = runCli([...args('killed-worker'), '--queue', redis.url], { cwd: dir });
-    const until = Date.now() + 60_000;
+    const until = Date.now() + 150_000;
     while (web.hits === before && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     expect(web.hits).toBeGreaterThan(before);
     await kill(first);
-    startWorker();
+    startWorker('8');
     const result = await run;
     expect(result.code).toBe(1);
     const report = readReport('killed-worker');
     expect(report.claims).toHaveLength(9);
     expect(report.claims.flatMap((c) => c.citations)).toHaveLength(9);
     expect(judged(report)).toEqual(judged(readReport('local')));
-  }, 180_000);
+  }, 300_000);
 
   it('a coordinator killed mid-run: --resume finishes it from the results in the queue', async () => {
     const { child: coordinator, stderr } = spawnCoordinator('resumed');
-    await waitFor(() => /units on/.test(stderr()), 60_000);
+    await waitFor(() => /units queued/.test(stderr()), 150_000);
     const runId = /run (r\d{14}[0-9a-f]{6})/.exec(stderr())?.[1];
     expect(runId).toBeDefined();
     await new Promise((r) => setTimeout(r, 500));
@@ -156,12 +157,12 @@ describe('citecheck verify --queue', () => {
     startWorker();
     const resumed = await runCli([...args('resumed'), '--queue', redis.url, '--resume', runId ?? ''], { cwd: dir });
     expect(resumed.stderr).toMatch(/resumed/);
-    expect(resumed.code).toBe(1);
+    expect(resumed.code, resumed.stderr).toBe(1);
     expect(judged(readReport('resumed'))).toEqual(judged(readReport('local')));
     const again = await runCli([...args('resumed'), '--queue', redis.url, '--resume', runId ?? ''], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/no run r\d+/);
-  }, 180_000);
+  }, 300_000);
 
   it('Redis unreachable: one line, exit 2, password hidden', async () => {
     const r = await runCli([...args('nowhere'), '--queue', 'redis://:hunter2@127.0.0.1:9'], { cwd: dir });
@@ -172,7 +173,7 @@ describe('citecheck verify --queue', () => {
 
   it('Redis going away mid-run: the coordinator says so in one line and exits 2', async () => {
     const { child, stderr } = spawnCoordinator('lost');
-    await waitFor(() => /units on/.test(stderr()), 60_000);
+    await waitFor(() => /units queued/.test(stderr()), 150_000);
     await new Promise((r) => setTimeout(r, 500));
     await redis.stop();
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

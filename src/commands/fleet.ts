@@ -1,6 +1,6 @@
 // `citecheck worker`, and `verify --queue/--resume`: the CLI side of fleet runs (the queue itself is src/fleet/).
 import { InputError } from '../errors.js';
-import { fleetStage, processUnit, type FleetStage } from '../fleet/stage.js';
+import { fleetStage, processUnit, warmUp, type FleetStage } from '../fleet/stage.js';
 import { parseQueueUrl } from '../fleet/redis-url.js';
 import { isRunId, newRunId } from '../fleet/units.js';
 import { startUnitWorker } from '../fleet/worker.js';
@@ -56,6 +56,7 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
   const hosts = positiveInt(flags.hosts, '--hosts');
   const lockMs = positiveNumber(flags.lock, '--lock') * 1000;
   const say = (line: string) => process.stderr.write(`citecheck worker: ${line}\n`);
+  await warmUp();
   const worker = startUnitWorker(target, processUnit, {
     units: hosts, lockMs, log: (line) => { if (flags.verbose || (!flags.quiet && !line.startsWith('unit '))) say(line); },
   });

@@ -19,7 +19,7 @@ export function bullConnection(target: QueueTarget, role: 'coordinator' | 'worke
 /** PINGs the server once with a short deadline: a missing or refusing Redis is bad input (exit 2). */
 export async function checkQueue(target: QueueTarget, what = 'reach'): Promise<void> {
   const client = new Redis({
-    ...target.connection, lazyConnect: true, connectTimeout: 5_000, maxRetriesPerRequest: 0,
+    ...target.connection, lazyConnect: true, connectTimeout: 15_000, maxRetriesPerRequest: 0,
     enableOfflineQueue: false, retryStrategy: () => null,
   });
   client.on('error', () => undefined);

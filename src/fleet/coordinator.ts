@@ -48,6 +48,7 @@ export async function coordinate<R>(target: QueueTarget, plan: RunPlan, jobs: re
       opts: { jobId: data.unitId, attempts: 3, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: false, removeOnFail: false },
     })));
     if (options.resume) await retryFailed(queue, plan);
+    options.log(`${jobs.length} units queued; waiting for workers`);
     const outcomes = await collect(handles, plan, options);
     return {
       outcomes,
@@ -142,14 +143,12 @@ async function collect<R>(h: Handles, plan: RunPlan, options: CoordinateOptions<
     let failedPings = 0;
     const sweep = async () => {
       if (failure !== undefined) return;
-      try {
-        await withDeadline(client.ping(), 5_000);
-        failedPings = 0;
-      } catch (error) {
-        failedPings += 1;
-        if (failedPings >= 2) throw error;
-        return;
-      }
+      // A slow answer on a busy machine is not a lost queue: only a closed connection counts, three
+      // sweeps in a row (the client does not queue commands while disconnected, so that is quick).
+      const alive = await withDeadline(client.ping(), 30_000).then(() => true, () => client.status === 'ready');
+      failedPings = alive ? 0 : failedPings + 1;
+      if (failedPings >= 3) throw new Error(`no connection to Redis (${client.status})`);
+      if (!alive) return;
       if (sweeping) return;
       sweeping = true;
       try {

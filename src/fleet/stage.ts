@@ -73,3 +73,15 @@ export async function processUnit(job: UnitJob): Promise<UnitResult> {
   }
   return { sources };
 }
+
+/**
+ * Loads the page readers before the first unit: their module loading blocks the event loop for a
+ * while on a busy machine, and a blocked worker cannot renew its unit's lock.
+ */
+export async function warmUp(): Promise<void> {
+  const html = '<!doctype html><html><head><title>t</title></head><body><article><p>A warm-up page with a sentence in it.</p></article></body></html>';
+  await judgeResponse({
+    url: 'http://127.0.0.1/', finalUrl: 'http://127.0.0.1/', redirects: [], attempts: 1, elapsedMs: 0,
+    outcome: { kind: 'response', status: 200, headers: { 'content-type': 'text/html' }, body: new TextEncoder().encode(html), truncated: false },
+  }, [{ text: 'A warm-up page.', before: '' }], [], false);
+}
