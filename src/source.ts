@@ -25,9 +25,9 @@ export interface LinkJudgement {
 /** The URL check that needs no network: a missing or malformed URL is a status, not an error. */
 export function planSource(ref: number, reference: Reference | undefined): Source {
   const base = { ref, archiveUrl: reference?.archiveUrl };
-  if (!reference) return { ...base, link: { linkStatus: 'no-url', reason: `no reference [${ref}] in references.json` } };
+  if (!reference) return { ...base, link: { linkStatus: 'no-url', reason: `no reference [${ref}] in the article's reference list or references.json` } };
   const url = reference.url?.trim();
-  if (!url) return { ...base, link: { linkStatus: 'no-url', reason: 'references.json gives no URL for this reference' } };
+  if (!url) return { ...base, link: { linkStatus: 'no-url', reason: "no URL for this reference (neither the article's reference list nor references.json gives one)" } };
   if (!isFetchableUrl(url)) {
     return { ...base, url, link: { linkStatus: 'invalid-url', reason: `not an http(s) URL: ${JSON.stringify(url)}` } };
   }
