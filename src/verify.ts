@@ -94,10 +94,11 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   const all = planned.flatMap((p) => [...p.sources.values()]);
 
   const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
-  const prior = input.history ? previousOf(input.history, all) : undefined;
+  // A fleet needs what the history matched before up front; a local run asks only once it knows it was not offline.
+  const early = input.sourceStage && input.history ? previousOf(input.history, all) : undefined;
   const budget: ReadBudget = { ...DEFAULT_READ_BUDGET, ...input.read };
   const read = input.sourceStage
-    ? await input.sourceStage(planUrls(planned, urls, prior))
+    ? await input.sourceStage(planUrls(planned, urls, early))
     : await readSources(urls, input.replay ?? (await fetchSources(urls, input.fetch ?? {})), budget);
   for (const source of all) {
     const r = source.url && !source.link ? read.get(source.url) : undefined;
@@ -112,7 +113,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   });
   let claims = planned.map(cite);
   // An offline run says nothing about the sources: it must not add strikes to anyone's history.
-  const before = offline ? undefined : prior;
+  const before = offline || !input.history ? undefined : early ?? previousOf(input.history, all);
   const run = before && {
     at: started,
     checks: planned.flatMap((p, i) => sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations), before)),

@@ -22,6 +22,7 @@ const FACTS = [
 interface Web { servers: Server[]; origins: string[]; hits: number; slowMs: number }
 const web: Web = { servers: [], origins: [], hits: 0, slowMs: 0 };
 let redis: TestRedis;
+let localHits = 0;
 let dir: string;
 const workers: ChildProcess[] = [];
 
@@ -83,10 +84,10 @@ function spawnCoordinator(out: string): { child: ChildProcess; stderr: () => str
   return { child, stderr: () => text };
 }
 
-async function waitFor(test: () => boolean, ms: number): Promise<void> {
+async function waitFor(test: () => boolean, ms: number, seen: () => string = () => ''): Promise<void> {
   const until = Date.now() + ms;
   while (!test()) {
-    if (Date.now() > until) throw new Error('timed out');
+    if (Date.now() > until) throw new Error(`timed out; the process said:\n${seen()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -102,7 +103,11 @@ beforeAll(async () => {
   redis = await startRedis({ password: 's3cret-pw' });
   dir = mkdtempSync(join(tmpdir(), 'citecheck-fleet-'));
   writeProject();
-}, 120_000);
+  // The local run every fleet run is compared with.
+  const local = await runCli(args('local'), { cwd: dir });
+  if (local.code !== 1) throw new Error(`the local run should exit 1 (one dead link): ${local.code} ${local.stderr}`);
+  localHits = web.hits;
+}, 180_000);
 afterEach(async () => { await Promise.all(workers.splice(0).map(kill)); web.slowMs = 0; });
 afterAll(async () => {
   await Promise.all(workers.splice(0).map(kill));
@@ -112,9 +117,7 @@ afterAll(async () => {
 
 describe('citecheck verify --queue', () => {
   it('three workers give the same report as a local run, one request per URL, no password anywhere', async () => {
-    const local = await runCli(args('local'), { cwd: dir });
-    expect(local.code).toBe(1);
-    const hitsLocal = web.hits;
+    const before = web.hits;
     for (let i = 0; i < 3; i += 1) startWorker();
     const fleet = await runCli([...args('fleet'), '--queue', redis.url], { cwd: dir });
     expect(fleet.stderr, fleet.stderr).toMatch(/run r\d{14}[0-9a-f]{6} on redis:\/\/:\*\*\*@127\.0\.0\.1/);
@@ -123,7 +126,7 @@ describe('citecheck verify --queue', () => {
     const verdicts = readReport('fleet').claims.map((c) => c.verdict);
     expect(verdicts.at(-1)).toBe('broken');
     expect(verdicts.filter((v) => v === 'supported').length).toBeGreaterThanOrEqual(6);
-    expect(web.hits - hitsLocal).toBe(hitsLocal);
+    expect(web.hits - before).toBe(localHits);
     const everything = fleet.stdout + fleet.stderr + readFileSync(join(dir, 'fleet', 'report.json'), 'utf8')
       + readFileSync(join(dir, 'fleet', 'report.md'), 'utf8');
     expect(everything).not.toContain('s3cret-pw');
@@ -149,7 +152,7 @@ describe('citecheck verify --queue', () => {
 
   it('a coordinator killed mid-run: --resume finishes it from the results in the queue', async () => {
     const { child: coordinator, stderr } = spawnCoordinator('resumed');
-    await waitFor(() => /units queued/.test(stderr()), 150_000);
+    await waitFor(() => /units queued/.test(stderr()), 150_000, stderr);
     const runId = /run (r\d{14}[0-9a-f]{6})/.exec(stderr())?.[1];
     expect(runId).toBeDefined();
     await new Promise((r) => setTimeout(r, 500));
@@ -173,7 +176,7 @@ describe('citecheck verify --queue', () => {
 
   it('Redis going away mid-run: the coordinator says so in one line and exits 2', async () => {
     const { child, stderr } = spawnCoordinator('lost');
-    await waitFor(() => /units queued/.test(stderr()), 150_000);
+    await waitFor(() => /units queued/.test(stderr()), 150_000, stderr);
     await new Promise((r) => setTimeout(r, 500));
     await redis.stop();
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

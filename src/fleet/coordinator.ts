@@ -35,12 +35,14 @@ export async function coordinate<R>(target: QueueTarget, plan: RunPlan, jobs: re
   const queue = new Queue(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
   // Run bookkeeping and liveness checks; BullMQ's own connections keep retrying in the background.
-  const client = new Redis({ ...target.connection, maxRetriesPerRequest: 1, connectTimeout: 5_000, enableOfflineQueue: false });
+  const client = new Redis({ ...target.connection, maxRetriesPerRequest: 1, connectTimeout: 15_000, enableOfflineQueue: false, lazyConnect: true });
   const handles = { queue, events, client };
   queue.on('error', () => undefined);
   events.on('error', () => undefined);
   client.on('error', () => undefined);
   try {
+    // Commands are not queued while disconnected (so a lost Redis is noticed): connect before the first one.
+    await client.connect();
     await events.waitUntilReady();
     await registerRun(client, plan, options.resume);
     await queue.addBulk(jobs.map((data) => ({
