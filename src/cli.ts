@@ -4,7 +4,9 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { addReport, addVerify } from './commands/register.js';
+import { DEFAULT_MAX_INPUT_MB } from './article/limits.js';
 import { EXIT, InputError } from './errors.js';
+import { printErr, printOut, terminalSafeJson } from './terminal.js';
 import { VERSION } from './version.js';
 
 // Heavy modules (zod, the parsers, undici) are imported inside the actions so `--help` stays fast.
@@ -23,10 +25,13 @@ function addExtract(program: Command): void {
     .description('parse an article: claims with their footnotes, uncited text, the reference list and self-check findings')
     .argument('[article]', 'the article text file (default: the "article" named in references.json)')
     .option('--refs <file>', 'references.json that names the article', 'references.json')
+    .option('--max-input-size <MB>', 'refuse an article or references file larger than this', String(DEFAULT_MAX_INPUT_MB))
     .addHelpText('after', EXTRACT_EXAMPLES)
-    .action(async (article: string | undefined, flags: { refs: string }) => {
+    .action(async (article: string | undefined, flags: { refs: string; maxInputSize: string }) => {
       const { runExtract } = await import('./article/extract.js');
-      process.stdout.write(`${await runExtract(article, flags.refs)}\n`);
+      const { inputLimits } = await import('./commands/options.js');
+      // JSON escapes for C1 controls: the same data, nothing a terminal acts on.
+      process.stdout.write(`${terminalSafeJson(await runExtract(article, flags.refs, inputLimits(flags.maxInputSize)))}\n`);
     });
 }
 
@@ -35,6 +40,8 @@ export function buildProgram(): Command {
     .description('Check that an article\'s footnotes still say what the article claims.')
     .version(VERSION)
     .exitOverride()
+    // Commander echoes what was typed (an unknown option, a bad value): strip escapes there too.
+    .configureOutput({ writeOut: printOut, writeErr: printErr })
     .showHelpAfterError('(run citecheck --help for usage)');
   addVerify(program, VERSION);
   addExtract(program);
@@ -57,7 +64,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof InputError) {
-      process.stderr.write(`citecheck: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+      printErr(`citecheck: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
       return EXIT.usage;
     }
     if (error instanceof CommanderError) {
@@ -87,7 +94,7 @@ if (isEntryPoint()) {
   main(process.argv).then((code) => {
     process.exitCode = code;
   }, (error: unknown) => {
-    process.stderr.write(`citecheck: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    printErr(`citecheck: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     process.exitCode = 70;
   });
 }

@@ -1,16 +1,17 @@
 // `citecheck extract`: the article (given, or named by references.json) → the JSON it prints.
+import { requireSomethingToCheck, whatToGive } from '../commands/first-contact.js';
 import { loadReferences } from '../config/load.js';
 import { InputError } from '../errors.js';
 import type { Article } from '../types.js';
-import { readArticle } from './read.js';
+import { readArticle, type InputLimits } from './read.js';
 
 /** The article's path: the argument when given, else the `article` of the references file. */
-export async function resolveArticlePath(article: string | undefined, refs: string): Promise<string> {
+export async function resolveArticlePath(article: string | undefined, refs: string, limits: InputLimits = {}): Promise<string> {
   if (article !== undefined) return article;
-  const { articlePath } = await loadReferences(refs);
+  await requireSomethingToCheck('extract', article, refs);
+  const { articlePath } = await loadReferences(refs, limits);
   if (articlePath === undefined) {
-    throw new InputError(`no article given and ${refs} names none`,
-      'pass the article file (citecheck extract ARTICLE) or add "article" to references.json');
+    throw new InputError(`no article given and ${refs} names none`, `add "article" to ${refs}, or ${whatToGive('extract')}`);
   }
   return articlePath;
 }
@@ -29,7 +30,7 @@ export function toExtractJson(a: Article): object {
   };
 }
 
-export async function runExtract(article: string | undefined, refs: string): Promise<string> {
-  const parsed = await readArticle(await resolveArticlePath(article, refs));
+export async function runExtract(article: string | undefined, refs: string, limits: InputLimits = {}): Promise<string> {
+  const parsed = await readArticle(await resolveArticlePath(article, refs, limits), limits);
   return JSON.stringify(toExtractJson(parsed), null, 2);
 }

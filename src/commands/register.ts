@@ -1,5 +1,6 @@
 // The `verify` and `report` subcommands' flags and help; their actions are imported lazily.
 import { Command, Option } from 'commander';
+import { DEFAULT_MAX_INPUT_MB } from '../article/limits.js';
 
 const VERIFY_EXAMPLES = `
 Examples:
@@ -33,6 +34,7 @@ export function addVerify(program: Command, version: string): void {
     .option('--per-host <n>', 'requests in flight per host at most', '2')
     .option('--retries <n>', 'retries for 429, 5xx, timeouts and resets (honouring Retry-After)', '2')
     .option('--max-size <MB>', 'read at most this much of each page (decoded)', '5')
+    .option('--max-input-size <MB>', 'refuse an article or references file larger than this', String(DEFAULT_MAX_INPUT_MB))
     .option('--user-agent <ua>', 'User-Agent header (default: citecheck/<version> with the project URL)')
     .option('--allow-private-hosts', 'let requests reach loopback and private addresses (tests, intranets)')
     .option('--history <file>', 'link-rot history: a source is dead only after 3 failed checks ≥72 h apart (default <out>/history.json)')

@@ -1,5 +1,6 @@
 // The short summary `citecheck verify` prints on stdout: counts, the problems, where reports went.
 import type { Report } from '../report/schema.js';
+import { terminalSafe } from '../terminal.js';
 import { LINK_STATUSES, VERDICTS, type Verdict } from '../types.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
@@ -20,7 +21,8 @@ export function formatSummary(r: Report, written: readonly string[], failOn: rea
     .map((ci) => `  line ${c.line} [${ci.ref}] ${ci.verdict}: ${ci.reason}`));
   if (problems.length > 0) lines.push('', verbose ? 'citations:' : `failing (${failOn.join(', ')}):`, ...problems);
   if (written.length > 0) lines.push('', `reports: ${written.join(', ')}`);
-  return `${lines.join('\n')}\n`;
+  // The title and reasons come from the article and from pages: nothing in them may drive the terminal.
+  return terminalSafe(`${lines.join('\n')}\n`);
 }
 
 export function printSummary(r: Report, written: readonly string[], failOn: readonly Verdict[], verbose: boolean): void {

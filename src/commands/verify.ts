@@ -14,9 +14,11 @@ import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
 import { verify } from '../verify.js';
 import { archiveStep } from './archive.js';
-import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
+import { requireSomethingToCheck, whatToGive } from './first-contact.js';
+import { inputLimits, parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
 import { printSummary } from './summary.js';
+import { printErr, printOut } from '../terminal.js';
 
 export interface VerifyFlags {
   refs: string;
@@ -28,6 +30,7 @@ export interface VerifyFlags {
   perHost: string;
   retries: string;
   maxSize: string;
+  maxInputSize: string;
   userAgent?: string;
   allowPrivateHosts?: boolean;
   /** A path, `false` for --no-history, undefined for the default `<out>/history.json`. */
@@ -63,13 +66,12 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     throw new InputError('--changed-only needs a history', flags.replay ? 'a replay keeps no history: drop --changed-only' : 'drop --no-history');
   }
   const baseFetch = fetchOptions(flags);
-  const { config, articlePath } = await loadReferences(flags.refs);
+  const limits = inputLimits(flags.maxInputSize);
+  await requireSomethingToCheck('verify', articleArg, flags.refs);
+  const { config, articlePath } = await loadReferences(flags.refs, limits);
   const file = articleArg ?? articlePath;
-  if (!file) {
-    throw new InputError(`no article given and ${flags.refs} names none`,
-      'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
-  }
-  const article = await readArticle(file);
+  if (!file) throw new InputError(`no article given and ${flags.refs} names none`, `add "article" to ${flags.refs}, or ${whatToGive('verify')}`);
+  const article = await readArticle(file, limits);
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
@@ -103,15 +105,15 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     await writing(historyFile, () => saveHistory(historyFile, next));
   }
   if (process.env.GITHUB_ACTIONS === 'true') {
-    for (const line of githubAnnotations(report, failOn)) process.stdout.write(`${line}\n`);
+    for (const line of githubAnnotations(report, failOn)) printOut(`${line}\n`);
     // A broken step-summary path is the runner's problem: warn, keep the run's verdict.
     await appendStepSummary(flags.changedOnly && report.changes ? renderChanges(report.changes) : renderMarkdown(report))
-      .catch((e: unknown) => process.stderr.write(`citecheck: warning: cannot append to GITHUB_STEP_SUMMARY: ${String(e)}\n`));
+      .catch((e: unknown) => printErr(`citecheck: warning: cannot append to GITHUB_STEP_SUMMARY: ${String(e)}\n`));
   }
   const shown = written.map((w) => path.relative(process.cwd(), w) || w);
   if (flags.changedOnly) {
     const text = report.changes ? renderChanges(report.changes, { plain: true }) : 'Offline run: nothing recorded.\n';
-    if (!flags.quiet) process.stdout.write(`${text}\nreports: ${shown.join(', ')}\n`);
+    if (!flags.quiet) printOut(`${text}\nreports: ${shown.join(', ')}\n`);
     return report.changes?.news ? 1 : 0;
   }
   if (!flags.quiet) printSummary(report, shown, failOn, flags.verbose ?? false);
