@@ -1,4 +1,6 @@
 // The pipeline, top to bottom: references → fetch → read page → judge link → match → verdict → report.
+// One run may audit several articles: every distinct URL is fetched, read and judged once, then each
+// article's citations are judged against what that URL gave.
 import { ARCHIVE_WORTHY, checkArchives, type ArchiveStep } from './archive/check.js';
 import type { Reference } from './config/schema.js';
 import { sourceChecks } from './history/checks.js';
@@ -16,102 +18,171 @@ import { sourceFindings, unusedReferences } from './source-findings.js';
 import { fetchSources, type FetchOptions } from './sources/fetch.js';
 import type { ArchiveCheck, Article, Citation, Page, SourceFetch, Verdict } from './types.js';
 
-export interface VerifyInput {
+/** One article of a run with the references its footnotes point to (merged by id). */
+export interface ArticleInput {
   article: Article;
   references: readonly Reference[];
+}
+
+export interface RunInput {
+  articles: readonly ArticleInput[];
   toolVersion: string;
   failOn: readonly Verdict[];
   fetch?: Partial<FetchOptions>;
   /** Recorded responses to use instead of the network (`--replay`). */
   replay?: ReadonlyMap<string, SourceFetch>;
-  /** The link-rot history so far; the result carries it with this run added. */
+  /** The link-rot history so far (one per run, keyed by URL); the result carries it with this run added. */
   history?: History;
   /** Archived copies for failing or drifted sources (`--archive`). */
   archive?: ArchiveStep;
   now?: () => Date;
 }
 
-export interface VerifyResult {
+export type VerifyInput = Omit<RunInput, 'articles'> & ArticleInput;
+
+export interface ArticleResult {
+  /** The single-article report (with the run's `changes` when there is one article). */
   report: Report;
-  /** Every source by reference number, with what was fetched and read. */
+  /** Every source of this article by reference number, with what was fetched and read. */
   sources: Map<number, Source>;
+}
+
+export interface RunResult {
+  articles: ArticleResult[];
+  /** What changed since the previous run (history), for the whole run. */
+  changes?: Changes;
   /** Every response this run used, archives included (for `--warc`). */
   fetches: SourceFetch[];
   history?: History;
 }
 
+export type VerifyResult = ArticleResult & Omit<RunResult, 'articles' | 'changes'>;
+
+/** The one-article run: today's API, today's report shape. */
 export async function verify(input: VerifyInput): Promise<VerifyResult> {
+  const { article, references, ...rest } = input;
+  const run = await verifyRun({ ...rest, articles: [{ article, references }] });
+  const [only] = run.articles;
+  if (!only) throw new Error('verifyRun returned no article');
+  const { articles: _, changes, ...shared } = run;
+  return { ...shared, sources: only.sources, report: changes ? { ...only.report, changes } : only.report };
+}
+
+interface Planned extends ArticleInput {
+  byId: Map<number, Reference>;
+  sources: Map<number, Source>;
+}
+
+export async function verifyRun(input: RunInput): Promise<RunResult> {
   const now = input.now ?? (() => new Date());
   const started = now();
-  const byId = new Map(input.references.map((r) => [r.id, r]));
-  const sources = new Map<number, Source>();
-  for (const id of new Set(input.article.claims.flatMap((c) => c.refs))) sources.set(id, planSource(id, byId.get(id)));
+  const planned: Planned[] = input.articles.map(planArticle);
+  const all = planned.flatMap((p) => [...p.sources.values()]);
 
-  const urls = [...sources.values()].flatMap((s) => (s.url && !s.link ? [s.url] : []));
+  const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
   const fetched = input.replay ?? (await fetchSources(urls, input.fetch ?? {}));
-  for (const source of sources.values()) {
-    if (source.link || !source.url) continue;
-    const f = fetched.get(source.url);
-    if (!f) {
-      source.link = { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' };
-      continue;
-    }
-    source.fetch = f;
-    source.page = await readPage(f);
-    source.link = judgeLink(f, source.page);
+  const read = await readSources(urls, fetched);
+  for (const source of all) {
+    const r = source.url && !source.link ? read.get(source.url) : undefined;
+    if (r) Object.assign(source, r);
   }
-  const offline = markOffline(sources.values());
+  const offline = markOffline(all);
 
-  const cite = () => input.article.claims.map((claim) => {
-    const citations = claim.refs.map((ref) => citeOne(claim.text, ref, sources.get(ref), byId.get(ref)));
+  const cite = (p: Planned) => p.article.claims.map((claim) => {
+    const citations = claim.refs.map((ref) => citeOne(claim.text, ref, p.sources.get(ref), p.byId.get(ref)));
     return { claim, citations, verdict: claimVerdict(citations) };
   });
-  let claims = cite();
+  let claims = planned.map(cite);
   // An offline run says nothing about the sources: it must not add strikes to anyone's history.
-  const recorded = input.history && !offline
-    ? recordRun(input.history, { at: started, checks: sourceChecks(sources.values(), claims.flatMap((c) => c.citations), input.history) })
-    : undefined;
+  const checks = () => planned.flatMap((p, i) =>
+    sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations), input.history));
+  const recorded = input.history && !offline ? recordRun(input.history, { at: started, checks: checks() }) : undefined;
   if (input.archive && !offline) {
     const drifted = new Set(recorded?.changes.drifted.map((d) => d.url));
-    const needy = [...sources.values()].filter((s) =>
-      (s.link && ARCHIVE_WORTHY.has(s.link.linkStatus)) || (s.url !== undefined && drifted.has(s.url)));
-    await checkArchives(needy, byId, input.archive, started);
-    claims = cite();
+    const step = onceByUrl(input.archive);
+    for (const p of planned) {
+      const needy = [...p.sources.values()].filter((s) =>
+        (s.link && ARCHIVE_WORTHY.has(s.link.linkStatus)) || (s.url !== undefined && drifted.has(s.url)));
+      await checkArchives(needy, p.byId, step, started);
+    }
+    claims = planned.map(cite);
   }
   const changes: Changes | undefined = recorded && {
     ...recorded.changes,
     ...(input.history?.updatedAt ? { previousRunAt: input.history.updatedAt } : {}),
     news: hasNews(recorded.changes, 'broken'),
   };
-  const report = buildReport({
-    article: input.article,
-    claims,
-    sources: [...sources.values()].sort((a, b) => a.ref - b.ref).map(sourceReport),
-    findings: [
-      ...input.article.findings, ...sourceFindings(sources, byId, offline),
-      ...unusedReferences(input.references, new Set(sources.keys()), input.article.findings),
-    ],
-    toolVersion: input.toolVersion,
-    startedAt: started.toISOString(),
-    durationMs: now().getTime() - started.getTime(),
-    failOn: [...input.failOn],
-    offline,
-  });
-  const fetches = [...sources.values()].flatMap((s) => [s.fetch, s.archive?.fetch].filter((f) => f !== undefined));
+  const durationMs = now().getTime() - started.getTime();
+  const articles = planned.map((p, i) => ({
+    sources: p.sources,
+    report: buildReport({
+      article: p.article,
+      claims: claims[i] ?? [],
+      sources: [...p.sources.values()].sort((a, b) => a.ref - b.ref).map(sourceReport),
+      findings: [
+        ...p.article.findings, ...sourceFindings(p.sources, p.byId, offline),
+        ...unusedReferences(p.references, new Set(p.sources.keys()), p.article.findings),
+      ],
+      toolVersion: input.toolVersion, startedAt: started.toISOString(), durationMs, failOn: [...input.failOn], offline,
+    }),
+  }));
+  const fetches = all.flatMap((s) => [s.fetch, s.archive?.fetch].filter((f) => f !== undefined));
   return {
-    report: changes ? { ...report, changes } : report,
-    sources,
+    articles,
+    ...(changes ? { changes } : {}),
     fetches: [...new Map(fetches.map((f) => [f.url, f])).values()],
     ...(recorded ? { history: recorded.history } : {}),
+  };
+}
+
+/** Each article's sources by footnote number; a URL needs no network to be `no-url` or `invalid-url`. */
+function planArticle(a: ArticleInput): Planned {
+  const byId = new Map(a.references.map((r) => [r.id, r]));
+  const sources = new Map<number, Source>();
+  for (const id of new Set(a.article.claims.flatMap((c) => c.refs))) sources.set(id, planSource(id, byId.get(id)));
+  return { ...a, byId, sources };
+}
+
+/** Reads and judges each fetched URL once, however many footnotes of however many articles cite it. */
+async function readSources(urls: readonly string[], fetched: ReadonlyMap<string, SourceFetch>) {
+  const read = new Map<string, Pick<Source, 'fetch' | 'page' | 'link'>>();
+  for (const url of urls) {
+    const f = fetched.get(url);
+    if (!f) {
+      read.set(url, { link: { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' } });
+      continue;
+    }
+    const page = await readPage(f);
+    read.set(url, { fetch: f, page, link: judgeLink(f, page) });
+  }
+  return read;
+}
+
+/** The archive step with each archived copy fetched once per run, for every article that needs it. */
+function onceByUrl(step: ArchiveStep): ArchiveStep {
+  const seen = new Map<string, SourceFetch>();
+  return {
+    ...step,
+    fetch: async (urls) => {
+      const missing = urls.filter((u) => !seen.has(u));
+      if (missing.length > 0) for (const [u, f] of await step.fetch(missing)) seen.set(u, f);
+      return seen;
+    },
   };
 }
 
 function matchPage(text: string, read: { page?: Page; link?: LinkJudgement }, reference: Reference | undefined, url: string | undefined) {
   const { page, link } = read;
   if (!page || !link || !isReadStatus(link.linkStatus)) return undefined;
-  return matchClaim(text, extractKeyPhrases(text, reference?.phrases), page, url ? { url } : {});
+  return matchClaim(text, extractKeyPhrases(text, givenPhrases(reference)), page, url ? { url } : {});
 }
 
+/** The phrases a reference gives: its `phrases`, and the passage the article quoted from it. */
+function givenPhrases(reference: Reference | undefined): string[] | undefined {
+  if (!reference) return undefined;
+  const quote = reference.quote?.trim();
+  return quote ? [...(reference.phrases ?? []), quote] : reference.phrases;
+}
 function citeOne(text: string, ref: number, source: Source | undefined, reference: Reference | undefined): Citation {
   const link = source?.link ?? { linkStatus: 'no-url' as const, reason: 'no reference with this number' };
   const match = matchPage(text, source ?? {}, reference, source?.fetch?.finalUrl ?? source?.url);

@@ -1,6 +1,6 @@
 // Cuts paragraphs into claims (the sentence or clause each marker group closes) and uncited text.
 import type { Claim, UncitedSentence } from '../types.js';
-import { liftMarkers, type LiftedLine } from './markers.js';
+import { liftMarkers, type LiftedLine, type MarkerGroup } from './markers.js';
 import type { Paragraph } from './sections.js';
 import { splitSentences } from './sentences.js';
 
@@ -41,12 +41,28 @@ function tidy(text: string): string {
 
 const hasWords = (text: string) => /[\p{L}\p{N}]/u.test(text);
 
+/** Index of the first group standing after `at` (binary search). */
+function firstGroupAfter(groups: readonly MarkerGroup[], at: number): number {
+  let lo = 0;
+  let hi = groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((groups[mid]?.at ?? Infinity) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Splits one sentence at its marker groups; the tail after the last group is an unmarked piece. */
 function piecesOf(lifted: LiftedLine, start: number, end: number): Piece[] {
   const pieces: Piece[] = [];
   let cursor = start;
-  for (const g of lifted.groups) {
-    if (g.at <= start || g.at > end || g.refs.length === 0) continue;
+  // Groups are in text order: start at the first one past `start` (a loop over all of them for
+  // every sentence made a 5 MB paragraph quadratic).
+  for (let i = firstGroupAfter(lifted.groups, start); i < lifted.groups.length; i++) {
+    const g = lifted.groups[i];
+    if (!g || g.at > end) break;
+    if (g.refs.length === 0) continue;
     if (hasWords(lifted.clean.slice(cursor, g.at))) pieces.push({ start: cursor, end: g.at, refs: g.refs });
     else if (pieces.length > 0) pieces.at(-1)?.refs?.push(...g.refs); // `[1] [2]` split oddly
     cursor = g.at;

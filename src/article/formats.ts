@@ -25,4 +25,5 @@ export type ArticleReader = (input: ReaderInput, options: ReaderOptions) => Arti
 /** Loaded on demand so that `--help` and one-format runs do not import every parser. */
 export const READERS = {
   txt: async () => (await import('./parse.js')).readBrowserText,
+  'wiki-html': async () => (await import('./wiki-html/index.js')).readWikiHtml,
 } satisfies Partial<Record<InputFormat, () => Promise<ArticleReader>>>;

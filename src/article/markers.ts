@@ -26,16 +26,23 @@ const PAGES = String.raw`(?:pp?\.|page|pages)?\s*[\divxlc]+(?:\s*[–-]\s*[\divx
 const FOOTNOTE = String.raw`\[\s*\d{1,4}(?:\s*[,:;]\s*${PAGES})?\s*\](?::\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?`;
 const NOTE = String.raw`\[(?:[a-z]{1,2}|(?:note|nb|n)\s*\d{1,3})\]`;
 const TAG = String.raw`\[(?:[a-z][a-z ]{0,30}needed|[a-z][a-z ]{0,30}\?|dubious[^\]]{0,20}|failed verification|dead link|permanent dead link|not in citation given|unreliable source\??|original research\??)\]`;
-const TOKEN = `(?:${FOOTNOTE}|${NOTE}|${TAG})`;
+// A copy artefact wraps markers in one more bracket: `[[1]]`, `[1[2]]`. The whole run is one token,
+// so no stray `[`, `]` or `1` is left in the claim's text.
+const NESTED = String.raw`\[\s*(?:\d{1,4}\s*[,;]?\s*)?(?:${FOOTNOTE}\s*)+\]`;
+const TOKEN = `(?:${NESTED}|${FOOTNOTE}|${NOTE}|${TAG})`;
 const GROUP = new RegExp(String.raw`(?:\s*${TOKEN})+`, 'giu');
 const NUMBER = /^\[\s*(\d+)/;
 const TOKENS = new RegExp(TOKEN, 'giu');
+const IS_NESTED = new RegExp(`^${NESTED}$`, 'iu');
+const FOOTNOTES = new RegExp(FOOTNOTE, 'giu');
 
 function refsOf(group: string): number[] {
   const refs: number[] = [];
   for (const token of group.match(TOKENS) ?? []) {
     const n = NUMBER.exec(token);
     if (n) refs.push(Number(n[1]));
+    // `[1[2]]`: the number that opens the outer bracket (above), then the markers inside it.
+    if (IS_NESTED.test(token)) refs.push(...(token.slice(1, -1).match(FOOTNOTES) ?? []).flatMap((f) => refsOf(f)));
   }
   return refs;
 }
@@ -46,10 +53,8 @@ export function liftMarkers(raw: string): LiftedLine {
   const groups: MarkerGroup[] = [];
   let from = 0;
   const keep = (to: number) => {
-    for (let i = from; i < to; i++) {
-      clean += raw[i];
-      rawIndex.push(i);
-    }
+    clean += raw.slice(from, to); // one slice, not a character at a time: a 5 MB line stays cheap
+    for (let i = from; i < to; i++) rawIndex.push(i);
   };
   for (const m of raw.matchAll(GROUP)) {
     keep(m.index);

@@ -17,7 +17,7 @@ export interface ArticleLayout {
 }
 
 // Everything from the first of these headings on is end matter, not article prose.
-const END_HEADINGS = new Set(['see also', 'related research articles', 'notes', 'external links',
+export const END_HEADINGS = new Set(['see also', 'related research articles', 'notes', 'external links',
   'references', 'further reading', 'bibliography', 'sources', 'citations', 'footnotes',
   'works cited', 'notes and references', 'explanatory notes', 'literature', 'general references']);
 // The end-matter sections whose numbered rows are the footnote list, best first.

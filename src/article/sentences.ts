@@ -1,4 +1,4 @@
-// Splits a marker-free paragraph into sentences: Intl.Segmenter, then re-joins its abbreviation splits.
+// Splits a marker-free paragraph into sentences: Intl.Segmenter over bounded windows, then re-joins its abbreviation splits.
 
 export interface Span {
   /** First non-space character. */
@@ -30,6 +30,49 @@ export function endsWithAbbreviation(segment: string): boolean {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** Window the segmenter sees at once (characters); doubled while one sentence is longer. */
+const WINDOW = 8 * 1024;
+
+interface Segment {
+  segment: string;
+  index: number;
+}
+
+/**
+ * A break at `at` is settled when a letter follows it before the window's end: ICU's sentence rules
+ * look ahead past spaces, digits and punctuation only as far as the next letter (UAX #29 SB8), so
+ * the same break comes out of the whole text.
+ */
+function settled(text: string, at: number, windowEnd: number): boolean {
+  for (let i = at; i < windowEnd - 1; i++) if (/\p{L}/u.test(text[i] ?? '')) return true;
+  return false;
+}
+
+/**
+ * ICU's sentence segments of `text`, cut from bounded windows: one Intl.Segmenter pass over a
+ * long paragraph is quadratic on Node 20 (a 5 MB line took minutes). Each window starts at a
+ * settled break, so the segments are the ones the whole text would give.
+ */
+export function segmentSentences(text: string, window = WINDOW): Segment[] {
+  const out: Segment[] = [];
+  let start = 0;
+  let size = window;
+  while (start < text.length) {
+    const end = Math.min(text.length, start + size);
+    let next = start;
+    for (const { segment, index } of segmenter.segment(text.slice(start, end))) {
+      const segEnd = start + index + segment.length;
+      if (end < text.length && !settled(text, segEnd, end)) break;
+      out.push({ segment, index: start + index });
+      next = segEnd;
+      if (next - start >= window) break; // a grown window holds many short sentences after the long one
+    }
+    if (next === start) size *= 2;
+    else [start, size] = [next, window];
+  }
+  return out;
+}
+
 function trimmed(text: string, start: number, end: number): Span | undefined {
   let s = start;
   let e = end;
@@ -52,7 +95,7 @@ function joinLowercaseStarts(text: string, spans: Span[]): Span[] {
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let pending: number | undefined;
-  for (const { segment, index } of segmenter.segment(text)) {
+  for (const { segment, index } of segmentSentences(text)) {
     const start = pending ?? index;
     const end = index + segment.length;
     if (endsWithAbbreviation(segment) && end < text.length) {

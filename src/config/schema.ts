@@ -13,6 +13,8 @@ export const ReferenceSchema = z.strictObject({
   accessDate: z.string().optional().describe('When the article\'s author read the source'),
   phrases: z.array(z.string().min(1)).optional()
     .describe('Phrases the source must contain for its claims to count as supported (any language)'),
+  quote: z.string().optional()
+    .describe('The passage the article quoted from the source (CS1 quote); counts as a given phrase'),
 });
 
 export const ReferencesFileSchema = z.strictObject({

@@ -50,6 +50,8 @@ export function listEncodings(header: string | undefined): string[] {
     .reverse();
 }
 
+const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
+
 function createDecoder(coding: string, firstByte: number | undefined): zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress {
   switch (coding) {
     case 'gzip':
@@ -106,11 +108,18 @@ export async function readBody(
   contentLength?: number,
 ): Promise<BodyRead> {
   const state = { short: false };
+  const codings = listEncodings(contentEncoding);
+  const unknown = codings.find((c) => !KNOWN_CODINGS.has(c));
+  if (unknown !== undefined) {
+    // Nothing reads the body: discard it, with a listener for the abort error undici emits then.
+    raw.on('error', () => undefined).destroy();
+    throw new DecodeError(`unsupported content-encoding: ${unknown}`);
+  }
   const tolerant = endOnShortBody(raw, state);
   const streams: Readable[] = [raw, tolerant];
   try {
     let stream: Readable = tolerant;
-    for (const coding of listEncodings(contentEncoding)) {
+    for (const coding of codings) {
       stream = await decodeOne(stream, coding);
       streams.push(stream);
     }
@@ -121,7 +130,9 @@ export async function readBody(
     if (isZlibError(err)) throw new DecodeError(`could not decode ${contentEncoding ?? ''} body`, { cause: err });
     throw err;
   } finally {
-    for (const s of streams) if (!s.destroyed) s.destroy();
+    // A stream destroyed before anyone read it (undici's body) emits an abort error: we chose to
+    // stop, so it is listened for here rather than left to crash the process as unhandled.
+    for (const s of streams) if (!s.destroyed) s.on('error', () => undefined).destroy();
   }
 }
 

@@ -11,6 +11,8 @@ export interface EvalCase {
   claim: string;
   source: { html?: string; status?: number; headers?: Record<string, string>; contentType?: string };
   given?: string[];
+  /** The article's sentences before the claim (a pronoun subject resolves against them). */
+  context?: string;
   expected: Verdict;
   note: string;
 }
@@ -41,7 +43,8 @@ export async function runCases(cases: readonly EvalCase[]): Promise<Map<string, 
   try {
     const article: Article = {
       path: 'eval.txt', title: 'evaluation set', uncited: [], references: [], findings: [],
-      claims: cases.map((c, i) => ({ id: c.id, text: c.claim, refs: [i + 1], section: '', line: i + 1, column: 1 })),
+      claims: cases.map((c, i) => ({ id: c.id, text: c.claim, refs: [i + 1], section: '', line: i + 1, column: 1,
+        ...(c.context ? { context: c.context } : {}) })),
     };
     const references: Reference[] = cases.map((c, i) => ({
       id: i + 1, url: `${web.origin}/case/${encodeURIComponent(c.id)}`, ...(c.given ? { phrases: c.given } : {}),

@@ -1,0 +1,69 @@
+// Loads Wikipedia HTML with source positions, tells Parsoid from legacy markup, and finds the article body.
+import { load, type CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { InputError } from '../../errors.js';
+
+export type WikiHtmlForm = 'parsoid' | 'legacy';
+
+export interface WikiDocument {
+  $: CheerioAPI;
+  html: string;
+  /** `div.mw-parser-output` (legacy, and Parsoid read views) or Parsoid's `body`. */
+  root: Element;
+  form: WikiHtmlForm;
+  title: string;
+  /** 1-based line and column (UTF-16 code units) of a source offset. */
+  position(offset: number): { line: number; column: number };
+}
+
+/** Parsoid says so in a meta tag or in the typeof of its ref markers (inputs.md §1.1). */
+export function detectForm($: CheerioAPI): WikiHtmlForm | undefined {
+  if ($('meta[property="mw:htmlVersion"], [typeof~="mw:Extension/ref"]').length > 0) return 'parsoid';
+  if ($('.mw-parser-output').length > 0 || $('sup.reference').length > 0) return 'legacy';
+  return undefined;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+function positionOf(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+/** The page title: the h1 of a saved page, else `<title>` without the ` - Wikipedia` a browser tab shows. */
+function titleOf($: CheerioAPI, form: WikiHtmlForm): string {
+  const h1 = $('h1#firstHeading').first().text().replace(/\s+/g, ' ').trim();
+  if (h1 !== '') return h1;
+  const title = $('title').first().text().replace(/\s+/g, ' ').trim();
+  return form === 'legacy' ? title.replace(/\s+[-–—]\s+[^-–—]+$/u, '') : title;
+}
+
+/** Parses the page; HTML without a Wikipedia article body is an InputError naming the file. */
+export function loadWikiDocument(html: string, path: string): WikiDocument {
+  const $ = load(html, { sourceCodeLocationInfo: true });
+  const form = detectForm($);
+  const root = $('.mw-parser-output').get(0) ?? (form === 'parsoid' ? $('body').get(0) : undefined);
+  if (!form || !root || $(root).find('p, li').length === 0) {
+    throw new InputError(`cannot read ${path}: no Wikipedia article body (no div.mw-parser-output or Parsoid markup with prose)`,
+      'save the whole page from the browser ("Web page, HTML only"), or give its URL: citecheck verify https://en.wikipedia.org/wiki/Title');
+  }
+  const starts = lineStarts(html);
+  return { $, html, root, form, title: titleOf($, form), position: (offset) => positionOf(starts, offset) };
+}
