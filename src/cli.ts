@@ -3,7 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { addReport, addVerify } from './commands/register.js';
+import { addReport, addReview, addVerify } from './commands/register.js';
 import { DEFAULT_MAX_INPUT_MB } from './article/limits.js';
 import { EXIT, InputError } from './errors.js';
 import { printErr, printOut, terminalSafeJson } from './terminal.js';
@@ -46,12 +46,14 @@ export function buildProgram(): Command {
   addVerify(program, VERSION);
   addExtract(program);
   addReport(program);
+  addReview(program);
   program.addHelpText('after', `
 Examples:
   $ citecheck verify                                  # audit the article named in ./references.json
   $ citecheck verify articles/x.txt --refs x.json --format json,md,html,junit,sarif
   $ citecheck extract articles/russia-hamas-relations.txt
   $ citecheck report reports/report.json --format html
+  $ citecheck review                                  # decide on failing citations once; later runs honour it
   $ citecheck verify --help`);
   return program;
 }

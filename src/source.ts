@@ -1,5 +1,6 @@
 // One cited reference as the pipeline sees it: its URL, what was fetched and read, and its link status.
 import type { Reference } from './config/schema.js';
+import { fingerprintText } from './history/fingerprint.js';
 import type { LinkStatus, Page, SourceFetch, SourceReport } from './types.js';
 
 export interface Source {
@@ -58,6 +59,7 @@ export function markOffline(sources: Iterable<Source>): boolean {
 export function sourceReport(s: Source): SourceReport {
   const f = s.fetch;
   const response = f?.outcome.kind === 'response' ? f.outcome : undefined;
+  const mainText = s.page?.layers[0]?.text;
   return {
     ref: s.ref,
     url: s.url,
@@ -70,6 +72,7 @@ export function sourceReport(s: Source): SourceReport {
     title: s.page?.title,
     publishedDate: s.page?.publishedDate,
     archiveUrl: s.archive?.url ?? s.archiveUrl,
+    fingerprint: mainText ? fingerprintText(mainText) : undefined,
     reason: s.link?.reason ?? 'not checked',
   };
 }

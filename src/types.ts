@@ -65,7 +65,8 @@ export type FindingKind =
   | 'metadata-mismatch' // references.json / list metadata disagrees with the page (date, title)
   | 'deprecated-archive' // archive URL on a deprecated service (archive.today)
   | 'archive-unavailable' // the archive lookup failed (rate-limited, unreachable): try again later
-  | 'offline'; // name resolution failed for every host: nothing could be reached
+  | 'offline' // name resolution failed for every host: nothing could be reached
+  | 'stale-review'; // a reviewer's decision whose claim is no longer in the article
 
 export interface Finding {
   kind: FindingKind;
@@ -228,6 +229,26 @@ export interface Citation {
   reason: string;
   /** The same claim checked against an archived copy (`--archive`, or `archiveUrl` in references.json). */
   archive?: ArchiveCheck;
+  /** A reviewer's decision on this citation (citecheck.reviews.json), current or stale. */
+  review?: CitationReview;
+}
+
+/**
+ * A reviewer's decision as the report shows it. `reviewed`: the source, link and claim are as the
+ * reviewer saw them, so the citation carries the reviewer's verdict and never fails the run.
+ * `stale`: something changed since, so the citation carries citecheck's own verdict again.
+ */
+export interface CitationReview {
+  status: 'reviewed' | 'stale';
+  /** The reviewer's verdict. */
+  verdict: Verdict;
+  /** citecheck's own verdict in this run. */
+  toolVerdict: Verdict;
+  note: string;
+  reviewer: string;
+  reviewedAt: string;
+  /** Why a stale review no longer holds (`the source changed`, `the link is now dead`). */
+  staleReason?: string;
 }
 
 /** What an archived copy of a source says about one claim. */
@@ -254,5 +275,7 @@ export interface SourceReport {
   title?: string;
   publishedDate?: string;
   archiveUrl?: string;
+  /** sha256 of the normalised main text (what reviews and drift checks compare). */
+  fingerprint?: string;
   reason: string;
 }

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { renderSchemas } from '../scripts/write-schemas.mjs';
 import { ReferencesFileSchema } from '../src/config/schema.js';
 import { ReportSchema } from '../src/report/schema.js';
+import { ReviewsFileSchema } from '../src/review/schema.js';
 
 describe('schema/*.json', () => {
-  const fresh = renderSchemas({ ReferencesFileSchema, ReportSchema });
+  const fresh = renderSchemas({ ReferencesFileSchema, ReportSchema, ReviewsFileSchema });
 
   it.each(Object.keys(fresh))('%s matches the zod schema (run `npm run schema` after changing it)', (name) => {
     const committed = readFileSync(new URL(`../schema/${name}`, import.meta.url), 'utf8');

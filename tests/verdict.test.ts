@@ -5,7 +5,7 @@ import { LINK_STATUSES, VERDICTS, type Citation, type LinkStatus, type Verdict }
 
 function matchWith(over: Partial<ClaimMatch> = {}): ClaimMatch {
   return { score: 1, matched: ['16', 'killed'], missing: [], contradicted: [], crossLanguage: false, hasText: true,
-    requiredMissing: [], contradictions: [], negationMismatch: false, givenCount: 0, opposed: [],
+    requiredMissing: [], contradictions: [], negationMismatch: false, givenCount: 0, opposed: [], notes: [],
     evidence: { snippet: '16 people were killed', layer: 'main', weak: false }, ...over };
 }
 

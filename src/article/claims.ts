@@ -74,12 +74,21 @@ function piecesOf(lifted: LiftedLine, start: number, end: number): Piece[] {
   return pieces;
 }
 
-/** The piece's text and the 1-based column of its first kept character in the raw line. */
-function locate(lifted: LiftedLine, piece: Piece): { text: string; column: number } {
+/** Where a raw index lies in the input file (1-based line and column). */
+export type Place = (rawIndex: number) => { line: number; column: number };
+
+interface Located {
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** The piece's text and the file position of its first kept character. */
+function locate(lifted: LiftedLine, piece: Piece, place: Place): Located {
   const raw = lifted.clean.slice(piece.start, piece.end);
   const lead = raw.search(/[^\s,;:]/u);
   const first = piece.start + Math.max(lead, 0);
-  return { text: tidy(raw.slice(Math.max(lead, 0))), column: (lifted.rawIndex[first] ?? 0) + 1 };
+  return { text: tidy(raw.slice(Math.max(lead, 0))), ...place(lifted.rawIndex[first] ?? 0) };
 }
 
 /**
@@ -88,28 +97,35 @@ function locate(lifted: LiftedLine, piece: Piece): { text: string; column: numbe
  * `context`. Only text after the paragraph's last marker is uncited.
  */
 export function claimParagraph(paragraph: Paragraph): ParagraphClaims {
-  const lifted = liftMarkers(paragraph.text);
+  return claimLifted(liftMarkers(paragraph.text), paragraph.section, (i) => ({ line: paragraph.line, column: i + 1 }));
+}
+
+/**
+ * The same rules over text whose markers were lifted by a format reader (wikitext, Markdown,
+ * HTML): `place` turns a raw index of `lifted.rawIndex` into the claim's file position.
+ */
+export function claimLifted(lifted: LiftedLine, section: string, place: Place): ParagraphClaims {
   const claims: DraftClaim[] = [];
-  let pending: { text: string; column: number }[] = [];
+  let pending: Located[] = [];
   for (const sentence of splitSentences(lifted.clean)) {
     for (const piece of piecesOf(lifted, sentence.start, sentence.end)) {
-      const { text, column } = locate(lifted, piece);
+      const { text, line, column } = locate(lifted, piece, place);
       const previous = claims.at(-1);
       if (piece.continuation && previous) {
         previous.context = previous.context ? `${previous.context} … ${text}` : text;
         continue;
       }
       if (!piece.refs) {
-        pending.push({ text, column });
+        pending.push({ text, line, column });
         continue;
       }
       // `[1][1]` cites one source once: a repeated number adds nothing to check.
-      const claim: DraftClaim = { text, refs: [...new Set(piece.refs)], section: paragraph.section, line: paragraph.line, column };
+      const claim: DraftClaim = { text, refs: [...new Set(piece.refs)], section, line, column };
       if (pending.length > 0) claim.context = pending.map((p) => p.text).join(' ');
       claims.push(claim);
       pending = [];
     }
   }
-  const uncited = pending.map((p) => ({ text: p.text, section: paragraph.section, line: paragraph.line, column: p.column }));
+  const uncited = pending.map((p) => ({ text: p.text, section, line: p.line, column: p.column }));
   return { claims, uncited, markers: lifted.groups.flatMap((g) => g.refs) };
 }

@@ -26,4 +26,5 @@ export type ArticleReader = (input: ReaderInput, options: ReaderOptions) => Arti
 export const READERS = {
   txt: async () => (await import('./parse.js')).readBrowserText,
   'wiki-html': async () => (await import('./wiki-html/index.js')).readWikiHtml,
+  markdown: async () => (await import('./markdown/read.js')).readMarkdown,
 } satisfies Partial<Record<InputFormat, () => Promise<ArticleReader>>>;

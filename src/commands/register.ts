@@ -43,6 +43,7 @@ export function addVerify(program: Command, version: string): void {
     .option('--changed-only', 'with --history: report only what changed; exit 1 only when something newly broke')
     .option('--warc <file>', 'write every request and response of this run to a WARC file (.warc.gz compresses)')
     .option('--replay <file>', 'take responses from a WARC file written by --warc instead of the network')
+    .option('--reviews <file>', 'reviewers\' decisions (default: citecheck.reviews.json beside the article, if present)')
     .addOption(new Option('--wayback-url <url>', 'Wayback Machine base URL (tests use a stand-in)').hideHelp())
     .addOption(new Option('-q, --quiet', 'print nothing but errors').conflicts('verbose'))
     .option('-v, --verbose', 'list every citation in the summary, not only the problems')
@@ -64,5 +65,34 @@ export function addReport(program: Command): void {
     .action(async (file: string, flags: { format: string; out?: string; quiet?: boolean }) => {
       const { runReport } = await import('./report.js');
       process.exitCode = await runReport(file, flags);
+    });
+}
+
+const REVIEW_EXAMPLES = `
+Examples:
+  $ citecheck review                                   # walk the failing and partial citations of reports/report.json
+  $ citecheck review audit/report.json --reviews docs/citecheck.reviews.json
+  $ citecheck review --claim c1a2b3c4d --ref 3 --verdict supported --note "says it in other words, para 4"
+  $ citecheck review --list                            # every decision, and which are stale
+
+A decision holds while the source's main text, its link status and the claim's text stay as the
+reviewer saw them; then the citation shows the reviewer's verdict and does not fail the run. When
+any of them changes, the review is stale and citecheck's own verdict returns.`;
+
+export function addReview(program: Command): void {
+  program.command('review')
+    .description('record reviewers\' decisions on citations so the next runs do not ask again')
+    .argument('[report.json]', 'a report written by citecheck verify', 'reports/report.json')
+    .option('--reviews <file>', 'the decisions file (default: citecheck.reviews.json beside the article)')
+    .option('--claim <id>', 'with --ref and --verdict: decide one citation without a terminal')
+    .option('--ref <n>', 'the footnote number of the citation')
+    .option('--verdict <verdict>', 'supported, partial, unsupported, unverifiable, broken or missing')
+    .option('--note <text>', 'why: what you saw')
+    .option('--reviewer <name>', 'who decides (default: $CITECHECK_REVIEWER, git user.name, the login name)')
+    .option('--list', 'print the decisions for the report\'s article and whether each still holds')
+    .addHelpText('after', REVIEW_EXAMPLES)
+    .action(async (report: string, flags) => {
+      const { runReview } = await import('./review.js');
+      process.exitCode = await runReview(report, flags);
     });
 }

@@ -1,4 +1,5 @@
 // The short summary `citecheck verify` prints on stdout: counts, the problems, where reports went.
+import { failsRun } from '../report/build.js';
 import type { Report } from '../report/schema.js';
 import { terminalSafe } from '../terminal.js';
 import { LINK_STATUSES, VERDICTS, type Verdict } from '../types.js';
@@ -16,8 +17,10 @@ export function formatSummary(r: Report, written: readonly string[], failOn: rea
   lines.push('link status    sources');
   for (const l of LINK_STATUSES) if (s.byLinkStatus[l] > 0) lines.push(`  ${l.padEnd(13)}${String(s.byLinkStatus[l]).padStart(4)}`);
   lines.push(`citation precision ${pct(s.citationPrecision)} · claim coverage ${pct(s.claimCoverage)}`);
+  if (s.reviews) lines.push(`reviews: ${s.reviews.reviewed} reviewed, ${s.reviews.stale} stale, ${s.reviews.unreviewed} unreviewed problems`);
+  const fail = new Set(failOn);
   const problems = r.claims.flatMap((c) => c.citations
-    .filter((ci) => verbose || failOn.includes(ci.verdict))
+    .filter((ci) => verbose || failsRun(ci, fail))
     .map((ci) => `  line ${c.line} [${ci.ref}] ${ci.verdict}: ${ci.reason}`));
   if (problems.length > 0) lines.push('', verbose ? 'citations:' : `failing (${failOn.join(', ')}):`, ...problems);
   if (written.length > 0) lines.push('', `reports: ${written.join(', ')}`);

@@ -13,6 +13,9 @@ import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
 import { verify } from '../verify.js';
+import { applyReviews } from '../review/apply.js';
+import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
+import type { Review } from '../review/schema.js';
 import { archiveStep } from './archive.js';
 import { requireSomethingToCheck, whatToGive } from './first-contact.js';
 import { inputLimits, parseVerdicts, positiveInt, positiveNumber } from './options.js';
@@ -40,6 +43,7 @@ export interface VerifyFlags {
   changedOnly?: boolean;
   warc?: string;
   replay?: string;
+  reviews?: string;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -72,6 +76,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   const file = articleArg ?? articlePath;
   if (!file) throw new InputError(`no article given and ${flags.refs} names none`, `add "article" to ${flags.refs}, or ${whatToGive('verify')}`);
   const article = await readArticle(file, limits);
+  const reviews = await loadArticleReviews(file, flags.reviews);
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
@@ -93,7 +98,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
       : {}),
   });
   progress.done();
-  const { report } = result;
+  const report = reviews ? applyReviews(result.report, reviews).report : result.report;
   // Evidence first: it is what the reports are based on.
   if (flags.warc) {
     const { warc } = flags;
@@ -120,3 +125,11 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   return exitCodeFor(report, failOn);
 }
 
+
+/** The decisions for this article: from --reviews (must exist), else the file beside it; undefined without one. */
+async function loadArticleReviews(articlePath: string, given: string | undefined): Promise<Review[] | undefined> {
+  const file = given ?? defaultReviewsPath(articlePath);
+  const loaded = await loadReviews(file, { optional: given === undefined });
+  const key = articleKey(file, articlePath);
+  return loaded?.reviews.filter((r) => r.article === key);
+}

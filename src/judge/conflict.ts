@@ -3,6 +3,7 @@ import { factMatches, type Fact } from './facts.js';
 import type { LayerText, PreparedClaim } from './find.js';
 import { normalize, sliceOriginal, type Normalized } from './normalize.js';
 import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
+import { describeDate } from './when.js';
 import { endsSentence, type Window } from './window.js';
 import { stemWord, STOP_WORDS } from './words.js';
 
@@ -43,7 +44,7 @@ export function crossesSentence(found: LayerText, w: Window, phrases: readonly n
 }
 
 /** Token range of the window's sentence holding the most of the claim's words and names. */
-function coreSentence(prepared: PreparedClaim, found: LayerText, w: Window): [number, number] | undefined {
+export function coreSentence(prepared: PreparedClaim, found: LayerText, w: Window): [number, number] | undefined {
   const ids = sentencesOf(found, w);
   const counts = new Map<number, number>();
   prepared.phrases.forEach((p, i) => {
@@ -83,7 +84,10 @@ function contextStems(tokens: readonly string[]): Set<string> {
 function comparable(claim: Fact, source: Fact): boolean {
   if (claim.date) {
     if (!source.date) return false;
-    if (claim.date.m !== undefined) return source.date.m !== undefined && (claim.date.d === undefined) === (source.date.d === undefined);
+    if (source.pageDate) return false;
+    // a day in another month contradicts a month; a month cannot contradict a day
+    if (claim.date.d !== undefined) return source.date.d !== undefined;
+    if (claim.date.m !== undefined) return source.date.m !== undefined;
     return source.date.y !== undefined;
   }
   // a guessed unit (`5m`: metres or millions) accuses only a source amount in the millions range
@@ -111,7 +115,7 @@ export function findContradictions(claim: string, prepared: PreparedClaim, found
     if (!phrase || !/\d/.test(phrase.text)) continue;
     let [lo, hi] = [w.from - size / 2, w.to + size / 2];
     if (present.has(i)) {
-      if (!core || found.facts.some((f) => factMatches(fact, f) && inRange(found, f, core))) continue;
+      if (!core || found.facts.some((f) => !f.pageDate && factMatches(fact, f) && inRange(found, f, core))) continue;
       [lo, hi] = core;
     }
     const at = norm.text.indexOf(normalize(phrase.text).text);
@@ -128,12 +132,18 @@ export function findContradictions(claim: string, prepared: PreparedClaim, found
       const near = sentenceTokens(found.norm.text, found.scan, ti, CONTEXT_TOKENS, found.original, found.norm);
       return near.some((t) => context.has(stemWord(t)));
     });
-    if (rival) out.push({ claim: phrase.text, source: sliceOriginal(found.original, found.norm, rival.start, rival.end) });
+    if (rival) out.push({ claim: phrase.text, source: describeFact(found, rival) });
   }
   return out;
 }
 
-function inRange(found: LayerText, f: Fact, [from, to]: [number, number]): boolean {
+/** A source fact as the source wrote it; a relative date with the day it resolves to. */
+export function describeFact(found: LayerText, f: Fact): string {
+  const written = sliceOriginal(found.original, found.norm, f.start, f.end);
+  return f.relative && f.date ? `${written} (${describeDate(f.date)})` : written;
+}
+
+export function inRange(found: LayerText, f: Fact, [from, to]: [number, number]): boolean {
   const t = tokenAt(found.scan, f.start);
   return t >= from && t <= to;
 }

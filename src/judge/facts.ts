@@ -20,6 +20,10 @@ export interface Fact {
   guessed?: boolean;
   /** Share of the value an explicit hedge allows (`about 1,200`): HEDGE_MAX_SHARE, else absent. */
   hedge?: number;
+  /** A relative date resolved against the page's publication day (`on thursday`): the words as written. */
+  relative?: string;
+  /** A date that is the page's own (dateline, byline, "Published …"), not an event's. */
+  pageDate?: boolean;
 }
 
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -7,6 +7,7 @@ import { namesMatch, skeleton } from './names.js';
 import { otherFirstName } from './persons.js';
 import { normalize, type Normalized } from './normalize.js';
 import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
+import { isPageDate, relativeFacts } from './when.js';
 import { stemWord, STOP_WORDS } from './words.js';
 
 /** Edits allowed in a quote (Myers search), as a share of its length: curly marks, typos, translit. */
@@ -183,16 +184,19 @@ function locateStems(layer: Omit<LayerText, 'positions'>, phrase: number, patter
  * same layers, and only the token scan depends on the claim. (V8 keeps a string's hash, so the
  * lookup does not rehash a long page.)
  */
-const layerCache = new Map<string, { norm: Normalized; facts: Fact[] }>();
+interface CachedLayer { norm: Normalized; facts: Fact[]; relative: Map<string, Fact[]> }
+const layerCache = new Map<string, CachedLayer>();
 /** Budget in characters of original text (about 8 bytes each once normalised and mapped). */
 const LAYER_CACHE_CHARS = 8_000_000;
 let cachedChars = 0;
 
-function prepareLayer(original: string): { norm: Normalized; facts: Fact[] } {
+function prepareLayer(original: string): CachedLayer {
   const cached = layerCache.get(original);
   if (cached) return cached;
   const norm = normalize(original);
-  const entry = { norm, facts: findFacts(norm.text) };
+  const facts = findFacts(norm.text);
+  for (const f of facts) if (f.kind === 'date' && isPageDate(original, norm, f)) f.pageDate = true;
+  const entry: CachedLayer = { norm, facts, relative: new Map() };
   for (const key of layerCache.keys()) {
     if (cachedChars + original.length <= LAYER_CACHE_CHARS) break;
     layerCache.delete(key);
@@ -205,6 +209,18 @@ function prepareLayer(original: string): { norm: Normalized; facts: Fact[] } {
   return entry;
 }
 
+/** The layer's facts plus its relative dates resolved against `published` (cached per date). */
+function withRelativeDates(layer: CachedLayer, published: string | undefined): Fact[] {
+  const key = published?.slice(0, 10) ?? '';
+  let facts = layer.relative.get(key);
+  if (!facts) {
+    const relative = relativeFacts(layer.norm.text, published);
+    facts = relative.length === 0 ? layer.facts : [...layer.facts, ...relative].sort((a, b) => a.start - b.start);
+    layer.relative.set(key, facts);
+  }
+  return facts;
+}
+
 /** Drop the cached layers (benchmarks measure the cold path). */
 export function forgetLayers(): void {
   layerCache.clear();
@@ -212,8 +228,10 @@ export function forgetLayers(): void {
 }
 
 /** Scan one layer and locate every phrase of the claim in it. */
-export function findInLayer(claim: PreparedClaim, original: string, pageLanguage: string | undefined): LayerText {
-  const { norm, facts } = prepareLayer(original);
+export function findInLayer(claim: PreparedClaim, original: string, pageLanguage: string | undefined, published?: string): LayerText {
+  const cached = prepareLayer(original);
+  const { norm } = cached;
+  const facts = withRelativeDates(cached, published);
   const scan = scanText(norm.text, classifier(claim, pageLanguage));
   const layer = { original, norm, scan, facts };
   const positions = claim.phrases.map((p, i): number[] => {

@@ -1,6 +1,7 @@
 // Matching one claim against a page's text layers: phrases found, best evidence window, contradictions.
 import type { Evidence, KeyPhrase, Page, TextLayer } from '../types.js';
 import { crossesSentence, findContradictions, findOpposites } from './conflict.js';
+import { claimVerbStems, findEventDateConflicts, relativeDateNotes } from './event-date.js';
 import { findNegationMismatch } from './negation.js';
 import { findInLayer, prepareClaim, type LayerText, type PreparedClaim } from './find.js';
 import { findNameConflicts } from './persons.js';
@@ -30,6 +31,8 @@ export interface ClaimMatch {
   opposed: string[];
   /** How many given phrases the claim carried (a cross-language page needs them for `supported`). */
   givenCount: number;
+  /** What else decided the verdict, for its reason (a relative date resolved, a synonym used…). */
+  notes: string[];
 }
 
 /** Layers whose matches count as strong evidence; `page` is boilerplate-prone (nav, related, footer). */
@@ -67,8 +70,8 @@ function windowSize(claim: string): number {
 }
 
 function evaluateLayer(prepared: PreparedClaim, layer: TextLayer, text: string, lang: string | undefined,
-  weights: number[], size: number): LayerResult {
-  const found = findInLayer(prepared, text, lang);
+  weights: number[], size: number, published?: string): LayerResult {
+  const found = findInLayer(prepared, text, lang, published);
   const window = findBestWindow(found.positions, weights, size);
   const present = new Set<number>();
   const lo = window ? window.from - size / 2 : 0;
@@ -168,20 +171,21 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
   const required = requiredOf(claim, phrases, weights, claimLang, crossLanguage);
   const size = windowSize(claim);
   const results = layers.filter((l) => l.layer !== 'page')
-    .map((l) => evaluateLayer(prepared, l.layer, l.text, pageLang, weights, size));
+    .map((l) => evaluateLayer(prepared, l.layer, l.text, pageLang, weights, size, page.publishedDate));
   // the page layer repeats the main text: read it only when the strong layers fall short
   const pageLayer = layers.find((l) => l.layer === 'page');
   if (pageLayer && !results.some((r) => isSufficient(required, r))) {
-    results.push(evaluateLayer(prepared, 'page', pageLayer.text, pageLang, weights, size));
+    results.push(evaluateLayer(prepared, 'page', pageLayer.text, pageLang, weights, size, page.publishedDate));
   }
   const words = results.reduce((a, r) => a + r.found.scan.count, 0);
   const givenCount = phrases.filter((p) => p.kind === 'given').length;
   const empty: ClaimMatch = { score: 0, matched: [], missing: phrases.map((p) => p.text), contradicted: [],
-    crossLanguage, hasText: words >= MIN_READABLE_WORDS, contradictions: [], negationMismatch: false, givenCount, opposed: [],
+    crossLanguage, hasText: words >= MIN_READABLE_WORDS, contradictions: [], negationMismatch: false, givenCount, opposed: [], notes: [],
     requiredMissing: phrases.filter((p) => REQUIRED_KINDS.has(p.kind)).map((p) => p.text) };
   const { best, weak } = chooseLayer(required, results);
   if (!best || !best.window) return empty;
   const contradictions = [...findContradictions(claim, prepared, best.found, best.window, size, best.present),
+    ...findEventDateConflicts(prepared, best.found, best.window, claimVerbStems(claim)),
     ...(crossLanguage ? [] : findNameConflicts(claim, prepared, best.found, best.window, best.present))];
   const snippet = snippetOf(best.found.original, best.found.norm, best.found.scan, best.window);
   return {
@@ -194,6 +198,7 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
     contradictions,
     negationMismatch: !crossLanguage && findNegationMismatch(claim, prepared, best.found, best.window),
     opposed: crossLanguage ? [] : findOpposites(prepared, best.found, best.window, best.present),
+    notes: relativeDateNotes(prepared, best.found, best.window, best.present, page.publishedDate),
     evidence: { snippet, layer: best.layer, weak,
       ...(options.url ? { fragmentUrl: buildFragmentUrl(options.url, snippet) } : {}) },
   };

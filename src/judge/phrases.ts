@@ -164,9 +164,13 @@ export function findSubject(claim: string, phrases: readonly KeyPhrase[]): numbe
  */
 export function findPredicate(phrases: readonly KeyPhrase[], language: string | undefined): number {
   if (language !== undefined && language !== 'en') return -1;
-  return phrases.findIndex((p) => {
-    if (p.kind !== 'word' || /^\p{Lu}/u.test(p.text)) return false;
-    const w = normalize(p.text).text;
-    return IRREGULAR_PAST.has(w) || (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST.has(w));
-  });
+  return phrases.findIndex((p) => p.kind === 'word' && !/^\p{Lu}/u.test(p.text) && isPastVerb(normalize(p.text).text));
+}
+
+/** Speech verbs the stop list hides from the key phrases; they still carry a claim's event. */
+const SPEECH = new Set('said told stated wrote added announced claimed'.split(' '));
+
+/** An English past-tense verb form (normalised): `met`, `freed`, `said`. */
+export function isPastVerb(w: string): boolean {
+  return IRREGULAR_PAST.has(w) || SPEECH.has(w) || (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST.has(w));
 }

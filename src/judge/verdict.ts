@@ -93,6 +93,7 @@ export function judgeCitation(input: { ref: number; linkStatus: LinkStatus; link
   const judged = contentVerdict(match);
   // Say so whenever the page is in another language: the reviewer reads a translation of the claim.
   if (match.crossLanguage && !judged.reason.includes('another language')) judged.reason += ' (source in another language)';
+  if (match.notes.length > 0 && judged.verdict !== 'unsupported') judged.reason += `; ${match.notes.join('; ')}`;
   const evidence = match.evidence ? { evidence: match.evidence } : {};
   if (route === 'paywall' && judged.verdict === 'unsupported') {
     return { ...base, ...evidence, score: match.score, verdict: 'unverifiable',

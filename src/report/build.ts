@@ -55,7 +55,12 @@ export function buildReport(input: BuildInput): Report {
 /** 1 when any citation carries a verdict the user asked to fail on. */
 export function exitCodeFor(report: Report, failOn: readonly Verdict[]): 0 | 1 {
   const fail = new Set(failOn);
-  return report.claims.some((c) => c.citations.some((cit) => fail.has(cit.verdict))) ? 1 : 0;
+  return report.claims.some((c) => c.citations.some((cit) => failsRun(cit, fail))) ? 1 : 0;
+}
+
+/** A citation fails the run when its verdict is a --fail-on one, unless a current review decided it. */
+export function failsRun(c: Citation, failOn: ReadonlySet<Verdict>): boolean {
+  return failOn.has(c.verdict) && c.review?.status !== 'reviewed';
 }
 
 export function summarise(

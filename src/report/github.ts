@@ -23,6 +23,7 @@ export function githubAnnotations(r: Report, failOn: readonly Verdict[]): string
   const lines: string[] = [];
   for (const claim of r.claims) {
     for (const c of claim.citations) {
+      if (c.review?.status === 'reviewed') continue;
       const level = fail.has(c.verdict) ? 'error'
         : c.verdict === 'supported' || c.verdict === 'partial' ? undefined : 'warning';
       if (!level) continue;

@@ -58,6 +58,9 @@ const BADGES = `
 .l-ok,.l-redirected{background:#f0fdf4;color:#166534;border-color:#bbf7d0}
 .l-dead,.l-soft-404,.l-invalid-url{background:#fef2f2;color:#991b1b;border-color:#fecaca}
 .l-blocked,.l-paywalled,.l-timeout,.l-error,.l-private-address{background:#f8fafc;color:#334155;border-color:#cbd5e1}
+.badge.review{background:#ecfeff;color:#134e4a;border-color:#5eead4}
+.badge.review.stale{background:#fff7ed;color:#7c2d12;border-color:#fdba74;border-style:dashed}
+.review{font-style:italic}
 .l-no-url{background:#faf5ff;color:#6b21a8;border-color:#e9d5ff}`;
 
 const LAYOUT = `

@@ -1,4 +1,5 @@
 // report.html: one self-contained page (no script, no external resource) with CSS-only filters.
+import { reviewLine } from './review-text.js';
 import { LINK_STATUSES, VERDICTS, type Citation, type SourceReport } from '../types.js';
 import { PROBLEM_VERDICTS, sourceFor } from './build.js';
 import { escapeHtml as esc } from './escape.js';
@@ -129,11 +130,11 @@ function renderCitation(source: SourceReport | undefined, c: Citation): string {
   const missing = c.missing.length ? `<p class="phrases">Not found: ${c.missing.map((p) => `<span class="miss">${esc(p)}</span>`).join(', ')}</p>` : '';
   const http = source?.httpStatus !== undefined ? ` <span class="meta">HTTP ${source.httpStatus}</span>` : '';
   return `<li class="citation" data-verdict="${c.verdict}" data-link="${c.linkStatus}">
-<div class="cit-head"><span class="fn">[${c.ref}]</span>${badge('v', c.verdict)}${badge('l', c.linkStatus)}${http}<span class="meta">score ${c.score.toFixed(2)}</span></div>
+<div class="cit-head"><span class="fn">[${c.ref}]</span>${badge('v', c.verdict)}${badge('l', c.linkStatus)}${reviewBadge(c)}${http}<span class="meta">score ${c.score.toFixed(2)}</span></div>
 ${source?.title ? `<p class="source-title"><cite>${esc(source.title)}</cite></p>` : ''}
 <ul class="links">${links.join('')}</ul>
 ${evidence}${found}${missing}
-<p class="reason">${esc(c.reason)}</p>
+<p class="reason">${esc(c.reason)}</p>${c.review ? `\n<p class="review">${esc(reviewLine(c.review))}</p>` : ''}
 ${c.archive ? renderArchiveCheck(c.archive, (snippet) => highlight(snippet, [...c.matched, ...c.missing])) : ''}
 </li>`;
 }
@@ -191,4 +192,11 @@ function renderUncited(r: Report): string {
 ${rows.join('\n')}
 </tbody></table>
 </section>`;
+}
+
+/** `reviewed` when a reviewer's decision holds, `stale review` when it no longer does. */
+function reviewBadge(c: Citation): string {
+  if (!c.review) return '';
+  return c.review.status === 'reviewed'
+    ? '<span class="badge review">reviewed</span>' : '<span class="badge review stale">stale review</span>';
 }

@@ -1,6 +1,7 @@
 // junit.xml: one testsuite per article, one testcase per citation, for CI test-report viewers.
 import type { Citation, Verdict } from '../types.js';
-import { sourceFor } from './build.js';
+import { failsRun, sourceFor } from './build.js';
+import { reviewLine } from './review-text.js';
 import { escapeXml as x, oneLine } from './escape.js';
 import type { ClaimReport, Report } from './schema.js';
 
@@ -25,9 +26,12 @@ export function renderJunit(r: Report, failOn: readonly Verdict[]): string {
         ...(c.missing.length ? [`not found: ${c.missing.join(' | ')}`] : []),
         ...(c.evidence ? [`evidence: ${c.evidence.snippet}`] : []),
         ...(c.archive ? [`archived copy: ${c.archive.url} — ${c.archive.verdict} (${c.archive.linkStatus}): ${c.archive.reason}`] : []),
+        ...(c.review ? [reviewLine(c.review)] : []),
       ].join('\n');
       let inner = '';
-      if (fail.has(c.verdict)) {
+      if (c.review?.status === 'reviewed') {
+        inner = `\n      <system-out>${x(reviewLine(c.review))}</system-out>\n    `;
+      } else if (failsRun(c, fail)) {
         failures += 1;
         inner = `\n      <failure type="${c.verdict}" message="${x(message)}">${x(body)}</failure>\n    `;
       } else if (c.verdict === 'unverifiable') {

@@ -1,4 +1,5 @@
 // report.md: the summary table, then problems first, then the rest compactly — for PRs and step summaries.
+import { reviewLine } from './review-text.js';
 import { LINK_STATUSES, VERDICTS, type Citation, type Verdict } from '../types.js';
 import { PROBLEM_VERDICTS, citationsWithVerdict, sourceFor } from './build.js';
 import { renderChanges } from './changes.js';
@@ -78,6 +79,7 @@ function renderProblem(r: Report, claim: ClaimReport, c: Citation): string[] {
   if (source?.archiveUrl && source.archiveUrl !== c.archive?.url) lines.push(`  - Archived copy: ${markdownLink(source.archiveUrl)}`);
   lines.push(`  - Link: \`${c.linkStatus}\`${http} · score ${c.score.toFixed(2)}`);
   lines.push(`  - Why: ${escapeMarkdown(c.reason, 400)}`);
+  if (c.review) lines.push(`  - ${c.review.status === 'reviewed' ? '**Reviewed**' : '**Stale review**'}: ${escapeMarkdown(reviewLine(c.review), 400)}`);
   if (c.evidence) lines.push(`  - Evidence${c.evidence.weak ? ' (boilerplate only)' : ''}: “${escapeMarkdown(c.evidence.snippet, 400)}”`);
   if (c.matched.length) lines.push(`  - Found: ${c.matched.map((p) => escapeMarkdown(p, 80)).join(' · ')}`);
   if (c.missing.length) lines.push(`  - Not found: ${c.missing.map((p) => escapeMarkdown(p, 80)).join(' · ')}`);
@@ -95,7 +97,8 @@ function renderSupporting(r: Report): string[] {
     .filter((c) => c.verdict === 'supported' || c.verdict === 'partial').map((citation) => ({ claim, citation })));
   if (items.length === 0) return [];
   const rows = items.map(({ claim, citation: c }) => {
-    const cells = [claim.id, String(claim.line), `[${c.ref}]`, `\`${c.verdict}\``, c.score.toFixed(2),
+    const reviewedMark = c.review?.status === 'reviewed' ? ' (reviewed)' : '';
+    const cells = [claim.id, String(claim.line), `[${c.ref}]`, `\`${c.verdict}\`${reviewedMark}`, c.score.toFixed(2),
       escapeMarkdown(claim.text, 90), markdownLink(sourceFor(r, c.ref)?.url)];
     return `| ${cells.join(' | ')} |`;
   });

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Citation, Verdict } from '../types.js';
 import { sourceFor } from './build.js';
+import { reviewLine } from './review-text.js';
 import { oneLine } from './escape.js';
 import type { ClaimReport, Report } from './schema.js';
 
@@ -65,7 +66,10 @@ export function renderSarif(r: Report, failOn: readonly Verdict[]): string {
   const results: Result[] = [];
   for (const claim of r.claims) {
     for (const c of claim.citations) {
-      if (isProblem(c.verdict)) results.push(toResult(r, claim, c, c.verdict, fail.has(c.verdict)));
+      // A reviewed citation stays a result (code scanning keeps its history) but suppressed.
+      const verdict = c.review?.status === 'reviewed' ? c.review.toolVerdict : c.verdict;
+      const decided = c.review?.status === 'reviewed';
+      if (isProblem(verdict)) results.push(toResult(r, claim, c, verdict, !decided && fail.has(verdict)));
     }
   }
   const log: Log = {
@@ -99,6 +103,9 @@ function toResult(r: Report, claim: ClaimReport, c: Citation, verdict: ProblemVe
     }],
     partialFingerprints: { 'citecheck/v1': fingerprint(rule.id, claim, c, url) },
     properties: { claim: claim.id, ref: c.ref, verdict: c.verdict, linkStatus: c.linkStatus, score: c.score },
+    ...(c.review?.status === 'reviewed'
+      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: reviewLine(c.review) }] }
+      : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   LINK_STATUSES, VERDICTS,
-  type ArchiveCheck, type Citation, type Finding, type SourceReport, type UncitedSentence,
+  type ArchiveCheck, type Citation, type CitationReview, type Finding, type SourceReport, type UncitedSentence,
 } from '../types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -33,6 +33,16 @@ const ArchiveCheckSchema = z.object({
   reason: z.string(),
 }) satisfies z.ZodType<ArchiveCheck>;
 
+const CitationReviewSchema = z.object({
+  status: z.enum(['reviewed', 'stale']),
+  verdict: VerdictSchema,
+  toolVerdict: VerdictSchema,
+  note: z.string(),
+  reviewer: z.string(),
+  reviewedAt: z.string(),
+  staleReason: z.string().optional(),
+}) satisfies z.ZodType<CitationReview>;
+
 export const CitationSchema = z.object({
   ref: z.number().int(),
   verdict: VerdictSchema,
@@ -43,6 +53,7 @@ export const CitationSchema = z.object({
   evidence: EvidenceSchema.optional(),
   reason: z.string(),
   archive: ArchiveCheckSchema.optional(),
+  review: CitationReviewSchema.optional(),
 }) satisfies z.ZodType<Citation>;
 
 export const SourceReportSchema = z.object({
@@ -57,6 +68,7 @@ export const SourceReportSchema = z.object({
   title: z.string().optional(),
   publishedDate: z.string().optional(),
   archiveUrl: z.string().optional(),
+  fingerprint: z.string().optional(),
   reason: z.string(),
 }) satisfies z.ZodType<SourceReport>;
 
@@ -66,7 +78,8 @@ const UncitedSchema = z.object({
 
 const FindingSchema = z.object({
   kind: z.enum(['uses-mismatch', 'marker-without-reference', 'reference-never-cited',
-    'reference-without-url', 'metadata-mismatch', 'deprecated-archive', 'archive-unavailable', 'offline']),
+    'reference-without-url', 'metadata-mismatch', 'deprecated-archive', 'archive-unavailable', 'offline',
+    'stale-review']),
   message: z.string(),
   ref: z.number().int().optional(),
   line: z.number().int().optional(),
@@ -120,6 +133,12 @@ export const SummarySchema = z.object({
   claimCoverage: z.number().min(0).max(1),
   /** True when name resolution failed for every host: nothing could be reached. */
   offline: z.boolean(),
+  /** With a reviews file: citations with a current decision, stale decisions, problems nobody decided on. */
+  reviews: z.object({
+    reviewed: z.number().int().nonnegative(),
+    stale: z.number().int().nonnegative(),
+    unreviewed: z.number().int().nonnegative(),
+  }).optional(),
 });
 
 export const ReportSchema = z.object({

@@ -1,0 +1,64 @@
+// A reference from a footnote's own text and links (Markdown definitions, rendered notes, plain wikitext refs).
+import type { ListedReference } from '../types.js';
+import { normaliseDate } from './dates.js';
+import { parseReferenceRow } from './references-list.js';
+
+const ARCHIVE_HOSTS = /^(?:web\.archive\.org|wayback\.archive-it\.org|archive\.(?:org|today|ph|is|li|fo|vn|md)|(?:www\.)?webcitation\.org|perma\.cc|ghostarchive\.org)$/iu;
+
+/** True for a link to a web archive's copy rather than to the source itself. */
+export function isArchiveUrl(url: string): boolean {
+  try {
+    return ARCHIVE_HOSTS.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The original a Wayback-style link copies (`…/web/20150501000000/https://x` → `https://x`). */
+export function originalOfArchive(url: string): string | undefined {
+  const m = /^https?:\/\/[^/]+\/(?:web\/)?\d{4,14}[a-z_]*\/(https?:\/\/.+)$/iu.exec(url);
+  return m?.[1];
+}
+
+/** Splits a note's links into the source's URL and its archived copy. */
+export function classifyUrls(urls: readonly string[]): { url?: string; archiveUrl?: string } {
+  const archiveUrl = urls.find(isArchiveUrl);
+  const url = urls.find((u) => !isArchiveUrl(u)) ?? (archiveUrl ? originalOfArchive(archiveUrl) : undefined);
+  return { ...(url ? { url } : {}), ...(archiveUrl ? { archiveUrl } : {}) };
+}
+
+export interface NoteText {
+  id: number;
+  line: number;
+  /** The note's plain text (links as their label or URL). */
+  text: string;
+  /** Every link target in the note, in order. */
+  urls: readonly string[];
+  /** The title when the markup says it (a `[Title](url)` link); else it is read from the text. */
+  title?: string;
+  label?: string;
+}
+
+/**
+ * Title, publisher, dates and language as the browser-text reader reads a list row
+ * (`"Title". Publisher, 2023. Retrieved …`), plus the URL and archive copy from the links.
+ */
+export function referenceFromNote(note: NoteText): ListedReference {
+  let text = note.text;
+  for (const u of note.urls) text = text.split(u).join(' ');
+  text = text.replace(/<\s*>|\(\s*\)|\[\s*\]/gu, ' ').replace(/\s+/gu, ' ').trim();
+  if (note.title && !/["“]/u.test(text)) text = text.replace(note.title, `"${note.title}"`);
+  const ref = parseReferenceRow(`1. ${text}`, note.line) ?? { id: note.id, uses: 0, title: '', line: note.line, raw: '' };
+  // `Publisher, 2023` is one segment for the row parser: split the trailing date off.
+  const tail = ref.publisher ? /^(.*?),\s*([^,]+)$/u.exec(ref.publisher) : null;
+  const tailDate = tail?.[2] ? normaliseDate(tail[2]) : undefined;
+  if (tail?.[1] && tailDate) {
+    ref.publisher = tail[1];
+    ref.date ??= tailDate;
+  }
+  const out: ListedReference = { ...ref, id: note.id, uses: 0, raw: note.text.trim(), ...classifyUrls(note.urls) };
+  if (note.title) out.title = note.title;
+  if (!out.title) out.title = text.replace(/[.,;\s]+$/u, '');
+  if (note.label !== undefined) out.label = note.label;
+  return out;
+}

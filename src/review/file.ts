@@ -1,0 +1,60 @@
+// Reads and writes citecheck.reviews.json: zod-checked on the way in, written atomically on the way out.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../atomic.js';
+import { formatIssues } from '../config/issues.js';
+import { InputError } from '../errors.js';
+import { REVIEWS_FILE_NAME, ReviewsFileSchema, reviewKey, type Review, type ReviewsFile } from './schema.js';
+
+const HINT = 'fix the reviews file (its JSON Schema is schema/reviews.schema.json) or remove the bad entry';
+
+/** The reviews file that belongs to an article: beside it, unless the user names one. */
+export function defaultReviewsPath(articlePath: string): string {
+  return path.join(path.dirname(articlePath), REVIEWS_FILE_NAME);
+}
+
+/** The article's key inside a reviews file: its path relative to the file's folder, with `/`. */
+export function articleKey(reviewsFile: string, articlePath: string): string {
+  const relative = path.relative(path.dirname(path.resolve(reviewsFile)), path.resolve(articlePath));
+  return relative.split(path.sep).join('/');
+}
+
+export function parseReviews(text: string, file: string): ReviewsFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError(`${file}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`, HINT);
+  }
+  const parsed = ReviewsFileSchema.safeParse(json);
+  if (!parsed.success) throw new InputError(`${file}: ${formatIssues(parsed.error, json)}`, HINT);
+  return parsed.data;
+}
+
+/** A missing file is undefined when `optional` (no one has reviewed anything yet). */
+export async function loadReviews(file: string, options: { optional: boolean }): Promise<ReviewsFile | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (code === 'ENOENT' && options.optional) return undefined;
+    throw new InputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code || String(error)}`,
+      'check the --reviews path');
+  }
+  return parseReviews(text, file);
+}
+
+/** Adds a decision, replacing an earlier one for the same article × claim × footnote; stable order. */
+export function upsertReview(file: ReviewsFile, review: Review): ReviewsFile {
+  const key = reviewKey(review);
+  const reviews = file.reviews.filter((r) => reviewKey(r) !== key);
+  reviews.push(review);
+  reviews.sort((a, b) => a.article.localeCompare(b.article) || a.claim.localeCompare(b.claim) || a.ref - b.ref);
+  return { ...file, reviews };
+}
+
+export async function saveReviews(file: string, reviews: ReviewsFile): Promise<void> {
+  const body = reviews.$schema === undefined ? { reviews: reviews.reviews } : { $schema: reviews.$schema, reviews: reviews.reviews };
+  await writeFileAtomic(file, `${JSON.stringify(body, null, 2)}\n`);
+}
