@@ -3,10 +3,11 @@
 //   npx tsx bench/fetch.ts --hot 100                         (100 URLs on one host listed first)
 //   npx tsx bench/fetch.ts --body-mb 40 --bodies 16          (big bodies, cap on: peak RSS)
 import { fork, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
+import type http from 'node:http';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { fetchSources } from '../src/sources/fetch.js';
+import { startLoopbackWeb } from './loopback.js';
 import type { SourceFetch } from '../src/types.js';
 
 const { values: args } = parseArgs({
@@ -25,11 +26,6 @@ const { values: args } = parseArgs({
 });
 const num = (v: string | undefined): number => Number(v ?? '0');
 
-/** 127.1.a.b: distinct loopback addresses, so the per-host limiter sees distinct hostnames. */
-function hostIp(i: number): string {
-  return `127.1.${Math.floor(i / 250)}.${(i % 250) + 1}`;
-}
-
 // ── server side (child process) ─────────────────────────────────────────────────────────────────
 
 async function serve(): Promise<void> {
@@ -38,28 +34,11 @@ async function serve(): Promise<void> {
   const bodyBytes = num(args['body-mb']) * 1024 * 1024;
   const chunk = Buffer.alloc(64 * 1024, 'a');
   const page = Buffer.from(`<!doctype html><html><head><title>bench</title></head><body>${'<p>bench text</p>'.repeat(60)}</body></html>`);
-  let hits = 0;
-  let maxPerHost = 0;
-  const addresses: string[] = [];
-  for (let i = 0; i < hosts; i += 1) {
-    let inFlight = 0;
-    const server = http.createServer((_req, res) => {
-      hits += 1;
-      inFlight += 1;
-      maxPerHost = Math.max(maxPerHost, inFlight);
-      let done = false;
-      const finish = (): void => {
-        if (!done) { done = true; inFlight -= 1; }
-      };
-      res.on('finish', finish).on('close', finish);
-      setTimeout(() => (bodyBytes > 0 ? streamBody(res, bodyBytes, chunk) : res.writeHead(200, { 'content-type': 'text/html' }).end(page)), latency);
-    });
-    server.keepAliveTimeout = 10_000;
-    await new Promise<void>((resolve) => server.listen({ host: hostIp(i), port: 0, backlog: 1024 }, resolve));
-    const info = server.address();
-    addresses.push(`${hostIp(i)}:${typeof info === "object" && info ? info.port : 0}`);
-  }
-  process.on('message', () => process.send?.({ hits, maxPerHost }));
+  const web = await startLoopbackWeb(hosts, (_host, _req, res) => {
+    setTimeout(() => (bodyBytes > 0 ? streamBody(res, bodyBytes, chunk) : res.writeHead(200, { 'content-type': 'text/html' }).end(page)), latency);
+  });
+  const { addresses } = web;
+  process.on('message', () => process.send?.(web.stats()));
   process.send?.({ addresses });
 }
 

@@ -8,6 +8,7 @@ import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
 import { extractKeyPhrases } from './judge/phrases.js';
 import { matchClaim } from './judge/match.js';
+import { textBefore } from './judge/speaker.js';
 import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
 import { readPage } from './page/read.js';
 import { judgeLink } from './judge/link.js';
@@ -89,7 +90,8 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   const offline = markOffline(all);
 
   const cite = (p: Planned) => p.article.claims.map((claim) => {
-    const citations = claim.refs.map((ref) => citeOne(claim.text, ref, p.sources.get(ref), p.byId.get(ref)));
+    const before = textBefore(claim, p.article.claims);
+    const citations = claim.refs.map((ref) => citeOne({ text: claim.text, before }, ref, p.sources.get(ref), p.byId.get(ref)));
     return { claim, citations, verdict: claimVerdict(citations) };
   });
   let claims = planned.map(cite);
@@ -171,10 +173,11 @@ function onceByUrl(step: ArchiveStep): ArchiveStep {
   };
 }
 
-function matchPage(text: string, read: { page?: Page; link?: LinkJudgement }, reference: Reference | undefined, url: string | undefined) {
+function matchPage(claim: { text: string; before: string }, read: { page?: Page; link?: LinkJudgement }, reference: Reference | undefined, url: string | undefined) {
   const { page, link } = read;
   if (!page || !link || !isReadStatus(link.linkStatus)) return undefined;
-  return matchClaim(text, extractKeyPhrases(text, givenPhrases(reference)), page, url ? { url } : {});
+  const { text, before } = claim;
+  return matchClaim(text, extractKeyPhrases(text, givenPhrases(reference)), page, { before, ...(url ? { url } : {}) });
 }
 
 /** The phrases a reference gives: its `phrases`, and the passage the article quoted from it. */
@@ -183,7 +186,7 @@ function givenPhrases(reference: Reference | undefined): string[] | undefined {
   const quote = reference.quote?.trim();
   return quote ? [...(reference.phrases ?? []), quote] : reference.phrases;
 }
-function citeOne(text: string, ref: number, source: Source | undefined, reference: Reference | undefined): Citation {
+function citeOne(text: { text: string; before: string }, ref: number, source: Source | undefined, reference: Reference | undefined): Citation {
   const link = source?.link ?? { linkStatus: 'no-url' as const, reason: 'no reference with this number' };
   const match = matchPage(text, source ?? {}, reference, source?.fetch?.finalUrl ?? source?.url);
   const citation = judgeCitation({ ref, linkStatus: link.linkStatus, linkReason: link.reason, match });

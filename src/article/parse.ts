@@ -19,9 +19,13 @@ export function parseArticle(text: string, path: string): Article {
     markers.push(...result.markers.map((ref) => ({ ref, line: paragraph.line })));
   }
   const references: ListedReference[] = [];
+  const listed = new Set<number>();
   for (const row of layout.referenceLines) {
     const ref = parseReferenceRow(row.text, row.line);
-    if (ref && !references.some((r) => r.id === ref.id)) references.push(ref);
+    if (ref && !listed.has(ref.id)) {
+      listed.add(ref.id);
+      references.push(ref);
+    }
   }
   return {
     path,

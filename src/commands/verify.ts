@@ -1,6 +1,6 @@
 // `citecheck verify`: flags → inputs → verify() → report files, history, WARC → summary → exit code.
 import path from 'node:path';
-import { readArticle } from '../article/read.js';
+import { readArticle, type InputLimits } from '../article/read.js';
 import { loadReferences } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { loadHistory, saveHistory } from '../history/store.js';
@@ -13,6 +13,8 @@ import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
 import { verify } from '../verify.js';
+import type { Reference } from '../config/schema.js';
+import type { Article } from '../types.js';
 import { applyReviews } from '../review/apply.js';
 import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
 import type { Review } from '../review/schema.js';
@@ -22,6 +24,7 @@ import { inputLimits, parseVerdicts, positiveInt, positiveNumber } from './optio
 import { prepareOutputs, writing } from './outputs.js';
 import { printSummary } from './summary.js';
 import { printErr, printOut } from '../terminal.js';
+import { checkWikiFlags, isArticleUrl, readWikiInput } from './wiki-input.js';
 
 export interface VerifyFlags {
   refs: string;
@@ -46,6 +49,8 @@ export interface VerifyFlags {
   reviews?: string;
   quiet?: boolean;
   verbose?: boolean;
+  wikiApi?: string;
+  revision?: string;
 }
 
 function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
@@ -60,6 +65,16 @@ function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
   };
 }
 
+async function readFileInput(
+  articleArg: string | undefined, refs: string, limits: InputLimits,
+): Promise<{ article: Article; references: readonly Reference[]; file: string }> {
+  await requireSomethingToCheck('verify', articleArg, refs);
+  const { config, articlePath } = await loadReferences(refs, limits);
+  const file = articleArg ?? articlePath;
+  if (!file) throw new InputError(`no article given and ${refs} names none`, `add "article" to ${refs}, or ${whatToGive('verify')}`);
+  return { article: await readArticle(file, limits), references: config.references, file };
+}
+
 export async function runVerify(articleArg: string | undefined, flags: VerifyFlags, toolVersion: string): Promise<number> {
   const formats = parseFormats(flags.format);
   const failOn = parseVerdicts(flags.failOn, '--fail-on');
@@ -71,26 +86,26 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   }
   const baseFetch = fetchOptions(flags);
   const limits = inputLimits(flags.maxInputSize);
-  await requireSomethingToCheck('verify', articleArg, flags.refs);
-  const { config, articlePath } = await loadReferences(flags.refs, limits);
-  const file = articleArg ?? articlePath;
-  if (!file) throw new InputError(`no article given and ${flags.refs} names none`, `add "article" to ${flags.refs}, or ${whatToGive('verify')}`);
-  const article = await readArticle(file, limits);
-  const reviews = await loadArticleReviews(file, flags.reviews);
+  checkWikiFlags(articleArg, flags);
+  const { article, references, file } = isArticleUrl(articleArg)
+    ? { ...await readWikiInput(articleArg, { ...flags, timeoutMs: baseFetch.timeoutMs ?? 20_000 }), file: undefined }
+    : await readFileInput(articleArg, flags.refs, limits);
+  // Review decisions are keyed by the article's path beside reviews.json; a fetched article has none yet.
+  const reviews = file === undefined ? undefined : await loadArticleReviews(file, flags.reviews);
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
-  const progress = createProgress({
-    stream: process.stderr, enabled: shouldShowProgress(process.stderr, process.env, flags.quiet ?? false),
-  });
-  const fetch: Partial<FetchOptions> = {
+  const showProgress = shouldShowProgress(process.stderr, process.env, flags.quiet ?? false);
+  const progress = createProgress({ stream: process.stderr, enabled: showProgress });
+  // No progress line, no per-request bookkeeping in the fetch stage.
+  const fetch: Partial<FetchOptions> = showProgress ? {
     ...baseFetch,
     onProgress: (p) => progress.update({
       done: p.done, total: p.total, inFlight: p.inFlight, slowestHost: p.slowest?.host, slowestMs: p.slowest?.elapsedMs,
     }),
-  };
+  } : baseFetch;
   const result = await verify({
-    article, references: config.references, toolVersion, failOn, fetch,
+    article, references, toolVersion, failOn, fetch,
     ...(replay ? { replay } : {}),
     ...(history ? { history } : {}),
     ...(flags.archive || replay

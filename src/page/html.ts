@@ -1,6 +1,6 @@
 // HTML → text layers with provenance (main, jsonld, meta, page) and page metadata, from one parse.
 import type { TextLayer } from '../types.js';
-import { collectBlockText, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { collectBlockText, countWords, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { readMainText } from './main.js';
 import { readJsonLd, type JsonLdFacts } from './jsonld.js';
 import { readHeader } from './headers.js';
@@ -11,6 +11,9 @@ export interface HtmlFacts {
   layers: { layer: TextLayer; text: string }[];
   mainText: string;
   pageText: string;
+  /** Words of the main text, and of what a reader sees (main text, else the page's), counted once. */
+  mainWords: number;
+  shownWords: number;
   title?: string;
   titleTag?: string;
   h1?: string;
@@ -117,23 +120,28 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
   const doc = parseDocument(html);
   const meta = readMeta(doc);
   // The canonical URL names the page as its JSON-LD does; the final URL is the fallback.
-  const jsonld = readJsonLd(readJsonLdBlocks(doc), readCanonical(doc, finalUrl) ?? finalUrl);
+  const canonicalUrl = readCanonical(doc, finalUrl);
+  const jsonld = readJsonLd(readJsonLdBlocks(doc), canonicalUrl ?? finalUrl);
   const titleTag = textOf(doc.querySelector('title'));
   const h1 = textOf(doc.querySelector('h1'));
   const removedLocked = removeLocked(doc, jsonld.lockedSelectors);
   const pageText = collectBlockText(doc.body ?? doc.documentElement ?? doc.querySelector('html') ?? emptyNode);
-  const mainText = readMainText(doc, html.length);
   const published = jsonld.datePublished ?? meta.get('article:published_time') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
+  const language = normaliseLanguage(doc.documentElement?.getAttribute('lang')) ?? normaliseLanguage(readHeader(headers, 'content-language')) ?? normaliseLanguage(meta.get('content-language')) ?? normaliseLanguage(meta.get('og:locale'));
+  // Last: Readability takes the document apart, and it gets the parsed one itself (no clone).
+  const mainText = readMainText(doc, html.length);
   return {
     html,
     layers: buildLayers(mainText, jsonld, meta, titleTag, pageText),
     mainText,
     pageText,
+    mainWords: countWords(mainText),
+    shownWords: mainText ? countWords(mainText) : countWords(pageText),
     title: tidyText(meta.get('og:title') ?? '') || titleTag || h1,
     titleTag,
     h1,
-    language: normaliseLanguage(doc.documentElement?.getAttribute('lang')) ?? normaliseLanguage(readHeader(headers, 'content-language')) ?? normaliseLanguage(meta.get('content-language')) ?? normaliseLanguage(meta.get('og:locale')),
-    canonicalUrl: readCanonical(doc, finalUrl),
+    language,
+    canonicalUrl,
     publishedDate: normaliseDate(published),
     meta,
     jsonld,

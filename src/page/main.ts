@@ -15,8 +15,8 @@ function countElements(doc: DomDocument, stopAt: number): number {
 
 function readWithReadability(doc: DomDocument): string {
   try {
-    // parse() mutates the document it is given, so it works on a clone.
-    const article = new Readability<DomNode>(doc.cloneNode(true), { serializer: (node: DomNode) => node }).parse();
+    // parse() takes the document apart: the caller reads everything else from it first.
+    const article = new Readability<DomNode>(doc, { serializer: (node: DomNode) => node }).parse();
     return article?.content ? collectBlockText(article.content) : '';
   } catch {
     return '';
@@ -51,6 +51,7 @@ function readDensestBlock(doc: DomDocument): string {
   return best ? collectBlockText(best) : '';
 }
 
+/** Reads the main text; Readability consumes `doc`, so call this last. */
 export function readMainText(doc: DomDocument, htmlChars: number): string {
   const huge = htmlChars > MAX_READABILITY_CHARS || countElements(doc, MAX_READABILITY_ELEMENTS) > MAX_READABILITY_ELEMENTS;
   return huge ? readDensestBlock(doc) : readWithReadability(doc);

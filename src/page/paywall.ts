@@ -1,5 +1,4 @@
 // Recognises paywalled pages (field-notes §4.2): declared flags first, then markup and wording cues.
-import { countWords } from './dom.js';
 import type { HtmlFacts } from './html.js';
 
 // Declared by the publisher: one is enough.
@@ -72,7 +71,7 @@ function findGatePrompt(facts: HtmlFacts): string | undefined {
 function findLengthGap(facts: HtmlFacts): string | undefined {
   const declared = facts.jsonld.wordCount;
   if (declared === undefined || declared < 300) return undefined;
-  const shown = countWords(facts.mainText || facts.pageText, declared);
+  const shown = facts.shownWords;
   return declared >= shown * 3 && declared - shown >= 250 ? `jsonld wordCount ${declared} but only ${shown} words visible` : undefined;
 }
 
@@ -87,11 +86,11 @@ export function detectPaywall(facts: HtmlFacts): string | undefined {
   if (declared) return declared;
   // Past this much readable text the article is there to check, whatever a meter modal (often
   // present in the markup and hidden by CSS until it fires) says.
-  const phrase = countWords(facts.mainText, LONG_WORDS) < LONG_WORDS ? findGatePrompt(facts) : undefined;
+  const phrase = facts.mainWords < LONG_WORDS ? findGatePrompt(facts) : undefined;
   if (phrase) return `paywall prompt: "${phrase}"`;
   const gap = findLengthGap(facts);
   if (gap) return gap;
-  if (countWords(facts.mainText || facts.pageText, TEASER_WORDS) >= TEASER_WORDS) return undefined;
+  if (facts.shownWords >= TEASER_WORDS) return undefined;
   const lower = facts.html.slice(0, 1_000_000).toLowerCase();
   const cues = WEAK_CUES.filter((cue) => cue.test(facts, lower)).map((cue) => cue.why);
   return cues.length > 0 ? `${cues.join(' + ')} beside a teaser-length text` : undefined;

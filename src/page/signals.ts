@@ -1,7 +1,6 @@
 // Page signals: bot wall, paywall and "not found despite 2xx" (field-notes §4.2–4.4).
 import type { PageSignals } from '../types.js';
 import { detectBotWall } from './botwall.js';
-import { countWords } from './dom.js';
 import type { HtmlFacts } from './html.js';
 import { hasNotFoundMessage, saysNotFound } from './notfound.js';
 import { detectPaywall } from './paywall.js';
@@ -39,7 +38,7 @@ function detectCanonicalHome(facts: HtmlFacts, finalUrl: string, mainWords: numb
 }
 
 export function detectNotFound(facts: HtmlFacts, finalUrl: string): string | undefined {
-  const mainWords = countWords(facts.mainText, SUBSTANTIAL_WORDS);
+  const { mainWords } = facts;
   if (mainWords < SUBSTANTIAL_WORDS) {
     const title = facts.titleTag ? saysNotFound(facts.titleTag) : undefined;
     if (title) return `title says ${title}: "${facts.titleTag}"`;
@@ -51,7 +50,7 @@ export function detectNotFound(facts: HtmlFacts, finalUrl: string): string | und
   const canonical = detectCanonicalHome(facts, finalUrl, mainWords);
   if (canonical) return canonical;
   const body = facts.mainText || facts.pageText;
-  if (countWords(body, TINY_WORDS) < TINY_WORDS && hasNotFoundMessage(body)) return 'tiny page whose text says not found';
+  if (facts.shownWords < TINY_WORDS && hasNotFoundMessage(body)) return 'tiny page whose text says not found';
   return undefined;
 }
 

@@ -42,7 +42,7 @@ export function buildReport(input: BuildInput): Report {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'citecheck', version: input.toolVersion },
-    article: { path: input.article.path, title: input.article.title },
+    article: { path: input.article.path, title: input.article.title, ...(input.article.origin ? { origin: input.article.origin } : {}) },
     summary: summarise(claims, sources, uncited.length, input.offline),
     claims,
     sources,
@@ -107,6 +107,16 @@ export function citationsWithVerdict(r: Report, verdict: Verdict): { claim: Clai
     claim.citations.filter((c) => c.verdict === verdict).map((citation) => ({ claim, citation })));
 }
 
+/** Renderers look a source up per citation: a map per report, not a scan per lookup. */
+const sourcesByRef = new WeakMap<Report, Map<number, SourceReport>>();
+
 export function sourceFor(r: Report, ref: number): SourceReport | undefined {
-  return r.sources.find((s) => s.ref === ref);
+  let byRef = sourcesByRef.get(r);
+  if (!byRef) {
+    byRef = new Map();
+    // The first entry of a ref wins, as a scan would find it.
+    for (const s of r.sources) if (!byRef.has(s.ref)) byRef.set(s.ref, s);
+    sourcesByRef.set(r, byRef);
+  }
+  return byRef.get(ref);
 }

@@ -90,6 +90,7 @@ class Run {
   private readonly global: HostPriorityPool;
   private readonly hosts = new Map<string, LimitFunction>();
   private readonly inFlight = new Map<number, { host: string; started: number }>();
+  private readonly hostsInFlight = new Map<string, number>();
   private nextId = 0;
   private done = 0;
 
@@ -140,27 +141,30 @@ class Run {
   }
 
   private async attempt(url: string, host: string): Promise<GetResult> {
+    // Bookkeeping only when someone draws progress (not with -q, not in CI).
+    if (!this.opts.onProgress) return getUrl(url, { ...this.opts, dispatcher: this.dispatcher });
     const id = this.nextId++;
     this.inFlight.set(id, { host, started: performance.now() });
+    this.hostsInFlight.set(host, (this.hostsInFlight.get(host) ?? 0) + 1);
     this.report(url, 'start');
     try {
       return await getUrl(url, { ...this.opts, dispatcher: this.dispatcher });
     } finally {
       this.inFlight.delete(id);
+      const left = (this.hostsInFlight.get(host) ?? 1) - 1;
+      if (left > 0) this.hostsInFlight.set(host, left);
+      else this.hostsInFlight.delete(host);
     }
   }
 
+  /** O(1) per event: requests start in id order, so the map's first entry has run longest. */
   private report(url: string, event: FetchProgress['event']): void {
     if (!this.opts.onProgress) return;
-    const now = performance.now();
-    const hosts = new Set<string>();
-    let slowest: FetchProgress['slowest'];
-    for (const { host, started } of this.inFlight.values()) {
-      hosts.add(host);
-      const elapsedMs = Math.round(now - started);
-      if (!slowest || elapsedMs > slowest.elapsedMs) slowest = { host, elapsedMs };
-    }
-    const progress: FetchProgress = { done: this.done, total: this.total, inFlight: this.inFlight.size, hostsInFlight: hosts.size, url, event };
-    this.opts.onProgress(slowest ? { ...progress, slowest } : progress);
+    const oldest = this.inFlight.values().next();
+    const progress: FetchProgress = {
+      done: this.done, total: this.total, inFlight: this.inFlight.size, hostsInFlight: this.hostsInFlight.size, url, event,
+    };
+    this.opts.onProgress(oldest.done ? progress
+      : { ...progress, slowest: { host: oldest.value.host, elapsedMs: Math.round(performance.now() - oldest.value.started) } });
   }
 }
