@@ -18,11 +18,19 @@ const REASONS: Record<string, string> = {
   EIO: 'an input/output error from the device',
   EBUSY: 'the file is busy',
   EXDEV: 'a temporary file and its target are on different devices',
+  // The history database (better-sqlite3) reports its file problems with SQLite's own codes.
+  SQLITE_FULL: 'no space left on the device',
+  SQLITE_READONLY: 'the database file is read-only',
+  SQLITE_CANTOPEN: 'the database file cannot be opened',
+  SQLITE_IOERR: 'an input/output error from the device',
+  SQLITE_BUSY: 'the database is busy (another run is writing it)',
+  SQLITE_PERM: 'permission denied',
 };
 
 /** The error's `code` when it is a file-system error Node raised (ENOENT, EACCES, …), else undefined. */
 export function fsErrorCode(error: unknown): string | undefined {
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return undefined;
+  if (error.code.startsWith('SQLITE_IOERR')) return 'SQLITE_IOERR';
   return 'syscall' in error || error.code in REASONS ? error.code : undefined;
 }
 

@@ -6,10 +6,12 @@ import type { Reference } from './config/schema.js';
 import { sourceChecks } from './history/checks.js';
 import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
+import { previousOf, type HistoryReader, type HistoryRun } from './history/reader.js';
 import { extractKeyPhrases } from './judge/phrases.js';
 import { matchClaim } from './judge/match.js';
 import { textBefore } from './judge/speaker.js';
 import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
+import { DEFAULT_READ_BUDGET, type ReadBudget } from './page/budget.js';
 import { readPage } from './page/read.js';
 import { judgeLink } from './judge/link.js';
 import { buildReport } from './report/build.js';
@@ -32,10 +34,15 @@ export interface RunInput {
   fetch?: Partial<FetchOptions>;
   /** Recorded responses to use instead of the network (`--replay`). */
   replay?: ReadonlyMap<string, SourceFetch>;
-  /** The link-rot history so far (one per run, keyed by URL); the result carries it with this run added. */
-  history?: History;
+  /**
+   * The link-rot history so far (one per run, keyed by URL), or a store asked for the history of this
+   * run's URLs only; the result carries it with this run added, and `run` for the store to record.
+   */
+  history?: History | HistoryReader;
   /** Archived copies for failing or drifted sources (`--archive`). */
   archive?: ArchiveStep;
+  /** Budgets for reading one page (`--read-budget`, `--max-depth`, `--pdf-max-pages`). */
+  read?: Partial<ReadBudget>;
   now?: () => Date;
 }
 
@@ -55,6 +62,8 @@ export interface RunResult {
   /** Every response this run used, archives included (for `--warc`). */
   fetches: SourceFetch[];
   history?: History;
+  /** What this run tells the history (absent offline and without a history): `HistoryStore.record` it. */
+  run?: HistoryRun;
 }
 
 export type VerifyResult = ArticleResult & Omit<RunResult, 'articles' | 'changes'>;
@@ -82,7 +91,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
 
   const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
   const fetched = input.replay ?? (await fetchSources(urls, input.fetch ?? {}));
-  const read = await readSources(urls, fetched);
+  const read = await readSources(urls, fetched, { ...DEFAULT_READ_BUDGET, ...input.read });
   for (const source of all) {
     const r = source.url && !source.link ? read.get(source.url) : undefined;
     if (r) Object.assign(source, r);
@@ -96,9 +105,12 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   });
   let claims = planned.map(cite);
   // An offline run says nothing about the sources: it must not add strikes to anyone's history.
-  const checks = () => planned.flatMap((p, i) =>
-    sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations), input.history));
-  const recorded = input.history && !offline ? recordRun(input.history, { at: started, checks: checks() }) : undefined;
+  const before = input.history && !offline ? previousOf(input.history, all) : undefined;
+  const run = before && {
+    at: started,
+    checks: planned.flatMap((p, i) => sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations), before)),
+  };
+  const recorded = before && run ? recordRun(before, run) : undefined;
   if (input.archive && !offline) {
     const drifted = new Set(recorded?.changes.drifted.map((d) => d.url));
     const step = onceByUrl(input.archive);
@@ -111,7 +123,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   }
   const changes: Changes | undefined = recorded && {
     ...recorded.changes,
-    ...(input.history?.updatedAt ? { previousRunAt: input.history.updatedAt } : {}),
+    ...(before?.updatedAt ? { previousRunAt: before.updatedAt } : {}),
     news: hasNews(recorded.changes, 'broken'),
   };
   const durationMs = now().getTime() - started.getTime();
@@ -133,7 +145,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
     articles,
     ...(changes ? { changes } : {}),
     fetches: [...new Map(fetches.map((f) => [f.url, f])).values()],
-    ...(recorded ? { history: recorded.history } : {}),
+    ...(recorded && run ? { history: recorded.history, run } : {}),
   };
 }
 
@@ -146,7 +158,7 @@ function planArticle(a: ArticleInput): Planned {
 }
 
 /** Reads and judges each fetched URL once, however many footnotes of however many articles cite it. */
-async function readSources(urls: readonly string[], fetched: ReadonlyMap<string, SourceFetch>) {
+async function readSources(urls: readonly string[], fetched: ReadonlyMap<string, SourceFetch>, budget: ReadBudget) {
   const read = new Map<string, Pick<Source, 'fetch' | 'page' | 'link'>>();
   for (const url of urls) {
     const f = fetched.get(url);
@@ -154,7 +166,7 @@ async function readSources(urls: readonly string[], fetched: ReadonlyMap<string,
       read.set(url, { link: { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' } });
       continue;
     }
-    const page = await readPage(f);
+    const page = await readPage(f, budget);
     read.set(url, { fetch: f, page, link: judgeLink(f, page) });
   }
   return read;

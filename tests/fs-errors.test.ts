@@ -35,3 +35,12 @@ describe('writing()', () => {
     expect(e).toBeInstanceOf(RangeError);
   });
 });
+
+describe('the history database', () => {
+  it.each([['SQLITE_FULL', /no space left/], ['SQLITE_READONLY', /read-only/], ['SQLITE_IOERR_WRITE', /input\/output/]])(
+    '%s is a file-system error in words', (code, words) => {
+      const e = Object.assign(new Error('sqlite says'), { code });
+      expect(fsErrorCode(e)).toBeDefined();
+      expect(describeFsError(e)).toMatch(words);
+    });
+});
