@@ -1,23 +1,5 @@
-// `citecheck extract`: the article (given, or named by references.json) → the JSON it prints.
-import { requireSomethingToCheck, whatToGive } from '../commands/first-contact.js';
-import { loadReferences } from '../config/load.js';
-import { InputError } from '../errors.js';
+// What `citecheck extract` prints for one article: the Article without the list rows' raw text and lines.
 import type { Article } from '../types.js';
-import { positiveInt } from '../commands/options.js';
-import { checkWikiFlags, isArticleUrl } from '../commands/wiki-input.js';
-import { readArticle, type InputLimits } from './read.js';
-import { readWikiArticle } from './wiki-fetch/fetch.js';
-
-/** The article's path: the argument when given, else the `article` of the references file. */
-export async function resolveArticlePath(article: string | undefined, refs: string, limits: InputLimits = {}): Promise<string> {
-  if (article !== undefined) return article;
-  await requireSomethingToCheck('extract', article, refs);
-  const { articlePath } = await loadReferences(refs, limits);
-  if (articlePath === undefined) {
-    throw new InputError(`no article given and ${refs} names none`, `add "article" to ${refs}, or ${whatToGive('extract')}`);
-  }
-  return articlePath;
-}
 
 /** The extract output: the Article without the list rows' raw text and lines. */
 export function toExtractJson(a: Article): object {
@@ -29,28 +11,8 @@ export function toExtractJson(a: Article): object {
     references: a.references.map((r) => ({
       id: r.id, title: r.title, publisher: r.publisher, date: r.date, language: r.language,
       uses: r.uses, accessDate: r.accessDate, authors: r.authors,
-      url: r.url, archiveUrl: r.archiveUrl, urlStatus: r.urlStatus, quote: r.quote,
+      url: r.url, archiveUrl: r.archiveUrl, urlStatus: r.urlStatus, quote: r.quote, label: r.label,
     })),
     findings: a.findings,
   };
-}
-
-export interface ExtractWikiFlags {
-  wikiApi?: string;
-  revision?: string;
-  allowPrivateHosts?: boolean;
-}
-
-export async function runExtract(
-  article: string | undefined, refs: string, wiki: ExtractWikiFlags = {}, limits: InputLimits = {},
-): Promise<string> {
-  checkWikiFlags(article, wiki);
-  const parsed = isArticleUrl(article)
-    ? await readWikiArticle(article, {
-      ...(wiki.wikiApi ? { wikiApi: wiki.wikiApi } : {}),
-      ...(wiki.revision !== undefined ? { revision: positiveInt(wiki.revision, '--revision') } : {}),
-      allowPrivateHosts: wiki.allowPrivateHosts ?? false,
-    })
-    : await readArticle(await resolveArticlePath(article, refs, limits), limits);
-  return JSON.stringify(toExtractJson(parsed), null, 2);
 }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { readInputFile } from '../article/read.js';
 import { InputError } from '../errors.js';
-import { ReportSchema, type Report } from '../report/schema.js';
+import { ReportFileSchema, isRunReport, type AnyReport, type Report } from '../report/schema.js';
 import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
 import { formatIssues } from '../config/issues.js';
 import { printOut } from '../terminal.js';
@@ -10,7 +10,7 @@ import { prepareOutputs, writing } from './outputs.js';
 
 export async function runReport(file: string, flags: { format: string; out?: string; quiet?: boolean }): Promise<number> {
   const formats = parseFormats(flags.format);
-  const report = await readReportFile(file);
+  const report = await readAnyReportFile(file);
   const out = flags.out ?? path.dirname(file);
   await prepareOutputs({ dirs: [out], files: [] });
   const written = await writing(`reports in ${out}`, () => writeReports(out, formatsToFiles(report, formats, report.run.failOn)));
@@ -18,8 +18,17 @@ export async function runReport(file: string, flags: { format: string; out?: str
   return 0;
 }
 
-/** A report.json written by `citecheck verify`, checked against its schema; anything else is an InputError. */
+/** A one-article report.json (what `citecheck review` works on); a run over several articles is refused. */
 export async function readReportFile(file: string): Promise<Report> {
+  const report = await readAnyReportFile(file);
+  if (isRunReport(report)) {
+    throw new InputError(`${file} holds ${report.articles.length} articles`, 'review one article at a time: run citecheck verify on that article, then review its report');
+  }
+  return report;
+}
+
+/** A report.json written by `citecheck verify` (one article or several), checked against its schema. */
+export async function readAnyReportFile(file: string): Promise<AnyReport> {
   const hint = 'pass the report.json that `citecheck verify` wrote (reports/report.json by default)';
   // A saved report can be far larger than an article: the cap is only there to refuse a device or a pipe.
   const raw = new TextDecoder().decode(await readInputFile(file, 'report', { maxBytes: 2 ** 31 - 1 }));
@@ -29,7 +38,7 @@ export async function readReportFile(file: string): Promise<Report> {
   } catch (e) {
     throw new InputError(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, hint);
   }
-  const parsed = ReportSchema.safeParse(json);
+  const parsed = ReportFileSchema.safeParse(json);
   if (!parsed.success) throw new InputError(`${file} is not a citecheck report: ${formatIssues(parsed.error)}`, hint);
   return parsed.data;
 }
