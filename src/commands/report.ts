@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readInputFile } from '../article/read.js';
 import { InputError } from '../errors.js';
 import { ReportFileSchema, isRunReport, type AnyReport, type Report } from '../report/schema.js';
-import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
+import { parseFormats, renderFailureError, reportFiles, writeReportSet } from '../report/write.js';
 import { formatIssues } from '../config/issues.js';
 import { printOut } from '../terminal.js';
 import { prepareOutputs, writing } from './outputs.js';
@@ -13,7 +13,8 @@ export async function runReport(file: string, flags: { format: string; out?: str
   const report = await readAnyReportFile(file);
   const out = flags.out ?? path.dirname(file);
   await prepareOutputs({ dirs: [out], files: [] });
-  const written = await writing(`reports in ${out}`, () => writeReports(out, formatsToFiles(report, formats, report.run.failOn)));
+  const { written, failed } = await writing(`reports in ${out}`, () => writeReportSet(out, reportFiles(report, formats, report.run.failOn)));
+  if (failed.length > 0) throw renderFailureError(failed);
   if (!flags.quiet) printOut(`wrote ${written.map((w) => path.relative(process.cwd(), w) || w).join(', ')}\n`);
   return 0;
 }

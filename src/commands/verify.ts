@@ -8,7 +8,7 @@ import { buildRunReport, runExitCode } from '../report/run.js';
 import { renderChanges } from '../report/changes.js';
 import { appendStepSummary, githubAnnotations } from '../report/github.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
+import { parseFormats, renderFailureError, reportFiles, writeReportSet } from '../report/write.js';
 import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
@@ -125,13 +125,15 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
     const { warc } = flags;
     await writing(warc, () => writeWarc(warc, result.fetches, { software: `citecheck/${toolVersion}` }));
   }
-  const written = await writing(`reports in ${flags.out}`, () => writeReports(flags.out, formatsToFiles(report, formats, failOn)));
+  const { written, failed } = await writing(`reports in ${flags.out}`, () => writeReportSet(flags.out, reportFiles(report, formats, failOn)));
   if (history && result.run) {
     const { run } = result;
     // One transaction against the state as it is now: a concurrent run's checks are kept, not overwritten.
     await writing(history.file, async () => history.record(run));
   }
   history?.close();
+  // A renderer's bug costs its own format only: the other reports and the history are written first.
+  if (failed.length > 0) throw renderFailureError(failed);
   if (process.env.GITHUB_ACTIONS === 'true') {
     for (const line of githubAnnotations(report, failOn)) printOut(`${line}\n`);
     // A broken step-summary path is the runner's problem: warn, keep the run's verdict.
