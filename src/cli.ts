@@ -32,11 +32,12 @@ function addExtract(program: Command): void {
     .option('--refs <file>', 'references.json that names the article (default: ./references.json)')
     .option('--input-format <format>', `read every article with this reader: ${INPUT_FORMATS.join(', ')}`)
     .option('--max-input-size <MB>', 'refuse an article or references file larger than this', String(DEFAULT_MAX_INPUT_MB))
+    .option('--links-as-citations', 'Markdown and docs HTML: each inline link cites the sentence it stands in')
     .option('--wiki-api <url>', 'MediaWiki REST API of the wiki the article URL is on (default https://HOST/w/rest.php)')
     .option('--revision <n>', 'with a wiki URL: read this revision id instead of the latest')
     .option('--allow-private-hosts', 'let the wiki fetch reach loopback and private addresses (tests, intranets)')
     .addHelpText('after', EXTRACT_EXAMPLES)
-    .action(async (articles: string[], flags: { refs?: string; inputFormat?: string; maxInputSize?: string; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
+    .action(async (articles: string[], flags: { refs?: string; inputFormat?: string; maxInputSize?: string; linksAsCitations?: boolean; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
       const { runExtract } = await import('./commands/extract.js');
       // JSON escapes for C1 controls: the same data, nothing a terminal acts on.
       process.stdout.write(`${terminalSafeJson(await runExtract(articles, flags))}\n`);
@@ -59,8 +60,9 @@ function addInit(program: Command): void {
     .option('--out <file>', 'the file to write', 'references.json')
     .option('--force', 'overwrite the file if it exists')
     .option('--input-format <format>', `read the article with this reader: ${INPUT_FORMATS.join(', ')}`)
+    .option('--links-as-citations', 'Markdown and docs HTML: each inline link cites the sentence it stands in')
     .addHelpText('after', INIT_EXAMPLES)
-    .action(async (article: string, flags: { out: string; force?: boolean; inputFormat?: string }) => {
+    .action(async (article: string, flags: { out: string; force?: boolean; inputFormat?: string; linksAsCitations?: boolean }) => {
       const { runInit } = await import('./commands/init.js');
       printOut(`${await runInit(article, flags)}\n`);
     });
