@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmptyHistory } from '../src/history/schema.js';
+import { recordRun } from '../src/history/rot.js';
+import { judgeLink } from '../src/judge/link.js';
 import { ReportSchema } from '../src/report/schema.js';
 import { fetchSources, type FetchOptions } from '../src/sources/fetch.js';
 import type { SourceFetch } from '../src/types.js';
@@ -55,4 +58,28 @@ describe('an unknown Content-Encoding', () => {
     expect(report.sources.map((s) => s.linkStatus)).toEqual(['ok', 'error', 'error', 'error']);
     expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'unverifiable', 'unverifiable', 'unverifiable']);
   }, 120_000);
+});
+
+describe('weak spots in the link judgement', () => {
+  const answer = (status: number): SourceFetch => ({
+    url: 'https://example.org/a', finalUrl: 'https://example.org/a', redirects: [], attempts: 1, elapsedMs: 1,
+    outcome: { kind: 'response', status, headers: { 'content-type': 'text/html' }, body: new Uint8Array(), truncated: false },
+  });
+
+  it('a 304 is not called a redirect', () => {
+    const link = judgeLink(answer(304), undefined);
+    expect(link.linkStatus).toBe('error');
+    expect(link.reason).not.toMatch(/redirect/i);
+  });
+
+  it('a 431 is our request\'s fault: error, never dead, and no strike in the history', () => {
+    const link = judgeLink(answer(431), undefined);
+    expect(link.linkStatus).toBe('error');
+    const at = new Date('2026-01-01T00:00:00Z');
+    const run = (status: number, history = createEmptyHistory()) => recordRun(history, {
+      at, checks: [{ url: `https://example.org/${status}`, ref: 1, linkStatus: judgeLink(answer(status), undefined).linkStatus, httpStatus: status }],
+    }).history;
+    expect(run(431).urls['https://example.org/431']?.strikes).toBe(0);
+    expect(run(404).urls['https://example.org/404']?.strikes).toBe(1); // the same path does strike a real dead link
+  });
 });

@@ -57,6 +57,8 @@ const CLIENT_ERROR_STATUS: Record<number, { linkStatus: LinkStatus; why: string 
   412: { linkStatus: 'blocked', why: 'precondition failed (often bot filtering)' },
   418: { linkStatus: 'blocked', why: "I'm a teapot (used to turn bots away)" },
   421: { linkStatus: 'error', why: 'misdirected request' },
+  // Our request's fault, not the page's: never a dead link (and no strike in the history).
+  431: { linkStatus: 'error', why: 'request header fields too large (our request, not the page)' },
   428: { linkStatus: 'blocked', why: 'precondition required (often bot filtering)' },
   429: { linkStatus: 'blocked', why: 'rate limited (still 429 after retries)' },
   451: { linkStatus: 'blocked', why: 'unavailable for legal reasons' },
@@ -93,6 +95,8 @@ function judgeStatusCode(r: Response): LinkJudgement | undefined {
   if (s >= 500 && s < 600) return { linkStatus: 'error', reason: `HTTP ${s}: server error after retries` };
   // LinkedIn's 999 and friends: non-standard codes are how some sites turn bots away.
   if (s >= 600 || s < 100) return { linkStatus: 'blocked', reason: `HTTP ${s}: non-standard status (used to turn bots away)` };
+  // We send no conditional request, so a 304 is the server's oddity, not a redirect.
+  if (s === 304) return { linkStatus: 'error', reason: 'HTTP 304: not modified, to a request that asked no such thing' };
   if (s >= 300 && s < 400) return { linkStatus: 'error', reason: `HTTP ${s}: redirect that could not be followed` };
   if (s < 200) return { linkStatus: 'error', reason: `HTTP ${s}: informational status as the final answer` };
   return undefined;
