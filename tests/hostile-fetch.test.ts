@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmptyHistory } from '../src/history/schema.js';
+import { createEmptyHistory, HistorySchema } from '../src/history/schema.js';
 import { recordRun } from '../src/history/rot.js';
 import { judgeLink } from '../src/judge/link.js';
 import { ReportSchema } from '../src/report/schema.js';
@@ -81,5 +81,26 @@ describe('weak spots in the link judgement', () => {
     }).history;
     expect(run(431).urls['https://example.org/431']?.strikes).toBe(0);
     expect(run(404).urls['https://example.org/404']?.strikes).toBe(1); // the same path does strike a real dead link
+  });
+});
+
+describe('a URL spelled __proto__', () => {
+  it('stays in the history through a run and through the history file\'s schema', () => {
+    const checks = [
+      { url: '__proto__', ref: 1, linkStatus: 'invalid-url' as const },
+      { url: 'http://example.org/__proto__', ref: 2, linkStatus: 'dead' as const, httpStatus: 404 },
+    ];
+    const { history } = recordRun(createEmptyHistory(), { at: new Date('2026-01-01T00:00:00Z'), checks });
+    expect(Object.keys(history.urls)).toEqual(['__proto__', 'http://example.org/__proto__']);
+    const back = HistorySchema.parse(JSON.parse(JSON.stringify(history)));
+    expect(Object.keys(back.urls)).toEqual(['__proto__', 'http://example.org/__proto__']);
+    expect(Object.hasOwn(back.urls, '__proto__') && back.urls['__proto__']?.strikes).toBe(1);
+    expect(Object.getPrototypeOf(back.urls)).toBe(Object.prototype);
+  });
+
+  it('rejects a malformed entry with its URL in the path', () => {
+    const bad = HistorySchema.safeParse({ version: 1, urls: { 'http://a.org/': { url: 'x' } } });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path[1]).toBe('http://a.org/');
   });
 });
