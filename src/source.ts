@@ -1,7 +1,7 @@
 // One cited reference as the pipeline sees it: its URL, what was fetched and read, and its link status.
 import type { Reference } from './config/schema.js';
 import { fingerprintText } from './history/fingerprint.js';
-import type { LinkStatus, Page, SourceFetch, SourceReport } from './types.js';
+import type { LinkStatus, Page, SourceFetch, SourceReport, Truncation } from './types.js';
 
 export interface Source {
   ref: number;
@@ -20,6 +20,8 @@ export interface Source {
 export interface LinkJudgement {
   linkStatus: LinkStatus;
   reason: string;
+  /** The body was incomplete, and why (judge/link.ts). */
+  truncated?: Truncation;
 }
 
 /** The URL check that needs no network: a missing or malformed URL is a status, not an error. */
@@ -73,6 +75,7 @@ export function sourceReport(s: Source): SourceReport {
     publishedDate: s.page?.publishedDate,
     archiveUrl: s.archive?.url ?? s.archiveUrl,
     fingerprint: mainText ? fingerprintText(mainText) : undefined,
+    truncated: s.link?.truncated,
     reason: s.link?.reason ?? 'not checked',
   };
 }

@@ -128,6 +128,15 @@ export interface RedirectHop {
   location: string;
 }
 
+/**
+ * Why a body is incomplete: `max-size` — we stopped reading at the cap (our choice; the page is
+ * judged on what was read); `connection-closed` — the server closed before sending the
+ * Content-Length it announced (the rest of the page never arrived: an access problem).
+ */
+export type Truncation = 'max-size' | 'connection-closed';
+
+export const TRUNCATIONS = ['max-size', 'connection-closed'] as const satisfies readonly Truncation[];
+
 /** How one fetch of a URL ended. `kind: 'response'` means bytes came back (any status). */
 export type FetchOutcome =
   | {
@@ -137,6 +146,8 @@ export type FetchOutcome =
       body: Uint8Array;
       /** The body is incomplete: it hit the byte cap (decoded bytes) and was cut, or the server closed before sending all of its Content-Length. */
       truncated: boolean;
+      /** Why it is incomplete, when `truncated`. */
+      truncation?: Truncation;
     }
   | {
       kind: 'failure';
@@ -277,5 +288,7 @@ export interface SourceReport {
   archiveUrl?: string;
   /** sha256 of the normalised main text (what reviews and drift checks compare). */
   fingerprint?: string;
+  /** The body was incomplete, and why (the reason says how much arrived). */
+  truncated?: Truncation;
   reason: string;
 }

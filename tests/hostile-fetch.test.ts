@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyHistory, HistorySchema } from '../src/history/schema.js';
 import { recordRun } from '../src/history/rot.js';
 import { judgeLink } from '../src/judge/link.js';
+import { parseArticle } from '../src/article/parse.js';
 import { ReportSchema } from '../src/report/schema.js';
+import { verify } from '../src/verify.js';
 import { fetchSources, type FetchOptions } from '../src/sources/fetch.js';
 import type { SourceFetch } from '../src/types.js';
 import { htmlPage, startHostileWeb, type HostileWeb } from './fixtures/hostile.js';
@@ -16,6 +18,17 @@ import { ensureBuilt, runCli } from './helpers/cli.js';
 const CLAIM = 'The Riverside council approved a budget of 4.2 million dollars for the library';
 const PAGE = htmlPage('Council approves library budget', `${CLAIM}.`);
 
+// Sentences of varied words, so no page is mistaken for boilerplate and no claim word is in them.
+const FILLER = Array.from({ length: 1500 }, (_, i) => `Paragraph ${i} talks about weather number ${i * 7} and rivers.`).join(' ');
+const LONG_CLAIM_LAST = htmlPage('Council news', `${FILLER} ${CLAIM}.`);
+const LONG_CLAIM_FIRST = htmlPage('Council news', `${CLAIM}. ${FILLER}`);
+
+/** Announces the whole page's Content-Length, sends 4 KB of it, then drops the connection. */
+function cutShort(res: import('node:http').ServerResponse, page: string): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(page)), connection: 'close' });
+  res.write(page.slice(0, 4096), () => setTimeout(() => res.socket?.destroy(), 20));
+}
+
 let web: HostileWeb;
 beforeAll(async () => {
   web = await startHostileWeb({
@@ -23,6 +36,9 @@ beforeAll(async () => {
     '/zstd': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'zstd' }).end(Buffer.from('(\xb5/\xfd garbage')); },
     '/x-evil': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'x-evil' }).end(PAGE); },
     '/gzip-x-evil': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip, x-evil' }).end(zlib.gzipSync(PAGE)); },
+    '/cut-before-claim': (_req, res) => cutShort(res, LONG_CLAIM_LAST),
+    '/cut-after-claim': (_req, res) => cutShort(res, LONG_CLAIM_FIRST),
+    '/long-claim-last': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(LONG_CLAIM_LAST); },
   });
 }, 60_000);
 afterAll(async () => { await web.close(); }, 60_000);
@@ -102,5 +118,48 @@ describe('a URL spelled __proto__', () => {
     const bad = HistorySchema.safeParse({ version: 1, urls: { 'http://a.org/': { url: 'x' } } });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path[1]).toBe('http://a.org/');
+  });
+});
+
+describe('a body cut short', () => {
+  const articleWith = (n: number) => parseArticle(`Riverside library\n\nBudget\n\n${CLAIM}. [1]\n\nReferences\n\n  1. "a". b. 2024.\n`, `a${n}.txt`);
+  async function verifyOne(path: string, fetch: Partial<FetchOptions> = {}) {
+    const { report } = await verify({
+      article: articleWith(1), references: [{ id: 1, url: web.url(path) }], toolVersion: 'test', failOn: ['unsupported'],
+      fetch: { ...open, ...fetch },
+    });
+    return { source: report.sources[0], citation: report.claims[0]?.citations[0] };
+  }
+
+  it('is marked connection-closed when the server drops the connection short of its Content-Length', async () => {
+    const f = await fetchOne('/cut-before-claim');
+    expect(f.outcome.kind === 'response' && [f.outcome.truncated, f.outcome.truncation]).toEqual([true, 'connection-closed']);
+  });
+
+  it('without the claim in what arrived: unverifiable (an access problem), never unsupported', async () => {
+    const { source, citation } = await verifyOne('/cut-before-claim');
+    expect(source?.truncated).toBe('connection-closed');
+    expect(source?.reason).toMatch(/connection closed early/);
+    expect(citation?.verdict).toBe('unverifiable');
+  });
+
+  it('with the claim in what arrived: supported, the reason saying the page was cut', async () => {
+    const { source, citation } = await verifyOne('/cut-after-claim');
+    expect(source?.truncated).toBe('connection-closed');
+    expect(citation?.verdict).toBe('supported');
+    expect(citation?.reason).toMatch(/before the connection closed/);
+  });
+
+  it('cut at our own --max-size cap: still judged on what was read, and says so', async () => {
+    const { source, citation } = await verifyOne('/long-claim-last', { maxBytes: 8192 });
+    expect(source?.truncated).toBe('max-size');
+    expect(citation?.verdict).toBe('unsupported');
+    expect(citation?.reason).toMatch(/--max-size/);
+  });
+
+  it('a whole page has no truncated field', async () => {
+    const { source, citation } = await verifyOne('/long-claim-last');
+    expect(source?.truncated).toBeUndefined();
+    expect(citation?.verdict).toBe('supported');
   });
 });

@@ -1,5 +1,5 @@
 // SourceFetch + Page → LinkStatus with a one-line reason (IABot rules, field-notes §2 and §4.2–4.4).
-import type { FetchOutcome, LinkStatus, Page, SourceFetch } from '../types.js';
+import type { FetchOutcome, LinkStatus, Page, SourceFetch, Truncation } from '../types.js';
 import { countWords } from '../page/dom.js';
 import { readHeader } from '../page/headers.js';
 import { describeGateRedirect, describeNotFoundRedirect, describeShallowRedirect, describeTrivialRedirect } from './link-url.js';
@@ -7,6 +7,8 @@ import { describeGateRedirect, describeNotFoundRedirect, describeShallowRedirect
 export interface LinkJudgement {
   linkStatus: LinkStatus;
   reason: string;
+  /** The body was incomplete (the reason says how): the verdict must not take it for the whole page. */
+  truncated?: Truncation;
 }
 
 type Failure = Extract<FetchOutcome, { kind: 'failure' }>;
@@ -173,9 +175,24 @@ function judgeSuccess(f: SourceFetch, r: Response, page: Page | undefined): Link
   return { linkStatus: 'ok', reason: unreadable ? `${r.status} but ${unreadable}` : `${r.status} OK` };
 }
 
+/** How much of a cut body arrived, for the reason line. */
+function describeCut(r: Response, truncation: Truncation): string {
+  if (truncation === 'max-size') return `read up to the --max-size cap (${r.body.length} bytes): the rest was not read`;
+  const announced = readHeader(r.headers, 'content-length');
+  const encoded = readHeader(r.headers, 'content-encoding');
+  const of = announced ? ` of the ${announced}${encoded ? ` ${encoded}` : ''} bytes announced` : '';
+  return `the connection closed early: ${r.body.length} bytes arrived${of}`;
+}
+
 export function judgeLink(f: SourceFetch, page: Page | undefined): LinkJudgement {
   const r = f.outcome;
   if (r.kind === 'failure') return judgeFailure(r);
+  const judged = judgeResponse(f, r, page);
+  const cut = r.truncation ?? (r.truncated ? 'max-size' : undefined);
+  return cut ? { ...judged, truncated: cut, reason: `${judged.reason}; ${describeCut(r, cut)}` } : judged;
+}
+
+function judgeResponse(f: SourceFetch, r: Response, page: Page | undefined): LinkJudgement {
   if (page?.signals.botWall) return { linkStatus: 'blocked', reason: describeWall(r, page.signals.botWall) };
   // The header alone is decisive even when no page could be read (field-notes §4.3).
   if (readHeader(r.headers, 'cf-mitigated')?.toLowerCase().includes('challenge')) {

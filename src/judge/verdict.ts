@@ -1,5 +1,5 @@
 // The verdict of one citation (link status × claim match) and of a claim (the best of its citations).
-import type { Citation, LinkStatus, Verdict } from '../types.js';
+import type { Citation, LinkStatus, Truncation, Verdict } from '../types.js';
 import type { ClaimMatch } from './match.js';
 
 /**
@@ -81,8 +81,27 @@ function contentVerdict(m: ClaimMatch): { verdict: Verdict; reason: string } {
   return { verdict: 'supported', reason: `${found} of ${total} key phrases found ${where}` };
 }
 
-/** Judge one citation. `match` undefined means the page was not read. */
-export function judgeCitation(input: { ref: number; linkStatus: LinkStatus; linkReason: string; match?: ClaimMatch }): Citation {
+/**
+ * A page cut short. `connection-closed`: the rest never arrived, so "not found" is an access
+ * problem (`unverifiable`), while what was found in the part that arrived still counts
+ * (`supported`, `partial`: the text is the source's own). `max-size`: we stopped reading at our
+ * cap, by choice: the verdict stands, and the reason says the rest was not read.
+ */
+function judgeCut(judged: Citation, truncated: Truncation | undefined, linkReason: string): Citation {
+  if (!truncated || judged.verdict === 'unverifiable') return judged;
+  if (truncated === 'max-size') return { ...judged, reason: `${judged.reason} (only the first --max-size bytes were read)` };
+  if (judged.verdict === 'unsupported') {
+    return { ...judged, verdict: 'unverifiable', reason: `the claim is not in the part of the page that arrived: ${linkReason}` };
+  }
+  return { ...judged, reason: `${judged.reason}, in the part of the page that arrived before the connection closed` };
+}
+
+/** Judge one citation. `match` undefined means the page was not read; `truncated` says the body was cut. */
+export function judgeCitation(input: { ref: number; linkStatus: LinkStatus; linkReason: string; match?: ClaimMatch; truncated?: Truncation }): Citation {
+  return judgeCut(judgeWhole(input), input.truncated, input.linkReason);
+}
+
+function judgeWhole(input: { ref: number; linkStatus: LinkStatus; linkReason: string; match?: ClaimMatch }): Citation {
   const { ref, linkStatus, linkReason, match } = input;
   const base = { ref, linkStatus, score: 0, matched: match?.matched ?? [], missing: match?.missing ?? [] };
   const route: Route = ROUTES[linkStatus];

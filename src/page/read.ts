@@ -71,7 +71,8 @@ function readTextPage(r: Response, contentType: string): Page {
 async function readPdfPage(r: Response, contentType: string, budget: ReadBudget): Promise<Page> {
   const result = await readPdfText(r.body, budget);
   // A PDF keeps its cross-reference table at the end, so a body cut short rarely parses.
-  const why = result.ok ? undefined : `${result.why}${r.truncated ? ' (the body is incomplete: byte cap or connection closed early)' : ''}`;
+  const cut = r.truncation === 'connection-closed' ? 'the connection closed early' : 'the --max-size cap';
+  const why = result.ok ? undefined : `${result.why}${r.truncated ? ` (the body is incomplete: ${cut})` : ''}`;
   const page = emptyPage(contentType, 'binary', why);
   if (result.ok) page.layers.push({ layer: 'pdf', text: result.text });
   if (result.title) page.title = result.title;

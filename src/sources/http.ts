@@ -126,8 +126,8 @@ async function getOnce(url: URL, options: GetOptions, signal: AbortSignal, sameO
   }
   const length = Number(headers['content-length']);
   const hint = Number.isSafeInteger(length) ? length : undefined;
-  const { body, truncated } = await readBody(response.body, headers['content-encoding'], options.maxBytes, hint);
-  return { kind: 'outcome', outcome: { kind: 'response', status: response.statusCode, headers, body, truncated } };
+  const { body, truncated, truncation } = await readBody(response.body, headers['content-encoding'], options.maxBytes, hint);
+  return { kind: 'outcome', outcome: { kind: 'response', status: response.statusCode, headers, body, truncated, ...(truncation ? { truncation } : {}) } };
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
