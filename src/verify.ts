@@ -25,6 +25,8 @@ import type { ArchiveCheck, Article, Citation, Page, SourceFetch, Verdict } from
 export interface ArticleInput {
   article: Article;
   references: readonly Reference[];
+  /** The entries that came from a references.json (an unused one is a finding); default: all of `references`. */
+  fromFile?: readonly Reference[];
 }
 
 export interface RunInput {
@@ -135,7 +137,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
       sources: [...p.sources.values()].sort((a, b) => a.ref - b.ref).map(sourceReport),
       findings: [
         ...p.article.findings, ...sourceFindings(p.sources, p.byId, offline),
-        ...unusedReferences(p.references, new Set(p.sources.keys()), p.article.findings),
+        ...unusedReferences(p.fromFile ?? p.references, new Set(p.sources.keys()), p.article.findings),
       ],
       toolVersion: input.toolVersion, startedAt: started.toISOString(), durationMs, failOn: [...input.failOn], offline,
     }),
