@@ -1,6 +1,7 @@
 // One cited reference as the pipeline sees it: its URL, what was fetched and read, and its link status.
 import type { Reference } from './config/schema.js';
 import { fingerprintText } from './history/fingerprint.js';
+import { cleanText } from './page/clean.js';
 import type { LinkStatus, Page, SourceFetch, SourceReport, Truncation } from './types.js';
 
 export interface Source {
@@ -66,7 +67,8 @@ export function sourceReport(s: Source): SourceReport {
     ref: s.ref,
     url: s.url,
     finalUrl: f?.finalUrl,
-    redirects: f?.redirects ?? [],
+    // A Location that is no valid URL is kept as the server sent it: cleaned of escapes and controls.
+    redirects: (f?.redirects ?? []).map((h) => ({ ...h, location: cleanText(h.location) })),
     httpStatus: response?.status,
     linkStatus: s.link?.linkStatus ?? 'error',
     contentType: s.page?.contentType,

@@ -1,6 +1,7 @@
 // SourceFetch + Page → LinkStatus with a one-line reason (IABot rules, field-notes §2 and §4.2–4.4).
 import type { FetchOutcome, LinkStatus, Page, SourceFetch, Truncation } from '../types.js';
 import { countWords } from '../page/dom.js';
+import { cleanText } from '../page/clean.js';
 import { readHeader } from '../page/headers.js';
 import { describeGateRedirect, describeNotFoundRedirect, describeShallowRedirect, describeTrivialRedirect } from './link-url.js';
 
@@ -184,12 +185,17 @@ function describeCut(r: Response, truncation: Truncation): string {
   return `the connection closed early: ${r.body.length} bytes arrived${of}`;
 }
 
+/** The reason quotes header values, error messages and addresses: cleaned of escapes and controls. */
 export function judgeLink(f: SourceFetch, page: Page | undefined): LinkJudgement {
   const r = f.outcome;
-  if (r.kind === 'failure') return judgeFailure(r);
+  if (r.kind === 'failure') {
+    const failed = judgeFailure(r);
+    return { ...failed, reason: cleanText(failed.reason) };
+  }
   const judged = judgeResponse(f, r, page);
   const cut = r.truncation ?? (r.truncated ? 'max-size' : undefined);
-  return cut ? { ...judged, truncated: cut, reason: `${judged.reason}; ${describeCut(r, cut)}` } : judged;
+  const reason = cleanText(cut ? `${judged.reason}; ${describeCut(r, cut)}` : judged.reason);
+  return cut ? { ...judged, truncated: cut, reason } : { ...judged, reason };
 }
 
 function judgeResponse(f: SourceFetch, r: Response, page: Page | undefined): LinkJudgement {
