@@ -66,7 +66,8 @@ export type FindingKind =
   | 'deprecated-archive' // archive URL on a deprecated service (archive.today)
   | 'archive-unavailable' // the archive lookup failed (rate-limited, unreachable): try again later
   | 'offline' // name resolution failed for every host: nothing could be reached
-  | 'stale-review'; // a reviewer's decision whose claim is no longer in the article
+  | 'stale-review' // a reviewer's decision whose claim is no longer in the article
+  | 'no-claims'; // the article yielded no claim at all (only a reference list, no markers): nothing was verified
 
 export interface Finding {
   kind: FindingKind;
