@@ -16,6 +16,8 @@ export interface Source {
   archive?: { url: string; capturedAt?: string; fetch?: SourceFetch; page?: Page; link?: LinkJudgement };
   /** Why the archive lookup failed (rate-limited, unreachable), when it did. */
   archiveError?: string;
+  /** The cited URL (or its archive URL) carried a user name or password, removed before anything used it. */
+  credentialsRemoved?: boolean;
 }
 
 export interface LinkJudgement {
@@ -25,11 +27,28 @@ export interface LinkJudgement {
   truncated?: Truncation;
 }
 
+/**
+ * `url` without the user name and password of `http://user:pass@host/`: a report, the history, a
+ * WARC or a SARIF upload would otherwise publish them. They are not sent either (a cited source is
+ * meant to be public; the request goes without them, and a finding says they were removed).
+ */
+export function stripCredentials(url: string): { url: string; removed: boolean } {
+  if (!URL.canParse(url)) return { url, removed: false };
+  const parsed = new URL(url);
+  if (parsed.username === '' && parsed.password === '') return { url, removed: false };
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.href, removed: true };
+}
+
 /** The URL check that needs no network: a missing or malformed URL is a status, not an error. */
 export function planSource(ref: number, reference: Reference | undefined): Source {
-  const base = { ref, archiveUrl: reference?.archiveUrl };
+  const archive = reference?.archiveUrl === undefined ? undefined : stripCredentials(reference.archiveUrl);
+  const given = reference?.url === undefined ? undefined : stripCredentials(reference.url.trim());
+  const removed = (archive?.removed ?? false) || (given?.removed ?? false);
+  const base = { ref, archiveUrl: archive?.url, ...(removed ? { credentialsRemoved: true } : {}) };
   if (!reference) return { ...base, link: { linkStatus: 'no-url', reason: `no reference [${ref}] in references.json` } };
-  const url = reference.url?.trim();
+  const url = given?.url;
   if (!url) return { ...base, link: { linkStatus: 'no-url', reason: 'references.json gives no URL for this reference' } };
   if (!isFetchableUrl(url)) {
     return { ...base, url, link: { linkStatus: 'invalid-url', reason: `not an http(s) URL: ${JSON.stringify(url)}` } };

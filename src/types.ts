@@ -67,6 +67,7 @@ export type FindingKind =
   | 'archive-unavailable' // the archive lookup failed (rate-limited, unreachable): try again later
   | 'offline' // name resolution failed for every host: nothing could be reached
   | 'stale-review' // a reviewer's decision whose claim is no longer in the article
+  | 'credentials-in-url' // a cited URL carried user:password (removed from every output, not sent)
   | 'no-claims'; // the article yielded no claim at all (only a reference list, no markers): nothing was verified
 
 export interface Finding {

@@ -30,9 +30,14 @@ function cutShort(res: import('node:http').ServerResponse, page: string): void {
 }
 
 let web: HostileWeb;
+const authorizations: string[] = [];
 beforeAll(async () => {
   web = await startHostileWeb({
-    '/ok': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE); },
+    '/ok': (req, res) => {
+      if (req.headers.authorization !== undefined) authorizations.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+    },
+    '/to-creds': (_req, res) => { res.writeHead(302, { location: `http://mallory:r3dir-pw@${web.origin.replace('http://', '')}/ok` }).end(); },
     '/zstd': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'zstd' }).end(Buffer.from('(\xb5/\xfd garbage')); },
     '/x-evil': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'x-evil' }).end(PAGE); },
     '/gzip-x-evil': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip, x-evil' }).end(zlib.gzipSync(PAGE)); },
@@ -162,4 +167,28 @@ describe('a body cut short', () => {
     expect(source?.truncated).toBeUndefined();
     expect(citation?.verdict).toBe('supported');
   });
+});
+
+describe('credentials in a cited URL', () => {
+  it('never reach a report, the history, the WARC, the annotations or the server', async () => {
+    ensureBuilt();
+    const dir = mkdtempSync(join(tmpdir(), 'citecheck-creds-'));
+    const host = web.origin.replace('http://', '');
+    writeFileSync(join(dir, 'article.txt'), `Riverside library\n\nBudget\n\n${CLAIM}. [1] The page moved. [2]\n\nReferences\n\n  1. "a". b. 2024.\n  2. "a". b. 2024.\n`);
+    writeFileSync(join(dir, 'references.json'), JSON.stringify({ article: 'article.txt', references: [
+      { id: 1, url: `http://alice:s3cret-pw@${host}/ok`, archiveUrl: `http://bob:arch1ve-pw@${host}/archived` },
+      { id: 2, url: web.url('/to-creds') },
+    ] }));
+    const r = await runCli(['verify', '--allow-private-hosts', '--retries', '0', '--format', 'json,md,html,junit,sarif', '--warc', 'evidence.warc'],
+      { cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(dir, 'summary.md') } });
+    expect(r.stderr).toBe('');
+    const outputs = [r.stdout, ...readdirSync(join(dir, 'reports')).map((f) => readFileSync(join(dir, 'reports', f), 'latin1')),
+      readFileSync(join(dir, 'evidence.warc'), 'latin1'), readFileSync(join(dir, 'summary.md'), 'utf8')];
+    for (const text of outputs) expect(text).not.toMatch(/s3cret-pw|arch1ve-pw|r3dir-pw|mallory|alice:|bob:/);
+    expect(authorizations).toEqual([]);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'reports', 'report.json'), 'utf8')));
+    expect(report.sources[0]?.url).toBe(`${web.origin}/ok`);
+    expect(report.sources[0]?.linkStatus).toBe('ok');
+    expect(report.findings.filter((f) => f.kind === 'credentials-in-url').map((f) => f.ref)).toEqual([1]);
+  }, 120_000);
 });

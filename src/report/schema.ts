@@ -80,7 +80,7 @@ const UncitedSchema = z.object({
 
 const FindingSchema = z.object({
   kind: z.enum(['uses-mismatch', 'marker-without-reference', 'reference-never-cited',
-    'reference-without-url', 'metadata-mismatch', 'deprecated-archive', 'archive-unavailable', 'offline', 'no-claims',
+    'reference-without-url', 'metadata-mismatch', 'deprecated-archive', 'archive-unavailable', 'offline', 'no-claims', 'credentials-in-url',
     'stale-review']),
   message: z.string(),
   ref: z.number().int().optional(),
