@@ -16,7 +16,7 @@ Examples:
   $ citecheck extract                       # the article named in ./references.json
   $ citecheck extract articles/russia-hamas-relations.txt
   $ citecheck extract --refs docs/references.json | jq '.uncited'
-  $ citecheck extract examples/markdown/article.md     # any format: txt, wiki-html, wikitext, markdown, html
+  $ citecheck extract examples/articles/riverside.md   # any format: txt, wiki-html, wikitext, markdown, html
   $ citecheck extract 'docs/**/*.md' | jq length      # several articles → a JSON array
   $ citecheck extract https://en.wikipedia.org/wiki/Grey_Point_Lighthouse | jq '.references[0].url'
 
@@ -80,7 +80,7 @@ Examples:
   $ citecheck verify                                  # audit the article named in ./references.json
   $ citecheck verify articles/x.txt --refs x.json --format json,md,html,junit,sarif
   $ citecheck extract articles/russia-hamas-relations.txt
-  $ citecheck verify examples/markdown/ page.html      # many articles in one run
+  $ citecheck verify examples/articles/ page.html      # many articles in one run
   $ citecheck init saved-page.html                    # a references.json to refine
   $ citecheck report reports/report.json --format html
   $ citecheck review                                  # decide on failing citations once; later runs honour it

@@ -10,7 +10,6 @@ import type { Review, ReviewsFile } from '../review/schema.js';
 import { openInBrowser, walkReviews } from '../review/walk.js';
 import { VERDICTS, type Verdict } from '../types.js';
 import { readReportFile } from './report.js';
-import { parseVerdicts } from './options.js';
 
 export interface ReviewFlags {
   reviews?: string;
@@ -70,8 +69,9 @@ function scriptedDecision(flags: ReviewFlags): { claim: string; ref: number; ver
   }
   const ref = Number(flags.ref);
   if (!Number.isInteger(ref) || ref < 1) throw new InputError(`--ref: expected a footnote number, got ${JSON.stringify(flags.ref)}`, hint);
-  const [verdict, ...more] = parseVerdicts(flags.verdict, '--verdict');
-  if (!verdict || more.length > 0) throw new InputError(`--verdict: give one of ${VERDICTS.join(', ')}`, hint);
+  // one verdict word (parseVerdicts' hint offers a comma-separated list and `none`, which a decision cannot be)
+  const verdict = VERDICTS.find((v) => v === flags.verdict?.trim());
+  if (!verdict) throw new InputError(`--verdict: unknown verdict ${JSON.stringify(flags.verdict)}`, `give one of: ${VERDICTS.join(', ')}`);
   return { claim: flags.claim, ref, verdict };
 }
 
