@@ -97,7 +97,7 @@ export function readMainText(doc: DomDocument, htmlChars: number, depth = 0): st
   if (huge) return explicit ?? readDensestBlock(doc);
   const readable = readWithReadability(doc);
   const longer = explicit !== undefined && readable.length > ARTICLE_MAX_GROWTH * explicit.length;
-  // Readability leaves the headline out: probe with the article's first full paragraph
-  const probe = explicit?.split('\n').find((line) => line.length >= 60)?.slice(0, 60);
+  // Readability leaves the headline out: probe with the article's first full paragraph after it
+  const probe = explicit?.split('\n').slice(1).find((line) => line.length >= 60)?.slice(0, 60);
   return explicit && (longer || (probe !== undefined && !readable.includes(probe))) ? explicit : readable;
 }
