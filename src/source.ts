@@ -1,4 +1,5 @@
 // One cited reference as the pipeline sees it: its URL, what was fetched and read, and its link status.
+import { isIP } from 'node:net';
 import type { Reference } from './config/schema.js';
 import { fingerprintText } from './history/fingerprint.js';
 import type { LinkStatus, Page, SourceFetch, SourceReport } from './types.js';
@@ -25,9 +26,9 @@ export interface LinkJudgement {
 /** The URL check that needs no network: a missing or malformed URL is a status, not an error. */
 export function planSource(ref: number, reference: Reference | undefined): Source {
   const base = { ref, archiveUrl: reference?.archiveUrl };
-  if (!reference) return { ...base, link: { linkStatus: 'no-url', reason: `no reference [${ref}] in references.json` } };
+  if (!reference) return { ...base, link: { linkStatus: 'no-url', reason: `no reference [${ref}] in the article's reference list or references.json` } };
   const url = reference.url?.trim();
-  if (!url) return { ...base, link: { linkStatus: 'no-url', reason: 'references.json gives no URL for this reference' } };
+  if (!url) return { ...base, link: { linkStatus: 'no-url', reason: "no URL for this reference (neither the article's reference list nor references.json gives one)" } };
   if (!isFetchableUrl(url)) {
     return { ...base, url, link: { linkStatus: 'invalid-url', reason: `not an http(s) URL: ${JSON.stringify(url)}` } };
   }
@@ -40,12 +41,20 @@ export function isFetchableUrl(url: string): boolean {
   return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
 }
 
+/** An IP literal or localhost is reached without DNS, so it says nothing about name resolution. */
+function needsResolver(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return isIP(host) === 0 && host !== 'localhost' && !host.endsWith('.localhost');
+}
+
 /**
- * Offline: every fetched source failed name resolution. On a machine without a network this is
- * what every public name does, exactly like a domain that no longer exists, so none may be `dead`.
+ * Offline: every fetched source with a host name failed name resolution. On a machine without a
+ * network this is what every public name does, exactly like a domain that no longer exists, so none
+ * may be `dead` — even when a loopback or intranet IP source in the same run was reached.
  */
 export function markOffline(sources: Iterable<Source>): boolean {
-  const fetched = [...sources].filter((s) => s.fetch !== undefined);
+  const fetched = [...sources].filter((s) => s.fetch !== undefined && needsResolver(s.fetch.url));
   const offline = fetched.length > 0 &&
     fetched.every((s) => s.fetch?.outcome.kind === 'failure' && s.fetch.outcome.failure === 'dns');
   if (offline) {

@@ -90,6 +90,15 @@ describe('markdown reader', () => {
     expect(a.references.map((r) => [r.id, r.url])).toEqual([[1, 'https://b.example/'], [2, 'https://a.example/'], [3, 'https://x.example/']]);
   });
 
+  it('inline code keeps its words but is never a marker; MDX import/export lines and JSX are not prose', async () => {
+    const a = await md('Run `make [^x]` to build.[^a]\n\n[^a]: "A". <https://a.example/>\n');
+    expect(a.claims.map((c) => [c.refs, c.text])).toEqual([[[1], 'Run make [^x] to build.']]);
+    expect(a.findings).toEqual([]);
+    const mdx = await readMarkdown({ text: 'import Tabs from \'@theme/Tabs\';\n\n<Tabs>\n\nThe bridge opened in 1890.[^b]\n\n</Tabs>\n\n[^b]: "B". <https://b.example/>\n', path: 'doc.mdx' }, {});
+    expect(mdx.claims.map((c) => c.text)).toEqual(['The bridge opened in 1890.']);
+    expect(mdx.uncited).toEqual([]);
+  });
+
   it('an article with markers and no definitions at all gives findings, not a crash', async () => {
     const a = await md('One claim.[^a] Two claims.[^b]\n');
     expect(a.claims.map((c) => c.refs)).toEqual([[1], [2]]);

@@ -122,4 +122,13 @@ describe('citecheck review', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
   });
+
+  // a decision is one verdict: the hint must not offer --fail-on's comma-separated list or `none`
+  it.each([['great'], ['none'], ['supported,partial']])('--verdict %s names the one-word choices', async (word) => {
+    const r = await runCli(['review', '--claim', 'x', '--ref', '1', '--verdict', word], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--verdict: unknown verdict/);
+    expect(r.stderr).toMatch(/give one of: supported, partial, unsupported/);
+    expect(r.stderr).not.toMatch(/comma-separated|or none/);
+  });
 });

@@ -59,7 +59,7 @@ describe('verify() against the fixture web', () => {
     const article = parseArticle(ARTICLE, 'riverside.txt');
     const { report } = await verify({
       article, references: references(), toolVersion: 'test', failOn: ['broken', 'unsupported', 'missing'],
-      fetch: { allowPrivateHosts: false, allowHosts: ['127.0.0.1'], retries: 0, timeoutMs: 5000 },
+      fetch: { allowPrivateHosts: false, allowHosts: ['127.0.0.1'], retries: 0, timeoutMs: 30_000 },
     });
     expect(ReportSchema.safeParse(report).success).toBe(true);
     // Scripts read report.json through the shipped JSON Schema: a real report must pass it.
@@ -176,9 +176,12 @@ describe('offline runs', () => {
 
   it('still calls a vanished domain dead when other hosts answered', async () => {
     const article = parseArticle(ARTICLE, 'riverside.txt');
-    const refs: Reference[] = [{ id: 1, url: web.url(ROUTES.ok) }, { id: 3, url: 'https://gone.example/x' }];
+    // the host that answered has a name (a loopback IP answers without DNS, so it proves nothing about it)
+    const refs: Reference[] = [{ id: 1, url: 'https://up.example/ok' }, { id: 3, url: 'https://gone.example/x' }];
     const live = await import('../src/sources/fetch.js').then((m) => m.fetchSources([web.url(ROUTES.ok)], { allowPrivateHosts: true }));
-    const replay = new Map<string, SourceFetch>([...live, ['https://gone.example/x', {
+    const answered = live.get(web.url(ROUTES.ok));
+    if (!answered) throw new Error('the fixture web did not answer');
+    const replay = new Map<string, SourceFetch>([['https://up.example/ok', { ...answered, url: 'https://up.example/ok', finalUrl: 'https://up.example/ok' }], ['https://gone.example/x', {
       url: 'https://gone.example/x', finalUrl: 'https://gone.example/x', redirects: [], attempts: 1, elapsedMs: 1,
       outcome: { kind: 'failure', failure: 'dns', message: 'getaddrinfo ENOTFOUND gone.example', code: 'ENOTFOUND' },
     }]]);

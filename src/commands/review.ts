@@ -9,8 +9,8 @@ import { articleKey, defaultReviewsPath, loadReviews, saveReviews, upsertReview 
 import type { Review, ReviewsFile } from '../review/schema.js';
 import { openInBrowser, walkReviews } from '../review/walk.js';
 import { VERDICTS, type Verdict } from '../types.js';
+import { printOut } from '../terminal.js';
 import { readReportFile } from './report.js';
-import { parseVerdicts } from './options.js';
 
 export interface ReviewFlags {
   reviews?: string;
@@ -30,7 +30,7 @@ export async function runReview(reportArg: string | undefined, flags: ReviewFlag
   const article = articleKey(file, report.article.path);
   let reviews: ReviewsFile = await loadReviews(file, { optional: true }) ?? { reviews: [] };
   if (flags.list) {
-    process.stdout.write(listReviews(report, reviews, article, file));
+    printOut(listReviews(report, reviews, article, file));
     return 0;
   }
   const reviewer = flags.reviewer ?? whoAmI();
@@ -43,7 +43,7 @@ export async function runReview(reportArg: string | undefined, flags: ReviewFlag
     const target = findTarget(report, claim, ref);
     if (typeof target === 'string') throw new InputError(target, 'take the claim id and footnote from report.json or report.md');
     await save(target, verdict, flags.note ?? '');
-    process.stdout.write(`saved in ${file}: claim ${claim} [${ref}] ${verdict}\n`);
+    printOut(`saved in ${file}: claim ${claim} [${ref}] ${verdict}\n`);
     return 0;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -53,13 +53,13 @@ export async function runReview(reportArg: string | undefined, flags: ReviewFlag
   const current = applyReviews(report, reviews.reviews.filter((r) => r.article === article)).report;
   const targets = pendingCitations(current);
   if (targets.length === 0) {
-    process.stdout.write('Nothing to review: no failing or partly supported citation without a current decision.\n');
+    printOut('Nothing to review: no failing or partly supported citation without a current decision.\n');
     return 0;
   }
-  process.stdout.write(`${targets.length} citations to review; decisions are saved in ${file} as you make them.\n`);
+  printOut(`${targets.length} citations to review; decisions are saved in ${file} as you make them.\n`);
   const result = await walkReviews(current, targets, { input: process.stdin, output: process.stdout, open: openInBrowser },
     (d) => save(d.target, d.verdict, d.note));
-  process.stdout.write(`${result.decided} decided, ${result.skipped} skipped${result.quit ? ', stopped early' : ''}.\n`);
+  printOut(`${result.decided} decided, ${result.skipped} skipped${result.quit ? ', stopped early' : ''}.\n`);
   return 0;
 }
 
@@ -70,8 +70,9 @@ function scriptedDecision(flags: ReviewFlags): { claim: string; ref: number; ver
   }
   const ref = Number(flags.ref);
   if (!Number.isInteger(ref) || ref < 1) throw new InputError(`--ref: expected a footnote number, got ${JSON.stringify(flags.ref)}`, hint);
-  const [verdict, ...more] = parseVerdicts(flags.verdict, '--verdict');
-  if (!verdict || more.length > 0) throw new InputError(`--verdict: give one of ${VERDICTS.join(', ')}`, hint);
+  // one verdict word (parseVerdicts' hint offers a comma-separated list and `none`, which a decision cannot be)
+  const verdict = VERDICTS.find((v) => v === flags.verdict?.trim());
+  if (!verdict) throw new InputError(`--verdict: unknown verdict ${JSON.stringify(flags.verdict)}`, `give one of: ${VERDICTS.join(', ')}`);
   return { claim: flags.claim, ref, verdict };
 }
 

@@ -42,6 +42,8 @@ function noteReference(def: FootnoteDefinition, id: number, ctx: InlineContext):
 
 interface Walk {
   ctx: InlineContext;
+  /** MDX: top-level `import`/`export` lines are code, not paragraphs. */
+  mdx: boolean;
   blocks: ProseBlock[];
   section: string;
   title?: string;
@@ -54,6 +56,8 @@ function walkBlocks(nodes: readonly Nodes[], walk: Walk, inList = false): void {
       // The first heading is the title unless front matter gave one; a heading repeating it is no section.
       if (walk.title === undefined) walk.title = text;
       else if (text !== walk.title) walk.section = text;
+    } else if (walk.mdx && node.type === 'paragraph' && /^(?:import|export)\s/u.test(walk.ctx.source.slice(startOf(node), startOf(node) + 7))) {
+      continue;
     } else if (node.type === 'paragraph' || node.type === 'tableCell') {
       const writer = new ProseWriter();
       writePhrasing(node.children, writer, walk.ctx);
@@ -87,7 +91,7 @@ export const readMarkdown: ArticleReader = ({ text, path }, options) => {
   const numbers = new FootnoteNumbers();
   numberCalls(root, numbers);
   const ctx: InlineContext = { source: front.body, numbers, definitions, linksAsCitations: options.linksAsCitations === true, place: placer(text) };
-  const walk: Walk = { ctx, blocks: [], section: '', ...(front.title !== undefined ? { title: front.title } : {}) };
+  const walk: Walk = { ctx, mdx: /\.mdx$/iu.test(path), blocks: [], section: '', ...(front.title !== undefined ? { title: front.title } : {}) };
   walkBlocks(root.children, walk);
   const references: ListedReference[] = [];
   for (const [identifier, def] of notes) {
