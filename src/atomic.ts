@@ -10,7 +10,7 @@ export interface AtomicFs {
   rm: typeof nodeFs.rm;
 }
 
-const realFs: AtomicFs = { open: nodeFs.open, rename: nodeFs.rename, rm: nodeFs.rm };
+export const realFs: AtomicFs = { open: nodeFs.open, rename: nodeFs.rename, rm: nodeFs.rm };
 
 /**
  * Writes `data` to `file` so that readers see either the old file or the complete new one, never a
@@ -43,7 +43,7 @@ export async function writeFileAtomic(
 }
 
 /** Persists the rename itself; best effort because some platforms (Windows) cannot open a directory. */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   try {
     const handle = await nodeFs.open(dir, 'r');
     try {

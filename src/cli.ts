@@ -4,7 +4,9 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { addReport, addReview, addVerify } from './commands/register.js';
+import { DEFAULT_MAX_INPUT_MB } from './article/limits.js';
 import { EXIT, InputError } from './errors.js';
+import { printErr, printOut, terminalSafeJson } from './terminal.js';
 import { INPUT_FORMATS } from './types.js';
 import { VERSION } from './version.js';
 
@@ -29,14 +31,16 @@ function addExtract(program: Command): void {
     .argument('[articles...]', 'article files, folders, globs or wiki page URLs (default: the "article" named in references.json)')
     .option('--refs <file>', 'references.json that names the article (default: ./references.json)')
     .option('--input-format <format>', `read every article with this reader: ${INPUT_FORMATS.join(', ')}`)
+    .option('--max-input-size <MB>', 'refuse an article or references file larger than this', String(DEFAULT_MAX_INPUT_MB))
     .option('--links-as-citations', 'Markdown and docs HTML: each inline link cites the sentence it stands in')
     .option('--wiki-api <url>', 'MediaWiki REST API of the wiki the article URL is on (default https://HOST/w/rest.php)')
     .option('--revision <n>', 'with a wiki URL: read this revision id instead of the latest')
     .option('--allow-private-hosts', 'let the wiki fetch reach loopback and private addresses (tests, intranets)')
     .addHelpText('after', EXTRACT_EXAMPLES)
-    .action(async (articles: string[], flags: { refs?: string; inputFormat?: string; linksAsCitations?: boolean; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
+    .action(async (articles: string[], flags: { refs?: string; inputFormat?: string; maxInputSize?: string; linksAsCitations?: boolean; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
       const { runExtract } = await import('./commands/extract.js');
-      process.stdout.write(`${await runExtract(articles, flags)}\n`);
+      // JSON escapes for C1 controls: the same data, nothing a terminal acts on.
+      process.stdout.write(`${terminalSafeJson(await runExtract(articles, flags))}\n`);
     });
 }
 
@@ -60,7 +64,7 @@ function addInit(program: Command): void {
     .addHelpText('after', INIT_EXAMPLES)
     .action(async (article: string, flags: { out: string; force?: boolean; inputFormat?: string; linksAsCitations?: boolean }) => {
       const { runInit } = await import('./commands/init.js');
-      process.stdout.write(`${await runInit(article, flags)}\n`);
+      printOut(`${await runInit(article, flags)}\n`);
     });
 }
 
@@ -69,6 +73,8 @@ export function buildProgram(): Command {
     .description('Check that an article\'s footnotes still say what the article claims.')
     .version(VERSION)
     .exitOverride()
+    // Commander echoes what was typed (an unknown option, a bad value): strip escapes there too.
+    .configureOutput({ writeOut: printOut, writeErr: printErr })
     .showHelpAfterError('(run citecheck --help for usage)');
   addVerify(program, VERSION);
   addExtract(program);
@@ -96,7 +102,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof InputError) {
-      process.stderr.write(`citecheck: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+      printErr(`citecheck: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
       return EXIT.usage;
     }
     if (error instanceof CommanderError) {
@@ -126,7 +132,7 @@ if (isEntryPoint()) {
   main(process.argv).then((code) => {
     process.exitCode = code;
   }, (error: unknown) => {
-    process.stderr.write(`citecheck: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    printErr(`citecheck: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     process.exitCode = 70;
   });
 }

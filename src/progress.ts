@@ -1,4 +1,5 @@
 // The TTY progress line on stderr while sources are fetched: one line, redrawn at most ~10 times a second.
+import { terminalSafe } from './terminal.js';
 
 export interface ProgressState {
   done: number;
@@ -30,7 +31,7 @@ export function formatProgress(p: ProgressState, elapsedMs: number): string {
   const parts = [`citecheck: ${p.done}/${p.total} sources`, `${p.inFlight} in flight`];
   if (p.slowestHost && p.slowestMs !== undefined) parts.push(`slowest ${p.slowestHost} ${(p.slowestMs / 1000).toFixed(1)}s`);
   parts.push(`${formatElapsed(elapsedMs)} elapsed`);
-  return parts.join(' · ');
+  return terminalSafe(parts.join(' · '));
 }
 
 function formatElapsed(ms: number): string {

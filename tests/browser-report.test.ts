@@ -43,21 +43,23 @@ describe('the HTML report in headless Chromium', () => {
         '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    // A loaded machine is slow, not broken: Playwright's 30 s default per action is not the test.
+    page.setDefaultTimeout(120_000);
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text()); });
     page.on('request', (req) => { if (!req.url().startsWith('file:')) requests.push(req.url()); });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-  });
+  }, 120_000);
 
   // Playwright's :visible, not DOM types: this project compiles without lib.dom.
   const visibleClaims = () => page.locator('article.claim:visible').evaluateAll((els) => els.map((e) => e.id));
 
   it('shows the summary with the counts and the two ratios', async () => {
-    await expect.poll(() => page.getByRole('heading', { name: 'Summary' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Summary' }).isVisible(), { timeout: 60_000 }).toBe(true);
     const summary = await page.locator('section[aria-labelledby="summary-h"]').innerText();
     expect(summary).toContain('30.0%');
     expect(summary).toContain('37.5%');
@@ -106,7 +108,7 @@ describe('the HTML report in headless Chromium', () => {
   it('shows hostile page text as text: no dialog, no injected element', async () => {
     expect(dialogs).toEqual([]);
     expect(await page.locator('img, script, [onerror]').count()).toBe(0);
-    await expect.poll(() => page.getByText('<script>alert(1)</script>').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('<script>alert(1)</script>').first().isVisible(), { timeout: 60_000 }).toBe(true);
     expect(await page.locator('#c4 blockquote').innerText()).toContain('"><img src=x onerror=alert(1)>');
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
   });

@@ -156,7 +156,7 @@ describe('archive copies', () => {
     ]);
     try {
       const client = createWaybackClient({
-        dispatcher: createAgent({ timeoutMs: 5000, connections: 1, allowPrivateHosts: true, allowHosts: [] }),
+        dispatcher: createAgent({ timeoutMs: 30_000, connections: 1, allowPrivateHosts: true, allowHosts: [] }),
         baseUrl: wayback.baseUrl, cache: new Map(), ratePerMinute: 1200,
       });
       const { report, fetches } = await verify({

@@ -10,7 +10,10 @@ const Workflow = z.object({
   name: z.string(),
   on: z.record(z.string(), z.unknown()),
   permissions: z.record(z.string(), z.string()),
-  jobs: z.record(z.string(), z.object({ 'runs-on': z.string(), steps: z.array(Step).min(1) })),
+  jobs: z.record(z.string(), z.object({
+    'runs-on': z.string(), steps: z.array(Step).min(1),
+    strategy: z.object({ matrix: z.object({ node: z.array(z.number()) }) }).optional(),
+  })),
 });
 
 function load(name: string) {
@@ -19,6 +22,7 @@ function load(name: string) {
   return Workflow.parse(parse(text, { strict: true, uniqueKeys: true }));
 }
 
+const matrixNodes = (wf: z.infer<typeof Workflow>) => Object.values(wf.jobs).flatMap((j) => j.strategy?.matrix.node ?? []);
 const steps = (wf: z.infer<typeof Workflow>) => Object.values(wf.jobs).flatMap((j) => j.steps);
 const uses = (wf: z.infer<typeof Workflow>) => steps(wf).flatMap((s) => (s.uses ? [s.uses.split('@')[0]] : []));
 const citecheck = (wf: z.infer<typeof Workflow>) => steps(wf).find((s) => s.run?.includes('npx citecheck verify'));
@@ -30,9 +34,10 @@ describe('examples/audit-pr.yml', () => {
     expect(wf.on).toEqual({ pull_request: { paths: ['articles/**', 'references.json'] } });
   });
 
-  it('checks out, sets up Node 22, installs with npm ci, then runs citecheck with the formats and fail-on', () => {
+  it('checks out, sets up Node 22 and 24 (a matrix), installs with npm ci, then runs citecheck with the formats and fail-on', () => {
     expect(uses(wf)).toEqual(['actions/checkout', 'actions/setup-node', 'github/codeql-action/upload-sarif', 'actions/upload-artifact']);
-    expect(steps(wf).find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ 'node-version': 22 });
+    expect(steps(wf).find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ 'node-version': '${{ matrix.node }}' });
+    expect(matrixNodes(wf)).toEqual([22, 24]);
     expect(steps(wf).some((s) => s.run === 'npm ci')).toBe(true);
     expect(citecheck(wf)?.run).toBe('npx citecheck verify --format json,md,sarif,junit --fail-on broken,unsupported,missing');
   });
@@ -64,7 +69,10 @@ describe('examples/linkrot-weekly.yml', () => {
     expect(restore < run && run < save).toBe(true);
     expect(all[restore]?.with?.path).toBe('reports/history.db');
     expect(all[save]?.with?.path).toBe('reports/history.db');
-    expect(citecheck(wf)?.run).toMatch(/^npx citecheck verify --archive --history reports\/history\.db --changed-only\b/m);
+    expect(citecheck(wf)?.run).toMatch(/^\s*npx citecheck verify --archive --history reports\/history\.db --changed-only\b/m);
+    // The 24 leg checks the tool runs there without touching the history, the reports or the issue.
+    expect(matrixNodes(wf)).toEqual([22, 24]);
+    expect(all[restore]?.if).toBe('matrix.node == 22');
   });
 
   it('opens an issue only on news (exit 1), not on bad input (exit 2)', () => {

@@ -252,7 +252,7 @@ describe('a Content-Length larger than the body (the server closes after sending
 
   it.each(['/plain', '/gz'])('%s: the bytes that arrived are kept and marked truncated', async (path) => {
     const url = `http://127.0.0.1:${port}${path}`;
-    const f = (await fetchSources([url], { allowPrivateHosts: true, retries: 0, timeoutMs: 5_000 })).get(url);
+    const f = (await fetchSources([url], { allowPrivateHosts: true, retries: 0, timeoutMs: 30_000 })).get(url);
     expect(f?.outcome.kind).toBe('response');
     if (f?.outcome.kind !== 'response') return;
     expect(f.outcome.status).toBe(200);

@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 const noWait = async (): Promise<void> => undefined;
-const open: Partial<FetchOptions> = { allowPrivateHosts: true, sleep: noWait, timeoutMs: 5_000 };
+const open: Partial<FetchOptions> = { allowPrivateHosts: true, sleep: noWait, timeoutMs: 30_000 };
 
 async function fetchOne(url: string, options: Partial<FetchOptions> = {}): Promise<SourceFetch> {
   const result = await fetchSources([url], { ...open, ...options });

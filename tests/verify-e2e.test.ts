@@ -59,7 +59,7 @@ describe('verify() against the fixture web', () => {
     const article = parseArticle(ARTICLE, 'riverside.txt');
     const { report } = await verify({
       article, references: references(), toolVersion: 'test', failOn: ['broken', 'unsupported', 'missing'],
-      fetch: { allowPrivateHosts: false, allowHosts: ['127.0.0.1'], retries: 0, timeoutMs: 5000 },
+      fetch: { allowPrivateHosts: false, allowHosts: ['127.0.0.1'], retries: 0, timeoutMs: 30_000 },
     });
     expect(ReportSchema.safeParse(report).success).toBe(true);
     // Scripts read report.json through the shipped JSON Schema: a real report must pass it.

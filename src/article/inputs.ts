@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import type { Article, InputFormat } from '../types.js';
 import { ARTICLE_EXTENSIONS, detectFormat } from './detect.js';
 import { READERS, type ArticleReader, type ReaderOptions } from './formats.js';
-import { displayPath, readArticleText } from './read.js';
+import { displayPath, readArticleText, type InputLimits } from './read.js';
 
 /** One article argument: a file to read, or a wiki page to fetch by URL. */
 export type ArticleArg = { kind: 'file'; path: string } | { kind: 'url'; url: string };
@@ -70,8 +70,8 @@ export interface ReadOptions extends ReaderOptions {
 }
 
 /** Reads one article file with the reader its format (override, extension, content) names. */
-export async function readArticleFile(file: string, options: ReadOptions = {}): Promise<Article> {
-  const text = await readArticleText(file);
+export async function readArticleFile(file: string, options: ReadOptions = {}, limits: InputLimits = {}): Promise<Article> {
+  const text = await readArticleText(file, limits);
   const format = detectFormat(file, text, options.format);
   const reader = await loadReader(format);
   const { format: _, ...readerOptions } = options;

@@ -8,15 +8,19 @@ import { loadReferences, type LoadedReferences } from '../config/load.js';
 import { InputError } from '../errors.js';
 import type { Article } from '../types.js';
 import type { ArticleInput } from '../verify.js';
+import { DEFAULT_REFS, requireSomethingToCheck, whatToGive } from './first-contact.js';
+import { inputLimits } from './options.js';
 
 export interface InputFlags {
   /** `--refs`: given explicitly; absent means "look beside each article" (and ./references.json). */
   refs?: string;
   inputFormat?: string;
   linksAsCitations?: boolean;
+  /** `--max-input-size` in MB: the cap on each article and references file. */
+  maxInputSize?: string;
 }
 
-export const DEFAULT_REFS = 'references.json';
+export { DEFAULT_REFS };
 
 /** Reads an article given by URL (a wiki page through its REST API); absent: URLs are refused. */
 export type UrlReader = (url: string) => Promise<Article>;
@@ -30,15 +34,18 @@ export async function loadArticles(
 ): Promise<ArticleInput[]> {
   const format = parseInputFormat(flags.inputFormat);
   const options = { ...(format ? { format } : {}), ...(flags.linksAsCitations ? { linksAsCitations: true } : {}) };
-  const explicit = flags.refs !== undefined ? await loadReferences(flags.refs) : undefined;
+  const limits = flags.maxInputSize === undefined ? {} : inputLimits(flags.maxInputSize);
+  const explicit = flags.refs !== undefined ? await loadReferences(flags.refs, limits) : undefined;
   if (args.length === 0) {
-    // Today's default: the article named by references.json (./references.json unless --refs).
-    const loaded = explicit ?? await loadReferences(DEFAULT_REFS);
+    // Today's default: the article named by references.json (./references.json unless --refs);
+    // with neither, the first-contact message says what to give.
+    if (!explicit) await requireSomethingToCheck(command, undefined, DEFAULT_REFS);
+    const loaded = explicit ?? await loadReferences(DEFAULT_REFS, limits);
     if (!loaded.articlePath) {
       throw new InputError(`no article given and ${flags.refs ?? DEFAULT_REFS} names none`,
-        `pass the article file (citecheck ${command} ARTICLE) or add "article" to references.json`);
+        `add "article" to ${flags.refs ?? DEFAULT_REFS}, or ${whatToGive(command)}`);
     }
-    const article = await readArticleFile(loaded.articlePath, options);
+    const article = await readArticleFile(loaded.articlePath, options, limits);
     return [{ article, ...articleReferences(article, loaded) }];
   }
   const inputs = await expandInputs(args);
@@ -54,7 +61,7 @@ export async function loadArticles(
       out.push({ article, ...articleReferences(article, refsFor(input.url) ?? await findReferencesForUrl(input.url)) });
       continue;
     }
-    const article = await readArticleFile(input.path, options);
+    const article = await readArticleFile(input.path, options, limits);
     out.push({ article, ...articleReferences(article, refsFor(input.path) ?? await findReferencesFile(input.path)) });
   }
   return out;

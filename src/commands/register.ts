@@ -1,5 +1,6 @@
 // The `verify` and `report` subcommands' flags and help; their actions are imported lazily.
 import { Command, Option } from 'commander';
+import { DEFAULT_MAX_INPUT_MB } from '../article/limits.js';
 import { INPUT_FORMATS } from '../types.js';
 
 const VERIFY_EXAMPLES = `
@@ -48,6 +49,7 @@ export function addVerify(program: Command, version: string): void {
     .option('--per-host <n>', 'requests in flight per host at most', '2')
     .option('--retries <n>', 'retries for 429, 5xx, timeouts and resets (honouring Retry-After)', '2')
     .option('--max-size <MB>', 'read at most this much of each page (decoded)', '5')
+    .option('--max-input-size <MB>', 'refuse an article or references file larger than this', String(DEFAULT_MAX_INPUT_MB))
     .option('--read-budget <seconds>', 'time to read one page (parse HTML, extract PDF text); over it the page is unreadable', '20')
     .option('--max-depth <n>', 'deepest HTML element nesting read (e.g. 1000); a deeper page is unreadable', '512')
     .option('--pdf-max-pages <n>', 'PDFs with more pages than this are not read (e.g. 500)', '500')

@@ -1,16 +1,21 @@
 // `citecheck report FILE`: re-render a saved report.json into other formats, without any network.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readInputFile } from '../article/read.js';
 import { InputError } from '../errors.js';
 import { ReportFileSchema, isRunReport, type AnyReport, type Report } from '../report/schema.js';
-import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
+import { parseFormats, renderFailureError, reportFiles, writeReportSet } from '../report/write.js';
 import { formatIssues } from '../config/issues.js';
+import { printOut } from '../terminal.js';
+import { prepareOutputs, writing } from './outputs.js';
 
 export async function runReport(file: string, flags: { format: string; out?: string; quiet?: boolean }): Promise<number> {
   const formats = parseFormats(flags.format);
   const report = await readAnyReportFile(file);
-  const written = await writeReports(flags.out ?? path.dirname(file), formatsToFiles(report, formats, report.run.failOn));
-  if (!flags.quiet) process.stdout.write(`wrote ${written.map((w) => path.relative(process.cwd(), w) || w).join(', ')}\n`);
+  const out = flags.out ?? path.dirname(file);
+  await prepareOutputs({ dirs: [out], files: [] });
+  const { written, failed } = await writing(`reports in ${out}`, () => writeReportSet(out, reportFiles(report, formats, report.run.failOn)));
+  if (failed.length > 0) throw renderFailureError(failed);
+  if (!flags.quiet) printOut(`wrote ${written.map((w) => path.relative(process.cwd(), w) || w).join(', ')}\n`);
   return 0;
 }
 
@@ -25,20 +30,16 @@ export async function readReportFile(file: string): Promise<Report> {
 
 /** A report.json written by `citecheck verify` (one article or several), checked against its schema. */
 export async function readAnyReportFile(file: string): Promise<AnyReport> {
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`,
-      'pass the report.json that `citecheck verify` wrote (reports/report.json by default)');
-  }
+  const hint = 'pass the report.json that `citecheck verify` wrote (reports/report.json by default)';
+  // A saved report can be far larger than an article: the cap is only there to refuse a device or a pipe.
+  const raw = new TextDecoder().decode(await readInputFile(file, 'report', { maxBytes: 2 ** 31 - 1 }));
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (e) {
-    throw new InputError(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InputError(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, hint);
   }
   const parsed = ReportFileSchema.safeParse(json);
-  if (!parsed.success) throw new InputError(`${file} is not a citecheck report: ${formatIssues(parsed.error)}`);
+  if (!parsed.success) throw new InputError(`${file} is not a citecheck report: ${formatIssues(parsed.error)}`, hint);
   return parsed.data;
 }

@@ -9,6 +9,7 @@ import { articleKey, defaultReviewsPath, loadReviews, saveReviews, upsertReview 
 import type { Review, ReviewsFile } from '../review/schema.js';
 import { openInBrowser, walkReviews } from '../review/walk.js';
 import { VERDICTS, type Verdict } from '../types.js';
+import { printOut } from '../terminal.js';
 import { readReportFile } from './report.js';
 
 export interface ReviewFlags {
@@ -29,7 +30,7 @@ export async function runReview(reportArg: string | undefined, flags: ReviewFlag
   const article = articleKey(file, report.article.path);
   let reviews: ReviewsFile = await loadReviews(file, { optional: true }) ?? { reviews: [] };
   if (flags.list) {
-    process.stdout.write(listReviews(report, reviews, article, file));
+    printOut(listReviews(report, reviews, article, file));
     return 0;
   }
   const reviewer = flags.reviewer ?? whoAmI();
@@ -42,7 +43,7 @@ export async function runReview(reportArg: string | undefined, flags: ReviewFlag
     const target = findTarget(report, claim, ref);
     if (typeof target === 'string') throw new InputError(target, 'take the claim id and footnote from report.json or report.md');
     await save(target, verdict, flags.note ?? '');
-    process.stdout.write(`saved in ${file}: claim ${claim} [${ref}] ${verdict}\n`);
+    printOut(`saved in ${file}: claim ${claim} [${ref}] ${verdict}\n`);
     return 0;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -52,13 +53,13 @@ export async function runReview(reportArg: string | undefined, flags: ReviewFlag
   const current = applyReviews(report, reviews.reviews.filter((r) => r.article === article)).report;
   const targets = pendingCitations(current);
   if (targets.length === 0) {
-    process.stdout.write('Nothing to review: no failing or partly supported citation without a current decision.\n');
+    printOut('Nothing to review: no failing or partly supported citation without a current decision.\n');
     return 0;
   }
-  process.stdout.write(`${targets.length} citations to review; decisions are saved in ${file} as you make them.\n`);
+  printOut(`${targets.length} citations to review; decisions are saved in ${file} as you make them.\n`);
   const result = await walkReviews(current, targets, { input: process.stdin, output: process.stdout, open: openInBrowser },
     (d) => save(d.target, d.verdict, d.note));
-  process.stdout.write(`${result.decided} decided, ${result.skipped} skipped${result.quit ? ', stopped early' : ''}.\n`);
+  printOut(`${result.decided} decided, ${result.skipped} skipped${result.quit ? ', stopped early' : ''}.\n`);
   return 0;
 }
 

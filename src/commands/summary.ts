@@ -1,6 +1,7 @@
 // The short summary `citecheck verify` prints on stdout: counts, the problems, where reports went.
 import { failsRun } from '../report/build.js';
 import { articleViews, isRunReport, type AnyReport } from '../report/schema.js';
+import { terminalSafe } from '../terminal.js';
 import { LINK_STATUSES, VERDICTS, type Verdict } from '../types.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
@@ -31,7 +32,8 @@ export function formatSummary(r: AnyReport, written: readonly string[], failOn: 
     .map((ci) => `  ${where(v.article.path)}${c.line} [${ci.ref}] ${ci.verdict}: ${ci.reason}`)));
   if (problems.length > 0) lines.push('', verbose ? 'citations:' : `failing (${failOn.join(', ')}):`, ...problems);
   if (written.length > 0) lines.push('', `reports: ${written.join(', ')}`);
-  return `${lines.join('\n')}\n`;
+  // Titles and reasons come from articles and pages: nothing in them may drive the terminal.
+  return terminalSafe(`${lines.join('\n')}\n`);
 }
 
 export function printSummary(r: AnyReport, written: readonly string[], failOn: readonly Verdict[], verbose: boolean): void {

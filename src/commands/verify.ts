@@ -8,7 +8,7 @@ import { buildRunReport, runExitCode } from '../report/run.js';
 import { renderChanges } from '../report/changes.js';
 import { appendStepSummary, githubAnnotations } from '../report/github.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
+import { parseFormats, renderFailureError, reportFiles, writeReportSet } from '../report/write.js';
 import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { readWarc, writeWarc } from '../sources/warc.js';
@@ -21,6 +21,7 @@ import { loadArticles, type InputFlags } from './articles.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
 import { printSummary } from './summary.js';
+import { printErr, printOut } from '../terminal.js';
 import { checkWikiFlags, wikiReader, type WikiFlags } from './wiki-input.js';
 
 export interface VerifyFlags extends InputFlags, WikiFlags {
@@ -94,7 +95,7 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   // Opened before fetching, so a damaged or newer database stops the run before any request.
   const history = historyAt && await openHistoryAt(historyAt, {
     ...(keepMs === undefined ? {} : { keepMs }),
-    notify: (line) => { if (!flags.quiet) process.stderr.write(`citecheck: ${line}\n`); },
+    notify: (line) => { if (!flags.quiet) printErr(`citecheck: ${line}\n`); },
   });
   const replay = flags.replay ? await readWarc(flags.replay) : undefined;
   const showProgress = shouldShowProgress(process.stderr, process.env, flags.quiet ?? false);
@@ -124,23 +125,25 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
     const { warc } = flags;
     await writing(warc, () => writeWarc(warc, result.fetches, { software: `citecheck/${toolVersion}` }));
   }
-  const written = await writing(`reports in ${flags.out}`, () => writeReports(flags.out, formatsToFiles(report, formats, failOn)));
+  const { written, failed } = await writing(`reports in ${flags.out}`, () => writeReportSet(flags.out, reportFiles(report, formats, failOn)));
   if (history && result.run) {
     const { run } = result;
     // One transaction against the state as it is now: a concurrent run's checks are kept, not overwritten.
     await writing(history.file, async () => history.record(run));
   }
   history?.close();
+  // A renderer's bug costs its own format only: the other reports and the history are written first.
+  if (failed.length > 0) throw renderFailureError(failed);
   if (process.env.GITHUB_ACTIONS === 'true') {
-    for (const line of githubAnnotations(report, failOn)) process.stdout.write(`${line}\n`);
+    for (const line of githubAnnotations(report, failOn)) printOut(`${line}\n`);
     // A broken step-summary path is the runner's problem: warn, keep the run's verdict.
     await appendStepSummary(flags.changedOnly && report.changes ? renderChanges(report.changes) : renderMarkdown(report))
-      .catch((e: unknown) => process.stderr.write(`citecheck: warning: cannot append to GITHUB_STEP_SUMMARY: ${String(e)}\n`));
+      .catch((e: unknown) => printErr(`citecheck: warning: cannot append to GITHUB_STEP_SUMMARY: ${String(e)}\n`));
   }
   const shown = written.map((w) => path.relative(process.cwd(), w) || w);
   if (flags.changedOnly) {
     const text = report.changes ? renderChanges(report.changes, { plain: true }) : 'Offline run: nothing recorded.\n';
-    if (!flags.quiet) process.stdout.write(`${text}\nreports: ${shown.join(', ')}\n`);
+    if (!flags.quiet) printOut(`${text}\nreports: ${shown.join(', ')}\n`);
     return report.changes?.news ? 1 : 0;
   }
   if (!flags.quiet) printSummary(report, shown, failOn, flags.verbose ?? false);

@@ -1,6 +1,6 @@
 // Reads references.json: JSON syntax and schema problems become an InputError naming the field.
 import path from 'node:path';
-import { displayPath, readInputFile } from '../article/read.js';
+import { displayPath, readInputFile, type InputLimits } from '../article/read.js';
 import { InputError } from '../errors.js';
 import { formatIssues } from './issues.js';
 import { ReferencesFileSchema, type ReferencesFile } from './schema.js';
@@ -41,8 +41,8 @@ export function parseReferences(text: string, file: string): ReferencesFile {
   return parsed.data;
 }
 
-export async function loadReferences(file: string): Promise<LoadedReferences> {
-  const bytes = await readInputFile(file, 'references file');
+export async function loadReferences(file: string, limits: InputLimits = {}): Promise<LoadedReferences> {
+  const bytes = await readInputFile(file, 'references file', limits);
   const config = parseReferences(new TextDecoder().decode(bytes), file);
   const dir = path.dirname(path.resolve(file));
   const loaded: LoadedReferences = { config, dir };

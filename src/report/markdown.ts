@@ -24,7 +24,15 @@ export function markdownLink(url: string | undefined, label?: string): string {
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 export function renderMarkdown(r: AnyReport): string {
-  if (isRunReport(r)) return renderRunMarkdown(r);
+  return [...markdownChunks(r)].join('');
+}
+
+/** report.md as pieces, for a file of any size: no single string holds it all (V8 caps one at ~512 MB). */
+export function markdownChunks(r: AnyReport): Generator<string> {
+  return tidyBlankLines(isRunReport(r) ? runLines(r) : articleLines(r));
+}
+
+function articleLines(r: Report): string[] {
   const out: string[] = [];
   out.push(`# citecheck: ${escapeMarkdown(r.article.title || r.article.path)}`, '');
   out.push(`Article ${escapeMarkdown(r.article.path)} · citecheck ${escapeMarkdown(r.tool.version)}`
@@ -36,18 +44,34 @@ export function renderMarkdown(r: AnyReport): string {
   }
   out.push(...renderSummary(r), '');
   if (r.changes) out.push(renderChanges(r.changes), '');
-  out.push(...renderArticleBody(r));
-  return tidy(out);
+  // A loop, not push(...lines): spreading 100,000 lines into one call overflows the stack.
+  for (const line of renderArticleBody(r)) out.push(line);
+  return out;
 }
 
-const tidy = (out: readonly string[]) => `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+/**
+ * The lines joined by newlines with runs of blank lines cut to one and the end trimmed, piece by
+ * piece: trailing whitespace is held back until text follows it, so no newline run is ever split.
+ */
+function* tidyBlankLines(lines: Iterable<string>): Generator<string> {
+  let held = '';
+  let first = true;
+  for (const line of lines) {
+    const text = first ? line : `${held}\n${line}`;
+    first = false;
+    const end = text.trimEnd().length;
+    held = text.slice(end);
+    if (end > 0) yield text.slice(0, end).replace(/\n{3,}/g, '\n\n');
+  }
+  yield '\n';
+}
 
 function renderArticleBody(r: Report): string[] {
   return [...renderProblems(r), ...renderSupporting(r), ...renderFindings(r), ...renderUncited(r)];
 }
 
 /** Several articles: the run's summary, one row per article, then each article's sections under its name. */
-function renderRunMarkdown(r: RunReport): string {
+function runLines(r: RunReport): string[] {
   const views = articleViews(r);
   const out = [`# citecheck: ${views.length} articles`, '',
     `citecheck ${escapeMarkdown(r.tool.version)} · started ${escapeMarkdown(r.run.startedAt)}`
@@ -64,9 +88,9 @@ function renderRunMarkdown(r: RunReport): string {
   for (const v of views) {
     out.push('', `## ${escapeMarkdown(v.article.title || v.article.path)}`, '', `Article ${escapeMarkdown(v.article.path)}`, '');
     // Each article's sections one level down, under its own heading.
-    out.push(...renderArticleBody(v).map((line) => (line.startsWith('#') ? `#${line}` : line)));
+    for (const line of renderArticleBody(v)) out.push(line.startsWith('#') ? `#${line}` : line);
   }
-  return tidy(out);
+  return out;
 }
 
 function renderSummary(r: Pick<Report, 'summary'>): string[] {

@@ -5,6 +5,7 @@ import type { Citation, Verdict } from '../types.js';
 import { sourceFor } from './build.js';
 import { reviewLine } from './review-text.js';
 import { oneLine } from './escape.js';
+import { jsonChunks } from './json-chunks.js';
 import { articleViews, type AnyReport, type ClaimReport, type Report } from './schema.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -52,6 +53,11 @@ export function fingerprint(ruleId: string, claim: ClaimReport, c: Citation, url
 }
 
 export function renderSarif(r: AnyReport, failOn: readonly Verdict[]): string {
+  return [...sarifChunks(r, failOn)].join('');
+}
+
+/** report.sarif as pieces, one result at a time, exactly as JSON.stringify with two-space indents writes the log. */
+export function* sarifChunks(r: AnyReport, failOn: readonly Verdict[]): Generator<string> {
   const fail = new Set(failOn);
   const rules: ReportingDescriptor[] = PROBLEMS.map((v) => ({
     id: RULES[v].id,
@@ -84,7 +90,8 @@ export function renderSarif(r: AnyReport, failOn: readonly Verdict[]): string {
       results,
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  yield* jsonChunks(log);
+  yield '\n';
 }
 
 function toResult(r: Report, claim: ClaimReport, c: Citation, verdict: ProblemVerdict, failing: boolean): Result {

@@ -1,14 +1,16 @@
-// Writes report files atomically (temp file in the same folder, fsync, rename) and maps formats to files.
-import { mkdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { writeFileAtomic } from '../atomic.js';
+// Maps report formats to files and renderers, and writes them as one set (write-set.ts).
+import type { AtomicFs } from '../atomic.js';
 import { InputError } from '../errors.js';
 import type { Verdict } from '../types.js';
-import { renderHtml } from './html.js';
+import { htmlChunks } from './html.js';
+import { jsonChunks } from './json-chunks.js';
 import { renderJunit } from './junit.js';
-import { renderMarkdown } from './markdown.js';
-import { renderSarif } from './sarif.js';
+import { markdownChunks } from './markdown.js';
+import { sarifChunks } from './sarif.js';
 import type { AnyReport } from './schema.js';
+import { renderFailureError, writeReportSet, type ReportFile } from './write-set.js';
+
+export { renderFailureError, writeReportSet, type RenderFailure, type ReportFile } from './write-set.js';
 
 export const REPORT_FORMATS = ['json', 'md', 'html', 'junit', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -30,31 +32,39 @@ export function parseFormats(csv: string): ReportFormat[] {
   return [...new Set(names.filter(isFormat))];
 }
 
+/** Each format's file and renderer; the text is produced in pieces only while the file is written. */
+export function reportFiles(r: AnyReport, formats: readonly ReportFormat[], failOn: readonly Verdict[]): ReportFile[] {
+  const render = {
+    json: () => withNewline(jsonChunks(r)),
+    md: () => markdownChunks(r),
+    html: () => htmlChunks(r),
+    junit: () => [renderJunit(r, failOn)],
+    sarif: () => sarifChunks(r, failOn),
+  } satisfies Record<ReportFormat, () => Iterable<string>>;
+  return [...new Set(formats)].map((f) => ({ name: REPORT_FILE_NAMES[f], chunks: render[f] }));
+}
+
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
+}
+
+/** The same files as whole strings (the library API and small reports). */
 export function formatsToFiles(
   r: AnyReport, formats: readonly ReportFormat[], failOn: readonly Verdict[],
 ): { name: string; content: string }[] {
-  const render = {
-    json: () => `${JSON.stringify(r, null, 2)}\n`,
-    md: () => renderMarkdown(r),
-    html: () => renderHtml(r),
-    junit: () => renderJunit(r, failOn),
-    sarif: () => renderSarif(r, failOn),
-  } satisfies Record<ReportFormat, () => string>;
-  return [...new Set(formats)].map((f) => ({ name: REPORT_FILE_NAMES[f], content: render[f]() }));
+  return reportFiles(r, formats, failOn).map((f) => ({ name: f.name, content: [...f.chunks()].join('') }));
 }
 
 /**
- * A reader (a CI upload step, a browser) never sees half a file: each one is written beside its final
- * name, flushed to disk, then renamed over it. Returns the written paths in order.
+ * A reader (a CI upload step, a browser) never sees half a file, nor reports from two runs side by
+ * side: all are written to temp files first, then renamed (see writeReportSet). Returns the written paths.
  */
-export async function writeReports(dir: string, files: readonly { name: string; content: string }[]): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const written: string[] = [];
-  for (const file of files) {
-    if (basename(file.name) !== file.name || file.name.startsWith('.')) throw new Error(`not a plain file name: ${file.name}`);
-    const target = join(dir, file.name);
-    await writeFileAtomic(target, file.content);
-    written.push(target);
-  }
+export async function writeReports(
+  dir: string, files: readonly ({ name: string; content: string } | ReportFile)[], fs?: AtomicFs,
+): Promise<string[]> {
+  const set = files.map((f) => ('chunks' in f ? f : { name: f.name, chunks: () => [f.content] }));
+  const { written, failed } = await writeReportSet(dir, set, fs);
+  if (failed.length > 0) throw renderFailureError(failed);
   return written;
 }
