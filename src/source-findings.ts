@@ -27,6 +27,10 @@ export function sourceFindings(
       findings.push({ kind: 'deprecated-archive', ref, message: `reference [${ref}]: archive.today is deprecated ` +
         `(tampered captures; Wikipedia RfC, Feb 2026) and is never fetched; replace ${s.archiveUrl} with a Wayback copy` });
     }
+    if (s.credentialsRemoved) {
+      findings.push({ kind: 'credentials-in-url', ref, message: `reference [${ref}]: its URL carried a user name or ` +
+        'password; it was removed from every report and not sent. Remove it from the article and references.json, and change it' });
+    }
     if (s.archiveError) {
       findings.push({ kind: 'archive-unavailable', ref, message: `reference [${ref}]: the archive lookup failed ` +
         `(${s.archiveError}); run again later` });

@@ -3,7 +3,8 @@ import { isIP } from 'node:net';
 import type { Reference } from './config/schema.js';
 import { fingerprintText } from './history/fingerprint.js';
 import type { ClaimMatch } from './judge/match.js';
-import type { LinkStatus, Page, SourceFetch, SourceReport } from './types.js';
+import { cleanText } from './page/clean.js';
+import type { LinkStatus, Page, SourceFetch, SourceReport, Truncation } from './types.js';
 
 export interface Source {
   ref: number;
@@ -21,18 +22,39 @@ export interface Source {
   matches?: ReadonlyMap<string, ClaimMatch | undefined>;
   /** Text facts made where the page was read, for the history and reviews (see read-source.ts). */
   facts?: { fingerprint?: string; kept: string[] };
+  /** The cited URL (or its archive URL) carried a user name or password, removed before anything used it. */
+  credentialsRemoved?: boolean;
 }
 
 export interface LinkJudgement {
   linkStatus: LinkStatus;
   reason: string;
+  /** The body was incomplete, and why (judge/link.ts). */
+  truncated?: Truncation;
+}
+
+/**
+ * `url` without the user name and password of `http://user:pass@host/`: a report, the history, a
+ * WARC or a SARIF upload would otherwise publish them. They are not sent either (a cited source is
+ * meant to be public; the request goes without them, and a finding says they were removed).
+ */
+export function stripCredentials(url: string): { url: string; removed: boolean } {
+  if (!URL.canParse(url)) return { url, removed: false };
+  const parsed = new URL(url);
+  if (parsed.username === '' && parsed.password === '') return { url, removed: false };
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.href, removed: true };
 }
 
 /** The URL check that needs no network: a missing or malformed URL is a status, not an error. */
 export function planSource(ref: number, reference: Reference | undefined): Source {
-  const base = { ref, archiveUrl: reference?.archiveUrl };
+  const archive = reference?.archiveUrl === undefined ? undefined : stripCredentials(reference.archiveUrl);
+  const given = reference?.url === undefined ? undefined : stripCredentials(reference.url.trim());
+  const removed = (archive?.removed ?? false) || (given?.removed ?? false);
+  const base = { ref, archiveUrl: archive?.url, ...(removed ? { credentialsRemoved: true } : {}) };
   if (!reference) return { ...base, link: { linkStatus: 'no-url', reason: `no reference [${ref}] in the article's reference list or references.json` } };
-  const url = reference.url?.trim();
+  const url = given?.url;
   if (!url) return { ...base, link: { linkStatus: 'no-url', reason: "no URL for this reference (neither the article's reference list nor references.json gives one)" } };
   if (!isFetchableUrl(url)) {
     return { ...base, url, link: { linkStatus: 'invalid-url', reason: `not an http(s) URL: ${JSON.stringify(url)}` } };
@@ -78,7 +100,8 @@ export function sourceReport(s: Source): SourceReport {
     ref: s.ref,
     url: s.url,
     finalUrl: f?.finalUrl,
-    redirects: f?.redirects ?? [],
+    // A Location that is no valid URL is kept as the server sent it: cleaned of escapes and controls.
+    redirects: (f?.redirects ?? []).map((h) => ({ ...h, location: cleanText(h.location) })),
     httpStatus: response?.status,
     linkStatus: s.link?.linkStatus ?? 'error',
     contentType: s.page?.contentType,
@@ -87,6 +110,7 @@ export function sourceReport(s: Source): SourceReport {
     publishedDate: s.page?.publishedDate,
     archiveUrl: s.archive?.url ?? s.archiveUrl,
     fingerprint: s.facts?.fingerprint ?? (mainText ? fingerprintText(mainText) : undefined),
+    truncated: s.link?.truncated,
     reason: s.link?.reason ?? 'not checked',
   };
 }

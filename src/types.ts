@@ -68,7 +68,9 @@ export type FindingKind =
   | 'deprecated-archive' // archive URL on a deprecated service (archive.today)
   | 'archive-unavailable' // the archive lookup failed (rate-limited, unreachable): try again later
   | 'offline' // name resolution failed for every host: nothing could be reached
-  | 'stale-review'; // a reviewer's decision whose claim is no longer in the article
+  | 'stale-review' // a reviewer's decision whose claim is no longer in the article
+  | 'credentials-in-url' // a cited URL carried user:password (removed from every output, not sent)
+  | 'no-claims'; // the article yielded no claim at all (only a reference list, no markers): nothing was verified
 
 export interface Finding {
   kind: FindingKind;
@@ -135,6 +137,15 @@ export interface RedirectHop {
   location: string;
 }
 
+/**
+ * Why a body is incomplete: `max-size` — we stopped reading at the cap (our choice; the page is
+ * judged on what was read); `connection-closed` — the server closed before sending the
+ * Content-Length it announced (the rest of the page never arrived: an access problem).
+ */
+export type Truncation = 'max-size' | 'connection-closed';
+
+export const TRUNCATIONS = ['max-size', 'connection-closed'] as const satisfies readonly Truncation[];
+
 /** How one fetch of a URL ended. `kind: 'response'` means bytes came back (any status). */
 export type FetchOutcome =
   | {
@@ -144,6 +155,8 @@ export type FetchOutcome =
       body: Uint8Array;
       /** The body is incomplete: it hit the byte cap (decoded bytes) and was cut, or the server closed before sending all of its Content-Length. */
       truncated: boolean;
+      /** Why it is incomplete, when `truncated`. */
+      truncation?: Truncation;
     }
   | {
       kind: 'failure';
@@ -284,5 +297,7 @@ export interface SourceReport {
   archiveUrl?: string;
   /** sha256 of the normalised main text (what reviews and drift checks compare). */
   fingerprint?: string;
+  /** The body was incomplete, and why (the reason says how much arrived). */
+  truncated?: Truncation;
   reason: string;
 }

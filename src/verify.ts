@@ -222,12 +222,13 @@ function matchPage(claim: { text: string; before: string }, read: ReadSource, re
 function citeOne(text: { text: string; before: string }, ref: number, source: Source | undefined, reference: Reference | undefined): Citation {
   const link = source?.link ?? { linkStatus: 'no-url' as const, reason: 'no reference with this number' };
   const match = matchPage(text, source ?? {}, reference, source?.fetch?.finalUrl ?? source?.url);
-  const citation = judgeCitation({ ref, linkStatus: link.linkStatus, linkReason: link.reason, match });
+  const citation = judgeCitation({ ref, linkStatus: link.linkStatus, linkReason: link.reason, match, ...(link.truncated ? { truncated: link.truncated } : {}) });
   const archive = source?.archive;
   if (!archive?.link) return citation;
   const archived = judgeCitation({
     ref, linkStatus: archive.link.linkStatus, linkReason: archive.link.reason,
     match: matchPage(text, archive, reference, archive.url),
+    ...(archive.link.truncated ? { truncated: archive.link.truncated } : {}),
   });
   const check: ArchiveCheck = {
     url: archive.url, linkStatus: archive.link.linkStatus, verdict: archived.verdict, score: archived.score,

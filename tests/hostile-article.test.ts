@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseArticle } from '../src/article/parse.js';
 import { segmentSentences } from '../src/article/sentences.js';
+import { exitCodeFor } from '../src/report/build.js';
+import { ReportSchema } from '../src/report/schema.js';
+import { verify } from '../src/verify.js';
 
 const article = (body: string): string =>
   `Riverside library\n\nBudget\n\n${body}\n\nReferences\n\n  1. "a". b. 2024.\n  2. "c". d. 2024.\n`;
@@ -49,4 +52,31 @@ describe('a 5 MB line', () => {
     expect(a.claims[1]?.context).toBe('Mr. Smith agreed.');
     expect(a.uncited.map((u) => u.text)).toEqual(['Mr. Smith agreed.']);
   }, 120_000);
+});
+
+describe('an article that is only a reference list', () => {
+  const ONLY_REFS = 'References\n\n  1. 1 2 "Riverside council approves library budget". Riverside Gazette. 14 May 2024.\n  2. "Library budget: what was decided". Riverside Gazette. 14 May 2024.\n';
+
+  it('has no fake title, no reference rows as uncited sentences, and a no-claims finding', () => {
+    const a = parseArticle(ONLY_REFS, 'refs-only.txt');
+    expect(a.title).toBe('');
+    expect(a.claims).toEqual([]);
+    expect(a.uncited).toEqual([]);
+    expect(a.references.map((r) => r.id)).toEqual([1, 2]);
+    expect(a.findings.map((f) => f.kind)).toContain('no-claims');
+  });
+
+  it('fails the run (exit 1) unless --fail-on none, and the report carries the finding', async () => {
+    const article = parseArticle(ONLY_REFS, 'refs-only.txt');
+    const { report } = await verify({ article, references: [], toolVersion: 'test', failOn: ['broken'] });
+    expect(ReportSchema.safeParse(report).success).toBe(true);
+    expect(report.findings.map((f) => f.kind)).toContain('no-claims');
+    expect(report.summary.uncited).toBe(0);
+    expect(exitCodeFor(report, ['broken'])).toBe(1);
+    expect(exitCodeFor(report, [])).toBe(0);
+  });
+
+  it('an ordinary article has no such finding', () => {
+    expect(parseArticle(article('The council approved a budget.[1]'), 'x.txt').findings.map((f) => f.kind)).not.toContain('no-claims');
+  });
 });

@@ -1,6 +1,7 @@
 // Hostile pages against the read stage: a PDF bomb, deep nesting, control characters in titles.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_READ_BUDGET, measureDepth } from '../src/page/budget.js';
+import { cleanText } from '../src/page/clean.js';
 import { readPage } from '../src/page/read.js';
 import { judgeLink } from '../src/judge/link.js';
 import { judgeCitation } from '../src/judge/verdict.js';
@@ -101,5 +102,59 @@ describe('deep nesting', () => {
     ['<div title="a > b"><div data-x=\'<div>\'>', 2],
   ])('measureDepth(%s) = %i', (html, depth) => {
     expect(measureDepth(html)).toBe(depth);
+  });
+});
+
+describe('control characters from a page', () => {
+  const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/;
+  const hostile = '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+    + '<title>\u001b]0;pwned\u0007Council\u001b[2J budget\u0000 news\ufffe\u009b31m</title>'
+    + '<meta name="description" content="Desc \u001b[5m blink"></head><body><article><h1>Council news</h1>'
+    + `<p>\u001b[31m${CLAIM}\u001b[0m \u0007 ${'Filler text about the town council and its work. '.repeat(20)}</p></article></body></html>`;
+
+  function strings(value: unknown): string[] {
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value)) return value.flatMap(strings);
+    if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+    return [];
+  }
+
+  it.each([
+    ['\u001b]0;pwned\u0007Title', 'Title'],
+    ['a\u001b[2Jb\u001b[31mc', 'abc'],
+    ['x\u009b31my', 'xy'],
+    ['nul\u0000 and\ufffe\uffff fffe', 'nul and fffe'],
+    ['tab\tand\nline stay', 'tab\tand\nline stay'],
+    ['\u001bPdcs payload\u001b\\after', 'after'],
+    ['plain Привет 🌉', 'plain Привет 🌉'],
+  ])('cleanText(%j) = %j', (dirty, clean) => {
+    expect(cleanText(dirty)).toBe(clean);
+  });
+
+  it('no string of the page, its signals, the link reason or the evidence carries a control character', async () => {
+    const f = response(hostile, 'text/html; charset=utf-8');
+    const page = await readPage(f);
+    expect(page?.title).toBe('Council budget news');
+    const link = judgeLink(f, page);
+    const citation = judgeCitation({ ref: 1, linkStatus: link.linkStatus, linkReason: link.reason,
+      match: page && matchClaim(CLAIM, extractKeyPhrases(CLAIM), page, { url: f.finalUrl }) });
+    expect(citation.verdict).toBe('supported');
+    for (const s of strings([page, link, citation])) expect(s).not.toMatch(CONTROLS);
+  });
+
+  it('a header value quoted in a reason is cleaned', () => {
+    const f: SourceFetch = { ...response('', 'text/html'), outcome: { kind: 'response', status: 429, headers: { 'retry-after': '\u001b]0;x\u0007 5\u009b2J' }, body: new Uint8Array(), truncated: false } };
+    const link = judgeLink(f, undefined);
+    expect(link.reason).toMatch(/retry-after: +5\)/);
+    expect(link.reason).not.toMatch(CONTROLS);
+  });
+
+  it('a not-found title quoted in a reason is cleaned too', async () => {
+    const html = '<html><head><title>Page not found\u001b]0;owned\u0007 \u001b[2J</title></head><body><h1>404 Page not found</h1><p>Sorry.</p></body></html>';
+    const f = response(html, 'text/html');
+    const page = await readPage(f);
+    const link = judgeLink(f, page);
+    expect(link.linkStatus).toBe('soft-404');
+    for (const s of strings([page, link])) expect(s).not.toMatch(CONTROLS);
   });
 });

@@ -46,8 +46,15 @@ const FETCHES: SourceFetch[] = [
   {
     url: 'https://big.example/long', finalUrl: 'https://big.example/long', redirects: [], attempts: 1, elapsedMs: 900,
     outcome: {
-      kind: 'response', status: 200, truncated: true, body: utf8('x'.repeat(4096)),
+      kind: 'response', status: 200, truncated: true, truncation: 'max-size', body: utf8('x'.repeat(4096)),
       headers: { 'content-type': 'text/html', 'transfer-encoding': 'chunked', 'content-encoding': 'br' },
+    },
+  },
+  {
+    url: 'https://cut.example/story', finalUrl: 'https://cut.example/story', redirects: [], attempts: 1, elapsedMs: 300,
+    outcome: {
+      kind: 'response', status: 200, truncated: true, truncation: 'connection-closed', body: utf8('<p>half a page'),
+      headers: { 'content-type': 'text/html', 'content-length': '90000' },
     },
   },
   {
@@ -140,7 +147,7 @@ describe.each(['evidence.warc', 'evidence.warc.gz'])('%s', (name) => {
     expect(ok?.headers?.get('x-orig-content-encoding')).toBe('gzip');
     expect(ok?.headers?.get('content-length')).toBe(String(utf8('<html><p>Мост открыт в 1932 году 🌉</p></html>').length));
     expect(finalsSeen.map((r) => r.truncated ?? null)).toEqual(FETCHES.flatMap((f) =>
-      f.outcome.kind === 'response' ? [f.outcome.truncated ? 'length' : null] : []));
+      f.outcome.kind === 'response' ? [f.outcome.truncation === 'connection-closed' ? 'disconnect' : f.outcome.truncated ? 'length' : null] : []));
   });
 
   it('stores the decoded body as the response payload, flagged as decoded', async () => {

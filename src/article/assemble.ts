@@ -1,7 +1,7 @@
 // Turns what a structured reader found (prose paragraphs with placed markers, references) into the Article every format yields.
 import type { Article, Finding, InputFormat, ListedReference, UncitedSentence } from '../types.js';
 import { claimLifted, type DraftClaim, type Place } from './claims.js';
-import { checkReferenceList } from './findings.js';
+import { checkClaims, checkReferenceList } from './findings.js';
 import { assignClaimIds } from './ids.js';
 import type { LiftedLine } from './markers.js';
 import type { PlacedMarker, ProseWriter } from './prose.js';
@@ -86,6 +86,9 @@ export function assembleArticle(outcome: ReaderOutcome): Article {
     claims: assignClaimIds(drafts),
     uncited,
     references,
-    findings: [...(outcome.findings ?? []), ...relabel(checkReferenceList(markers, references), outcome.labels)],
+    findings: [
+      ...checkClaims(drafts.length, references), ...(outcome.findings ?? []),
+      ...relabel(checkReferenceList(markers, references), outcome.labels),
+    ],
   };
 }

@@ -1,6 +1,16 @@
 // Self-check of the article against its own reference list: back-link counts, orphans, strays.
 import type { Finding, ListedReference } from '../types.js';
 
+/**
+ * No claim at all is a finding, not a pass: an article that is only a reference list (or whose
+ * markers were lost in copying) verifies nothing, and --fail-on makes the run fail on it.
+ */
+export function checkClaims(claims: number, references: readonly ListedReference[]): Finding[] {
+  if (claims > 0) return [];
+  const listed = references.length > 0 ? `its reference list has ${references.length} row(s), but ` : '';
+  return [{ kind: 'no-claims', message: `no claims found: ${listed}no sentence of the body carries a footnote marker` }];
+}
+
 /** `markers` holds every footnote number the body's markers carry, with its line, once per use. */
 export function checkReferenceList(
   markers: { ref: number; line: number }[],

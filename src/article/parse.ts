@@ -2,7 +2,7 @@
 import type { Article, ListedReference, UncitedSentence } from '../types.js';
 import type { ArticleReader } from './formats.js';
 import { claimParagraph, type DraftClaim } from './claims.js';
-import { checkReferenceList } from './findings.js';
+import { checkClaims, checkReferenceList } from './findings.js';
 import { assignClaimIds } from './ids.js';
 import { parseReferenceRow } from './references-list.js';
 import { sliceArticle } from './sections.js';
@@ -33,7 +33,7 @@ export function parseArticle(text: string, path: string): Article {
     claims: assignClaimIds(drafts),
     uncited,
     references,
-    findings: checkReferenceList(markers, references),
+    findings: [...checkClaims(drafts.length, references), ...checkReferenceList(markers, references)],
   };
 }
 

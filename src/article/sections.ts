@@ -126,7 +126,10 @@ function collectParagraphs(lines: Line[], from: number): { paragraphs: Paragraph
 export function sliceArticle(text: string): ArticleLayout {
   const lines = splitLines(text);
   const titleAt = lines.findIndex((l) => !isBlank(l.text));
-  const title = lines[titleAt]?.text.trim() ?? '';
+  const first = lines[titleAt]?.text.trim() ?? '';
+  // A text that opens with `References` (or other end matter) has no title and no body: its rows
+  // are the list, not a lead of uncited sentences under a title called "References".
+  if (END_HEADINGS.has(headingKey(first))) return { title: '', paragraphs: [], referenceLines: collectReferenceLines(lines, titleAt) };
   const { paragraphs, end } = collectParagraphs(lines, titleAt < 0 ? lines.length : findLeadStart(lines, titleAt + 1));
-  return { title, paragraphs, referenceLines: collectReferenceLines(lines, end) };
+  return { title: first, paragraphs, referenceLines: collectReferenceLines(lines, end) };
 }

@@ -11,7 +11,7 @@ export function formatSummary(r: AnyReport, written: readonly string[], failOn: 
   const views = articleViews(r);
   const lines: string[] = [];
   const sources = views.reduce((n, v) => n + v.sources.length, 0);
-  const head = isRunReport(r) ? `${views.length} articles` : `${views[0]?.article.title ?? ''}`;
+  const head = isRunReport(r) ? `${views.length} articles` : `${views[0]?.article.title || views[0]?.article.path || ''}`;
   lines.push(`${head} — ${s.claims} claims, ${s.citations} citations, ${sources} sources, ${s.uncited} uncited sentences`);
   if (isRunReport(r)) {
     for (const v of views) lines.push(`  ${v.article.path}: ${v.summary.claims} claims, ${v.summary.citations} citations`);

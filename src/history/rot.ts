@@ -1,6 +1,6 @@
 // Folding one run's checks into the history: IABot-style strikes, recovery and content drift (pure).
 import type { LinkStatus } from '../types.js';
-import { CHECK_EFFECT, resolveRules, type RotRules } from './rules.js';
+import { CHECK_EFFECT, checkEffect, resolveRules, type RotRules } from './rules.js';
 import type { CheckEntry, History, UrlHistory } from './schema.js';
 
 /** What one run learnt about one cited URL. */
@@ -132,7 +132,7 @@ function applyCheck(
   if (drift) changes.drifted.push({ url: check.url, refs, ...drift });
   const next: UrlHistory = { ...base, refs, checks: [...base.checks, entry].slice(-rules.keepChecks) };
 
-  const effect = CHECK_EFFECT[check.linkStatus];
+  const effect = checkEffect(check);
   if (effect === 'reset') return resetStrikes(next, base, check, changes);
   if (effect === 'strike') addStrike(next, base, check, at, rules, changes);
   const since = next.firstFailedAt;

@@ -37,6 +37,15 @@ export const CHECK_EFFECT = {
   'no-url': 'neutral',
 } as const satisfies Record<LinkStatus, CheckEffect>;
 
+/** HTTP statuses that blame our request, not the URL: recorded, but never a strike. */
+const OUR_FAULT_STATUSES: ReadonlySet<number> = new Set([431]);
+
+/** What one check does to the strike count: by its link status, unless the status blames our request. */
+export function checkEffect(check: { linkStatus: LinkStatus; httpStatus?: number }): CheckEffect {
+  if (check.httpStatus !== undefined && OUR_FAULT_STATUSES.has(check.httpStatus)) return 'neutral';
+  return CHECK_EFFECT[check.linkStatus];
+}
+
 export function resolveRules(rules: Partial<RotRules> = {}): RotRules {
   return { ...DEFAULT_ROT_RULES, ...rules };
 }

@@ -33,10 +33,30 @@ export const UrlHistorySchema = z.strictObject({
   rotDead: z.boolean(),
 });
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * URL → history, entry by entry: zod's record assigns each key, so a cited "URL" spelled
+ * `__proto__` vanished on import; defineProperty keeps it a plain key.
+ */
+const UrlsSchema = z.custom<Record<string, unknown>>(isRecord, 'expected an object of URLs')
+  .transform((raw, ctx) => {
+    const out: Record<string, z.infer<typeof UrlHistorySchema>> = {};
+    for (const [url, value] of Object.entries(raw)) {
+      const parsed = UrlHistorySchema.safeParse(value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [url, ...issue.path] });
+        continue;
+      }
+      Object.defineProperty(out, url, { value: parsed.data, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  });
+
 export const HistorySchema = z.strictObject({
   version: z.literal(HISTORY_VERSION),
   updatedAt: isoDate.optional(),
-  urls: z.record(z.string(), UrlHistorySchema),
+  urls: UrlsSchema,
 });
 
 export type CheckEntry = z.infer<typeof CheckEntrySchema>;

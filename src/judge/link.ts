@@ -1,12 +1,15 @@
 // SourceFetch + Page → LinkStatus with a one-line reason (IABot rules, field-notes §2 and §4.2–4.4).
-import type { FetchOutcome, LinkStatus, Page, SourceFetch } from '../types.js';
+import type { FetchOutcome, LinkStatus, Page, SourceFetch, Truncation } from '../types.js';
 import { countWords } from '../page/dom.js';
+import { cleanText } from '../page/clean.js';
 import { readHeader } from '../page/headers.js';
 import { describeGateRedirect, describeNotFoundRedirect, describeShallowRedirect, describeTrivialRedirect } from './link-url.js';
 
 export interface LinkJudgement {
   linkStatus: LinkStatus;
   reason: string;
+  /** The body was incomplete (the reason says how): the verdict must not take it for the whole page. */
+  truncated?: Truncation;
 }
 
 type Failure = Extract<FetchOutcome, { kind: 'failure' }>;
@@ -57,6 +60,8 @@ const CLIENT_ERROR_STATUS: Record<number, { linkStatus: LinkStatus; why: string 
   412: { linkStatus: 'blocked', why: 'precondition failed (often bot filtering)' },
   418: { linkStatus: 'blocked', why: "I'm a teapot (used to turn bots away)" },
   421: { linkStatus: 'error', why: 'misdirected request' },
+  // Our request's fault, not the page's: never a dead link (and no strike in the history).
+  431: { linkStatus: 'error', why: 'request header fields too large (our request, not the page)' },
   428: { linkStatus: 'blocked', why: 'precondition required (often bot filtering)' },
   429: { linkStatus: 'blocked', why: 'rate limited (still 429 after retries)' },
   451: { linkStatus: 'blocked', why: 'unavailable for legal reasons' },
@@ -93,6 +98,8 @@ function judgeStatusCode(r: Response): LinkJudgement | undefined {
   if (s >= 500 && s < 600) return { linkStatus: 'error', reason: `HTTP ${s}: server error after retries` };
   // LinkedIn's 999 and friends: non-standard codes are how some sites turn bots away.
   if (s >= 600 || s < 100) return { linkStatus: 'blocked', reason: `HTTP ${s}: non-standard status (used to turn bots away)` };
+  // We send no conditional request, so a 304 is the server's oddity, not a redirect.
+  if (s === 304) return { linkStatus: 'error', reason: 'HTTP 304: not modified, to a request that asked no such thing' };
   if (s >= 300 && s < 400) return { linkStatus: 'error', reason: `HTTP ${s}: redirect that could not be followed` };
   if (s < 200) return { linkStatus: 'error', reason: `HTTP ${s}: informational status as the final answer` };
   return undefined;
@@ -169,9 +176,29 @@ function judgeSuccess(f: SourceFetch, r: Response, page: Page | undefined): Link
   return { linkStatus: 'ok', reason: unreadable ? `${r.status} but ${unreadable}` : `${r.status} OK` };
 }
 
+/** How much of a cut body arrived, for the reason line. */
+function describeCut(r: Response, truncation: Truncation): string {
+  if (truncation === 'max-size') return `read up to the --max-size cap (${r.body.length} bytes): the rest was not read`;
+  const announced = readHeader(r.headers, 'content-length');
+  const encoded = readHeader(r.headers, 'content-encoding');
+  const of = announced ? ` of the ${announced}${encoded ? ` ${encoded}` : ''} bytes announced` : '';
+  return `the connection closed early: ${r.body.length} bytes arrived${of}`;
+}
+
+/** The reason quotes header values, error messages and addresses: cleaned of escapes and controls. */
 export function judgeLink(f: SourceFetch, page: Page | undefined): LinkJudgement {
   const r = f.outcome;
-  if (r.kind === 'failure') return judgeFailure(r);
+  if (r.kind === 'failure') {
+    const failed = judgeFailure(r);
+    return { ...failed, reason: cleanText(failed.reason) };
+  }
+  const judged = judgeResponse(f, r, page);
+  const cut = r.truncation ?? (r.truncated ? 'max-size' : undefined);
+  const reason = cleanText(cut ? `${judged.reason}; ${describeCut(r, cut)}` : judged.reason);
+  return cut ? { ...judged, truncated: cut, reason } : { ...judged, reason };
+}
+
+function judgeResponse(f: SourceFetch, r: Response, page: Page | undefined): LinkJudgement {
   if (page?.signals.botWall) return { linkStatus: 'blocked', reason: describeWall(r, page.signals.botWall) };
   // The header alone is decisive even when no page could be read (field-notes §4.3).
   if (readHeader(r.headers, 'cf-mitigated')?.toLowerCase().includes('challenge')) {

@@ -54,6 +54,37 @@ function readDensestBlock(doc: DomDocument): string {
   return best ? collectBlockText(best) : '';
 }
 
+/** Comment threads, related links and recommendations: never the article, however long. */
+const NOT_ARTICLE = /comment|disqus|discussion|repl(?:y|ies)|respons|related|recommend|teaser|sidebar/i;
+/** An explicit article container with less text than this is a teaser card, not the article. */
+const MIN_ARTICLE_CHARS = 200;
+/** Readability's pick this many times longer than the page's own article has swallowed comments. */
+const ARTICLE_MAX_GROWTH = 3;
+
+function outsideArticle(el: DomElement): boolean {
+  for (let node: DomElement | null = el; node; node = node.parentElement) {
+    if (NOT_ARTICLE.test(`${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * The page's own statement of where its article is — `[itemprop=articleBody]`, else `<article>`,
+ * else `<main>` — with text of its own and outside any comment or related-links region.
+ */
+function explicitArticle(doc: DomDocument): string | undefined {
+  for (const selector of ['[itemprop="articleBody"]', 'article', 'main']) {
+    const candidates = [...doc.querySelectorAll(selector)].filter((el) => !outsideArticle(el));
+    for (const el of candidates) {
+      // of several, only the one holding the headline: the others are teaser cards
+      if (candidates.length > 1 && !el.querySelector('h1')) continue;
+      const text = collectBlockText(el);
+      if (text.length >= MIN_ARTICLE_CHARS) return text;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Reads the main text; Readability consumes `doc`, so call this last. `depth`: how deep the page's
  * elements nest (budget.ts measureDepth), 0 when not measured.
@@ -61,5 +92,12 @@ function readDensestBlock(doc: DomDocument): string {
 export function readMainText(doc: DomDocument, htmlChars: number, depth = 0): string {
   const huge = htmlChars > MAX_READABILITY_CHARS || depth > MAX_READABILITY_DEPTH
     || countElements(doc, MAX_READABILITY_ELEMENTS) > MAX_READABILITY_ELEMENTS;
-  return huge ? readDensestBlock(doc) : readWithReadability(doc);
+  // the page's own article container wins over a longer comment thread (read before Readability takes the doc apart)
+  const explicit = explicitArticle(doc);
+  if (huge) return explicit ?? readDensestBlock(doc);
+  const readable = readWithReadability(doc);
+  const longer = explicit !== undefined && readable.length > ARTICLE_MAX_GROWTH * explicit.length;
+  // Readability leaves the headline out: probe with the article's first full paragraph after it
+  const probe = explicit?.split('\n').slice(1).find((line) => line.length >= 60)?.slice(0, 60);
+  return explicit && (longer || (probe !== undefined && !readable.includes(probe))) ? explicit : readable;
 }

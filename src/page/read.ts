@@ -1,5 +1,6 @@
 // SourceFetch → Page: decodes the body and dispatches on media type (HTML, plain text, PDF, other).
-import type { Page, SourceFetch } from '../types.js';
+import type { Page, PageSignals, SourceFetch } from '../types.js';
+import { cleanText } from './clean.js';
 import { decodeBody, normaliseCharset, readHeaderCharset } from './decode.js';
 import { readHeader, readMediaType } from './headers.js';
 import { readHtml } from './html.js';
@@ -71,7 +72,8 @@ function readTextPage(r: Response, contentType: string): Page {
 async function readPdfPage(r: Response, contentType: string, budget: ReadBudget): Promise<Page> {
   const result = await readPdfText(r.body, budget);
   // A PDF keeps its cross-reference table at the end, so a body cut short rarely parses.
-  const why = result.ok ? undefined : `${result.why}${r.truncated ? ' (the body is incomplete: byte cap or connection closed early)' : ''}`;
+  const cut = r.truncation === 'connection-closed' ? 'the connection closed early' : 'the --max-size cap';
+  const why = result.ok ? undefined : `${result.why}${r.truncated ? ` (the body is incomplete: ${cut})` : ''}`;
   const page = emptyPage(contentType, 'binary', why);
   if (result.ok) page.layers.push({ layer: 'pdf', text: result.text });
   if (result.title) page.title = result.title;
@@ -80,6 +82,26 @@ async function readPdfPage(r: Response, contentType: string, budget: ReadBudget)
 
 /** Reads any response, whatever its status (a 404 page is read so its signals can be judged). */
 export async function readPage(f: SourceFetch, budget: ReadBudget = DEFAULT_READ_BUDGET): Promise<Page | undefined> {
+  const page = await readAnyPage(f, budget);
+  return page && cleanPage(page);
+}
+
+/** The page with every string it carries into reports (title, signals, text) cleaned of escapes and controls. */
+function cleanPage(page: Page): Page {
+  const signals: PageSignals = {};
+  for (const [key, value] of Object.entries(page.signals) as [keyof PageSignals, string | undefined][]) {
+    if (value !== undefined) signals[key] = cleanText(value);
+  }
+  const clean: Page = { ...page, contentType: cleanText(page.contentType), charset: cleanText(page.charset), signals,
+    layers: page.layers.map((l) => ({ layer: l.layer, text: cleanText(l.text) })) };
+  for (const key of ['title', 'language', 'canonicalUrl', 'publishedDate'] as const) {
+    const value = page[key];
+    if (value !== undefined) clean[key] = cleanText(value);
+  }
+  return clean;
+}
+
+async function readAnyPage(f: SourceFetch, budget: ReadBudget): Promise<Page | undefined> {
   const r = f.outcome;
   if (r.kind !== 'response') return undefined;
   const contentType = sniffMediaType(readMediaType(r.headers), r.body);

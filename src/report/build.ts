@@ -52,9 +52,13 @@ export function buildReport(input: BuildInput): Report {
   };
 }
 
-/** 1 when any citation carries a verdict the user asked to fail on. */
+/**
+ * 1 when any citation carries a verdict the user asked to fail on, or when the article yielded no
+ * claim at all (`no-claims`: nothing was verified, which must not pass CI) unless `--fail-on none`.
+ */
 export function exitCodeFor(report: Report, failOn: readonly Verdict[]): 0 | 1 {
   const fail = new Set(failOn);
+  if (fail.size > 0 && report.findings.some((f) => f.kind === 'no-claims')) return 1;
   return report.claims.some((c) => c.citations.some((cit) => failsRun(cit, fail))) ? 1 : 0;
 }
 

@@ -1,7 +1,7 @@
 // report.json: the zod schema that defines it (a JSON Schema is generated from it and shipped).
 import { z } from 'zod';
 import {
-  LINK_STATUSES, VERDICTS,
+  LINK_STATUSES, TRUNCATIONS, VERDICTS,
   type ArchiveCheck, type Citation, type CitationReview, type Finding, type SourceReport, type UncitedSentence,
 } from '../types.js';
 
@@ -69,6 +69,8 @@ export const SourceReportSchema = z.object({
   publishedDate: z.string().optional(),
   archiveUrl: z.string().optional(),
   fingerprint: z.string().optional(),
+  /** `max-size`: we stopped reading at the cap; `connection-closed`: the server closed before the whole body came. */
+  truncated: z.enum(TRUNCATIONS).optional(),
   reason: z.string(),
 }) satisfies z.ZodType<SourceReport>;
 
@@ -79,6 +81,7 @@ const UncitedSchema = z.object({
 const FindingSchema = z.object({
   kind: z.enum(['uses-mismatch', 'marker-without-reference', 'reference-never-cited',
     'reference-without-url', 'metadata-mismatch', 'date-mismatch', 'title-mismatch', 'deprecated-archive', 'archive-unavailable', 'offline',
+    'no-claims', 'credentials-in-url',
     'stale-review']),
   message: z.string(),
   ref: z.number().int().optional(),

@@ -1,11 +1,13 @@
 // Reading a response body: content-encoding decoding with node:zlib and a cap on the decoded bytes.
 import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import type { Truncation } from '../types.js';
 
 export interface BodyRead {
   body: Uint8Array;
   /** The body is incomplete: it reached the cap, or the connection closed before Content-Length bytes came. */
   truncated: boolean;
+  truncation?: Truncation;
 }
 
 /** undici's error when the connection closes before the bytes Content-Length announced have arrived. */
@@ -13,8 +15,8 @@ const SHORT_BODY = 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH';
 
 /**
  * The raw stream, ended cleanly instead of failing when the server announced more bytes than it
- * sent and closed: what did arrive is usually the whole page (browsers show it too), and for a
- * compressed body the decoder must see an end, not an error, to flush what it has.
+ * sent and closed: what did arrive is kept (marked `connection-closed`, so the judgement knows the
+ * rest is missing), and for a compressed body the decoder must see an end, not an error, to flush.
  */
 function endOnShortBody(raw: Readable, state: { short: boolean }): Readable {
   async function* pass(): AsyncGenerator<Buffer> {
@@ -125,7 +127,8 @@ export async function readBody(
     }
     const hint = streams.length === 2 && contentLength !== undefined && contentLength > 0 ? contentLength : undefined;
     const read = await collect(stream, maxBytes, hint);
-    return state.short ? { ...read, truncated: true } : read;
+    // Cut at the cap first: the rest may have been lost too, but we had stopped reading anyway.
+    return state.short && !read.truncated ? { ...read, truncated: true, truncation: 'connection-closed' } : read;
   } catch (err) {
     if (isZlibError(err)) throw new DecodeError(`could not decode ${contentEncoding ?? ''} body`, { cause: err });
     throw err;
@@ -155,7 +158,7 @@ async function collect(stream: Readable, maxBytes: number, sizeHint: number | un
     }
     out.set(piece, size);
     size += piece.length;
-    if (buf.length > room) return { body: out.subarray(0, size), truncated: true };
+    if (buf.length > room) return { body: out.subarray(0, size), truncated: true, truncation: 'max-size' };
   }
   return { body: size === out.length ? out : out.slice(0, size), truncated: false };
 }

@@ -81,7 +81,7 @@ export async function getUrl(url: string, options: GetOptions): Promise<GetResul
       requests += 1;
       const step = await getOnce(current, options, controller.signal, current.origin === origin);
       if (step.kind === 'outcome') return { finalUrl: current.href, redirects, requests, outcome: step.outcome };
-      const next = parseHttpUrl(step.location, current);
+      const next = withoutCredentials(parseHttpUrl(step.location, current));
       redirects.push({ url: current.href, status: step.status, location: next?.href ?? step.location });
       if (!next) return { finalUrl: step.location, redirects, requests, outcome: invalidUrl(step.location) };
       const failure = seen.has(next.href) ? 'redirect-loop' : redirects.length > options.maxRedirects ? 'too-many-redirects' : undefined;
@@ -126,8 +126,8 @@ async function getOnce(url: URL, options: GetOptions, signal: AbortSignal, sameO
   }
   const length = Number(headers['content-length']);
   const hint = Number.isSafeInteger(length) ? length : undefined;
-  const { body, truncated } = await readBody(response.body, headers['content-encoding'], options.maxBytes, hint);
-  return { kind: 'outcome', outcome: { kind: 'response', status: response.statusCode, headers, body, truncated } };
+  const { body, truncated, truncation } = await readBody(response.body, headers['content-encoding'], options.maxBytes, hint);
+  return { kind: 'outcome', outcome: { kind: 'response', status: response.statusCode, headers, body, truncated, ...(truncation ? { truncation } : {}) } };
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -137,6 +137,15 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
     out[name.toLowerCase()] = Array.isArray(value) ? value.join(name.toLowerCase() === 'set-cookie' ? '\n' : ', ') : value;
   }
   return out;
+}
+
+/** A redirect to `user:pass@host` is followed without them, so no hop or final URL carries them. */
+function withoutCredentials(url: URL | undefined): URL | undefined {
+  if (url && (url.username !== '' || url.password !== '')) {
+    url.username = '';
+    url.password = '';
+  }
+  return url;
 }
 
 /** A URL we are willing to fetch: parseable, and http: or https: only. */

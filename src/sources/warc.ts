@@ -61,8 +61,10 @@ export async function writeWarc(
     }
     let finalId: string | undefined;
     if (f.outcome.kind === 'response') {
-      const { status, headers, body, truncated } = f.outcome;
-      finalId = await putPair(put, index, 'final', date, f.finalUrl, status, rewriteHeaders(headers, body.length), body, truncated);
+      const { status, headers, body, truncated, truncation } = f.outcome;
+      // WARC 1.1's own words: `length` (we stopped at a cap), `disconnect` (the connection dropped).
+      const cut = truncation === 'connection-closed' ? 'disconnect' : truncated ? 'length' : undefined;
+      finalId = await putPair(put, index, 'final', date, f.finalUrl, status, rewriteHeaders(headers, body.length), body, cut);
     } else if (isWebUrl(f.finalUrl)) {
       // What was attempted; the summary below says how it failed.
       await put(requestRecord(index, 'failed', date, f.finalUrl));
@@ -84,13 +86,13 @@ export async function writeWarc(
 
 async function putPair(
   put: (r: WARCRecord) => Promise<void>, index: number, role: 'redirect' | 'final', date: string,
-  url: string, status: number, headers: Record<string, string>, body: Uint8Array, truncated = false,
+  url: string, status: number, headers: Record<string, string>, body: Uint8Array, truncated?: 'length' | 'disconnect',
 ): Promise<string> {
   const common = { [H.fetch]: String(index), [H.role]: role };
   const response = WARCRecord.create({
     type: 'response', url, date, warcVersion: 'WARC/1.1', statusline: `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Unknown'}`,
     httpHeaders: headers,
-    warcHeaders: { ...common, [H.decoded]: 'true', ...(truncated ? { 'WARC-Truncated': 'length' } : {}) },
+    warcHeaders: { ...common, [H.decoded]: 'true', ...(truncated ? { 'WARC-Truncated': truncated } : {}) },
   }, [body]);
   const responseId = response.warcHeaders.headers.get('WARC-Record-ID') ?? '';
   await put(requestRecord(index, role, date, url, responseId));
@@ -161,7 +163,9 @@ export async function readWarc(file: string): Promise<Map<string, SourceFetch>> 
         if (role === 'redirect') {
           p.hops.push({ url: record.warcTargetURI ?? '', status, location: headers['location'] ?? '' });
         } else {
-          p.final = { kind: 'response', status, headers, body, truncated: Boolean(record.warcHeader('WARC-Truncated')) };
+          const cut = record.warcHeader('WARC-Truncated');
+          const truncation = cut === 'disconnect' ? 'connection-closed' : cut ? 'max-size' : undefined;
+          p.final = { kind: 'response', status, headers, body, truncated: Boolean(cut), ...(truncation ? { truncation } : {}) };
         }
       }
     }
