@@ -57,4 +57,11 @@ describe('the date of the claim\'s event', () => {
     const m = judge('In February 2022, Lavrov said the goals of Israel\'s operation in Gaza were nearly identical to Russia\'s goals.', lavrov);
     expect(m.contradictions).toEqual([{ claim: 'February 2022', source: 'on Thursday (28 December 2023)' }]);
   });
+
+  it('a claim with two dates is not contradicted by its own other date (a range stated verbatim)', () => {
+    const sentence = 'The harbour master recorded 37 wrecks on the northern reef between 1850 and 1900.';
+    const m = judge(sentence, page(`${sentence} The records are kept in the museum.`, '2020-01-01'));
+    expect(m.contradictions).toEqual([]);
+    expect(m.missing).toEqual([]);
+  });
 });

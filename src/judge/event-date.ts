@@ -35,7 +35,9 @@ export function findEventDateConflicts(prepared: PreparedClaim, found: LayerText
     const phrase = prepared.phrases[i];
     if (!fact.date || !phrase || !/\d/.test(phrase.text) || !events.some((f) => factMatches(fact, f))) continue;
     const nearest = nearestTo(found, events.filter((f) => sameGrain(fact, f)), verbAt);
-    if (nearest && !factMatches(fact, nearest)) out.push({ claim: phrase.text, source: describeFact(found, nearest) });
+    // The nearest date may be another of the claim's own dates ("between 1850 and 1900"): not another event.
+    const claimsOwn = nearest !== undefined && [...prepared.facts.values()].some((c) => factMatches(c, nearest));
+    if (nearest && !claimsOwn) out.push({ claim: phrase.text, source: describeFact(found, nearest) });
   }
   return out;
 }
