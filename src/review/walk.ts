@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { Report } from '../report/schema.js';
+import { terminalSafe } from '../terminal.js';
 import { VERDICTS, type Verdict } from '../types.js';
 import type { Target } from './decide.js';
 
@@ -19,9 +20,9 @@ export interface Decision {
   note: string;
 }
 
-/** Page text can carry terminal escapes: nothing from a report reaches the terminal unfiltered. */
+/** Page text can carry terminal escapes: the shared filter removes them whole; one line, no bidi overrides. */
 const plain = (s: string, max = 400) => {
-  const flat = s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]+/g, ' ').trim();
+  const flat = terminalSafe(s).replace(/[\t\n\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
