@@ -44,10 +44,37 @@ export interface OpenOptions {
  * runs' writes instead of failing one. The history must be on a local disk (WAL needs shared memory).
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  const timeout = options.busyTimeoutMs ?? 60_000;
+  const deadline = Date.now() + timeout;
+  for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
+    try {
+      return openOnce(file, timeout);
+    } catch (error) {
+      // Two runs opening a new file at once both switch it to WAL from a shared lock: SQLite answers
+      // one of them SQLITE_BUSY at once (deadlock avoidance, no busy handler). Opening again succeeds.
+      if (!isBusy(error) || Date.now() + wait > deadline) throw openError(file, error);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+    }
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
+}
+
+function openError(file: string, error: unknown): Error {
+  if (error instanceof InputError) return error;
+  return new InputError(
+    `cannot open history database ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    'check the path and its permissions; a damaged file can be moved aside to start a fresh history',
+  );
+}
+
+function openOnce(file: string, timeout: number): Database.Database {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { timeout: options.busyTimeoutMs ?? 60_000 });
-    db.pragma('journal_mode = WAL');
+    db = new Database(file, { timeout });
+    if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') db.pragma('journal_mode = WAL');
     // A run touches a few thousand leaf pages spread over the file, twice (load, then the write that
     // re-reads): 64 MB keeps them between the two instead of SQLite's default 2 MB.
     db.pragma('cache_size = -65536');
@@ -68,10 +95,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     return db;
   } catch (error) {
     db?.close();
-    if (error instanceof InputError) throw error;
-    throw new InputError(
-      `cannot open history database ${file}: ${error instanceof Error ? error.message : String(error)}`,
-      'check the path and its permissions; a damaged file can be moved aside to start a fresh history',
-    );
+    throw error;
   }
 }
