@@ -1,5 +1,7 @@
 // One cited reference as the pipeline sees it: its URL, what was fetched and read, and its link status.
 import type { Reference } from './config/schema.js';
+import type { ClaimMatch } from './judge/match.js';
+import type { TextDigest } from './read-source.js';
 import { fingerprintText } from './history/fingerprint.js';
 import type { LinkStatus, Page, SourceFetch, SourceReport } from './types.js';
 
@@ -8,11 +10,19 @@ export interface Source {
   url?: string;
   archiveUrl?: string;
   fetch?: SourceFetch;
+  /** The page as read; its text layers are dropped once the claims citing it are matched. */
   page?: Page;
   /** Set up front for sources that need no fetch (no-url, invalid-url), else after judging. */
   link?: LinkJudgement;
+  /** Each citing claim's match against the page, by read-stage.ts's claimKey. */
+  matches?: ReadonlyMap<string, ClaimMatch | undefined>;
+  /** What the link-rot history keeps of the page text (runs with a history). */
+  digest?: TextDigest;
   /** An archived copy, when one was looked up (`--archive`) or given (`archiveUrl`). */
-  archive?: { url: string; capturedAt?: string; fetch?: SourceFetch; page?: Page; link?: LinkJudgement };
+  archive?: {
+    url: string; capturedAt?: string; fetch?: SourceFetch; page?: Page; link?: LinkJudgement;
+    matches?: ReadonlyMap<string, ClaimMatch | undefined>;
+  };
   /** Why the archive lookup failed (rate-limited, unreachable), when it did. */
   archiveError?: string;
 }

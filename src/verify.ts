@@ -6,17 +6,15 @@ import type { Reference } from './config/schema.js';
 import { sourceChecks } from './history/checks.js';
 import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
-import { extractKeyPhrases } from './judge/phrases.js';
-import { matchClaim } from './judge/match.js';
 import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
-import { readPage } from './page/read.js';
-import { judgeLink } from './judge/link.js';
+import type { ClaimToMatch } from './read-source.js';
+import { claimKey, fetchAndRead } from './read-stage.js';
 import { buildReport } from './report/build.js';
 import type { Changes, Report } from './report/schema.js';
-import { markOffline, planSource, sourceReport, type LinkJudgement, type Source } from './source.js';
+import { markOffline, planSource, sourceReport, type Source } from './source.js';
 import { sourceFindings, unusedReferences } from './source-findings.js';
-import { fetchSources, type FetchOptions } from './sources/fetch.js';
-import type { ArchiveCheck, Article, Citation, Page, SourceFetch, Verdict } from './types.js';
+import type { FetchOptions } from './sources/fetch.js';
+import type { ArchiveCheck, Article, Citation, SourceFetch, Verdict } from './types.js';
 
 /** One article of a run with the references its footnotes point to (merged by id). */
 export interface ArticleInput {
@@ -35,6 +33,10 @@ export interface RunInput {
   history?: History;
   /** Archived copies for failing or drifted sources (`--archive`). */
   archive?: ArchiveStep;
+  /** Worker threads that read pages (read-pool.ts); 0 or absent reads them on this thread. */
+  workers?: number;
+  /** False drops each response body once it is read (nothing will write it); default true. */
+  keepBodies?: boolean;
   now?: () => Date;
 }
 
@@ -80,8 +82,12 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   const all = planned.flatMap((p) => [...p.sources.values()]);
 
   const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
-  const fetched = input.replay ?? (await fetchSources(urls, input.fetch ?? {}));
-  const read = await readSources(urls, fetched);
+  // One stream: each response is read (on a worker thread), its link judged and the claims citing
+  // it matched as soon as it arrives, while other requests are in flight; results are keyed by URL.
+  const read = await fetchAndRead(urls, claimsToMatch(planned), {
+    fetch: input.fetch ?? {}, workers: input.workers ?? 0, keepBodies: input.keepBodies ?? true,
+    ...(input.replay ? { replay: input.replay } : {}), ...(input.history ? { history: input.history } : {}),
+  });
   for (const source of all) {
     const r = source.url && !source.link ? read.get(source.url) : undefined;
     if (r) Object.assign(source, r);
@@ -89,7 +95,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   const offline = markOffline(all);
 
   const cite = (p: Planned) => p.article.claims.map((claim) => {
-    const citations = claim.refs.map((ref) => citeOne(claim.text, ref, p.sources.get(ref), p.byId.get(ref)));
+    const citations = claim.refs.map((ref) => citeOne(toMatch(claim.text, p.byId.get(ref)), ref, p.sources.get(ref)));
     return { claim, citations, verdict: claimVerdict(citations) };
   });
   let claims = planned.map(cite);
@@ -104,6 +110,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
       const needy = [...p.sources.values()].filter((s) =>
         (s.link && ARCHIVE_WORTHY.has(s.link.linkStatus)) || (s.url !== undefined && drifted.has(s.url)));
       await checkArchives(needy, p.byId, step, started);
+      await matchArchives(needy, (ref) => p.article.claims.filter((c) => c.refs.includes(ref)).map((c) => toMatch(c.text, p.byId.get(ref))));
     }
     claims = planned.map(cite);
   }
@@ -143,19 +150,35 @@ function planArticle(a: ArticleInput): Planned {
   return { ...a, byId, sources };
 }
 
-/** Reads and judges each fetched URL once, however many footnotes of however many articles cite it. */
-async function readSources(urls: readonly string[], fetched: ReadonlyMap<string, SourceFetch>) {
-  const read = new Map<string, Pick<Source, 'fetch' | 'page' | 'link'>>();
-  for (const url of urls) {
-    const f = fetched.get(url);
-    if (!f) {
-      read.set(url, { link: { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' } });
-      continue;
+/** Each URL's citing claims, once per distinct (text, given phrases), for the reader to match. */
+function claimsToMatch(planned: readonly Planned[]): Map<string, ClaimToMatch[]> {
+  const byUrl = new Map<string, Map<string, ClaimToMatch>>();
+  for (const p of planned) {
+    for (const claim of p.article.claims) {
+      for (const ref of claim.refs) {
+        const url = p.sources.get(ref)?.url;
+        if (!url || p.sources.get(ref)?.link) continue;
+        const wanted = toMatch(claim.text, p.byId.get(ref));
+        const claims = byUrl.get(url) ?? new Map<string, ClaimToMatch>();
+        byUrl.set(url, claims.set(claimKey(wanted), wanted));
+      }
     }
-    const page = await readPage(f);
-    read.set(url, { fetch: f, page, link: judgeLink(f, page) });
   }
-  return read;
+  return new Map([...byUrl].map(([url, claims]) => [url, [...claims.values()]]));
+}
+
+/** Archived copies are few: their claims are matched here, with the readers loaded on demand. */
+async function matchArchives(sources: readonly Source[], claimsOf: (ref: number) => ClaimToMatch[]): Promise<void> {
+  const readable = sources.filter((s) => s.archive?.page && s.archive.link && isReadStatus(s.archive.link.linkStatus));
+  if (readable.length === 0) return;
+  const { matchClaims } = await import('./read-source.js');
+  for (const s of readable) {
+    const { archive } = s;
+    if (!archive?.page) continue;
+    const claims = claimsOf(s.ref);
+    const matches = matchClaims(archive.page, claims, archive.url);
+    archive.matches = new Map(claims.map((c, i) => [claimKey(c), matches[i]]));
+  }
 }
 
 /** The archive step with each archived copy fetched once per run, for every article that needs it. */
@@ -171,27 +194,27 @@ function onceByUrl(step: ArchiveStep): ArchiveStep {
   };
 }
 
-function matchPage(text: string, read: { page?: Page; link?: LinkJudgement }, reference: Reference | undefined, url: string | undefined) {
-  const { page, link } = read;
-  if (!page || !link || !isReadStatus(link.linkStatus)) return undefined;
-  return matchClaim(text, extractKeyPhrases(text, givenPhrases(reference)), page, url ? { url } : {});
+/** A claim with the phrases its reference gives: its `phrases`, and the passage the article quoted from it. */
+function toMatch(text: string, reference: Reference | undefined): ClaimToMatch {
+  const quote = reference?.quote?.trim();
+  const phrases = quote ? [...(reference?.phrases ?? []), quote] : reference?.phrases;
+  return phrases ? { text, phrases } : { text };
 }
 
-/** The phrases a reference gives: its `phrases`, and the passage the article quoted from it. */
-function givenPhrases(reference: Reference | undefined): string[] | undefined {
-  if (!reference) return undefined;
-  const quote = reference.quote?.trim();
-  return quote ? [...(reference.phrases ?? []), quote] : reference.phrases;
+/** The claim's match on a read page (made by the reader as the page arrived). */
+function matchOf(claim: ClaimToMatch, read: Pick<Source, 'link' | 'matches'> | undefined) {
+  return read?.link && isReadStatus(read.link.linkStatus) ? read.matches?.get(claimKey(claim)) : undefined;
 }
-function citeOne(text: string, ref: number, source: Source | undefined, reference: Reference | undefined): Citation {
+
+function citeOne(claim: ClaimToMatch, ref: number, source: Source | undefined): Citation {
   const link = source?.link ?? { linkStatus: 'no-url' as const, reason: 'no reference with this number' };
-  const match = matchPage(text, source ?? {}, reference, source?.fetch?.finalUrl ?? source?.url);
+  const match = matchOf(claim, source);
   const citation = judgeCitation({ ref, linkStatus: link.linkStatus, linkReason: link.reason, match });
   const archive = source?.archive;
   if (!archive?.link) return citation;
   const archived = judgeCitation({
     ref, linkStatus: archive.link.linkStatus, linkReason: archive.link.reason,
-    match: matchPage(text, archive, reference, archive.url),
+    match: matchOf(claim, archive),
   });
   const check: ArchiveCheck = {
     url: archive.url, linkStatus: archive.link.linkStatus, verdict: archived.verdict, score: archived.score,

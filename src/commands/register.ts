@@ -7,6 +7,8 @@ Examples:
   $ citecheck verify articles/x.txt --refs x.refs.json --out audit/
   $ citecheck verify --format json,md,html,junit,sarif --fail-on broken,unsupported
   $ citecheck verify --concurrency 32 --per-host 1 --timeout 10
+  $ citecheck verify --workers 4                       # read pages on 4 threads (default: one per core)
+  $ citecheck verify --workers 0                       # read pages on the main thread
   $ citecheck verify --allow-private-hosts             # intranet sources (the guard is on by default)
   $ citecheck verify --history reports/history.json --archive --changed-only   # weekly link-rot job
   $ citecheck verify --warc evidence.warc.gz           # keep every response as evidence
@@ -31,6 +33,7 @@ export function addVerify(program: Command, version: string): void {
     .option('--timeout <seconds>', 'per request: connect, headers and body', '20')
     .option('--concurrency <n>', 'requests in flight at most', '16')
     .option('--per-host <n>', 'requests in flight per host at most', '2')
+    .option('--workers <n>', 'threads that read pages as they arrive (0: the main thread; default: one per core)')
     .option('--retries <n>', 'retries for 429, 5xx, timeouts and resets (honouring Retry-After)', '2')
     .option('--max-size <MB>', 'read at most this much of each page (decoded)', '5')
     .option('--user-agent <ua>', 'User-Agent header (default: citecheck/<version> with the project URL)')

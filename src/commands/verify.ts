@@ -11,7 +11,7 @@ import { appendStepSummary, githubAnnotations } from '../report/github.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
-import { readWarc, writeWarc } from '../sources/warc.js';
+import { defaultWorkers } from '../read-pool.js';
 import { verify } from '../verify.js';
 import { applyReviews } from '../review/apply.js';
 import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
@@ -28,6 +28,7 @@ export interface VerifyFlags {
   failOn: string;
   timeout: string;
   concurrency: string;
+  workers?: string;
   perHost: string;
   retries: string;
   maxSize: string;
@@ -67,6 +68,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     throw new InputError('--changed-only needs a history', flags.replay ? 'a replay keeps no history: drop --changed-only' : 'drop --no-history');
   }
   const baseFetch = fetchOptions(flags);
+  const workers = flags.workers === undefined ? defaultWorkers() : positiveInt(flags.workers, '--workers', 0);
   const { config, articlePath } = await loadReferences(flags.refs);
   const file = articleArg ?? articlePath;
   if (!file) {
@@ -77,7 +79,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   const reviews = await loadArticleReviews(file, flags.reviews);
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
-  const replay = flags.replay ? await readWarc(flags.replay) : undefined;
+  const replay = flags.replay ? await (await import('../sources/warc.js')).readWarc(flags.replay) : undefined;
   const showProgress = shouldShowProgress(process.stderr, process.env, flags.quiet ?? false);
   const progress = createProgress({ stream: process.stderr, enabled: showProgress });
   // No progress line, no per-request bookkeeping in the fetch stage.
@@ -89,6 +91,9 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   } : baseFetch;
   const result = await verify({
     article, references: config.references, toolVersion, failOn, fetch,
+    workers,
+    // Bodies are only kept when the WARC will write them.
+    keepBodies: flags.warc !== undefined,
     ...(replay ? { replay } : {}),
     ...(history ? { history } : {}),
     ...(flags.archive || replay
@@ -100,6 +105,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   // Evidence first: it is what the reports are based on.
   if (flags.warc) {
     const { warc } = flags;
+    const { writeWarc } = await import('../sources/warc.js');
     await writing(warc, () => writeWarc(warc, result.fetches, { software: `citecheck/${toolVersion}` }));
   }
   const written = await writing(`reports in ${flags.out}`, () => writeReports(flags.out, formatsToFiles(report, formats, failOn)));

@@ -3,7 +3,6 @@ import type { Page, SourceFetch } from '../types.js';
 import { decodeBody, normaliseCharset, readHeaderCharset } from './decode.js';
 import { readHeader, readMediaType } from './headers.js';
 import { readHtml } from './html.js';
-import { readPdfText } from './pdf.js';
 import { detectBotWall } from './botwall.js';
 import { detectHtmlSignals } from './signals.js';
 import { tidyText } from './dom.js';
@@ -56,6 +55,8 @@ function readTextPage(r: Response, contentType: string): Page {
 }
 
 async function readPdfPage(r: Response, contentType: string): Promise<Page> {
+  // The PDF reader loads with the first PDF, not with every run.
+  const { readPdfText } = await import('./pdf.js');
   const result = await readPdfText(r.body);
   // A PDF keeps its cross-reference table at the end, so a body cut short rarely parses.
   const why = result.ok ? undefined : `${result.why}${r.truncated ? ' (the body is incomplete: byte cap or connection closed early)' : ''}`;
