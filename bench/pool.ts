@@ -24,7 +24,7 @@ function task(i: number, html: string): ReadTask {
   const body = new TextEncoder().encode(html);
   return {
     fetch: { url, finalUrl: url, redirects: [], attempts: 1, elapsedMs: 0, outcome: { kind: 'response', status: 200, headers: { 'content-type': 'text/html' }, body, truncated: false } },
-    claims: [{ text: claimOf(i) }],
+    claims: [{ text: claimOf(i), before: '' }],
   };
 }
 

@@ -15,18 +15,22 @@ Examples:
   $ citecheck extract                       # the article named in ./references.json
   $ citecheck extract articles/russia-hamas-relations.txt
   $ citecheck extract --refs docs/references.json | jq '.uncited'
+  $ citecheck extract https://en.wikipedia.org/wiki/Grey_Point_Lighthouse | jq '.references[0].url'
 
 Prints { title, claims, uncited, references, findings } as JSON on stdout.`;
 
 function addExtract(program: Command): void {
   program.command('extract')
     .description('parse an article: claims with their footnotes, uncited text, the reference list and self-check findings')
-    .argument('[article]', 'the article text file (default: the "article" named in references.json)')
+    .argument('[article]', 'the article text file, or a wiki page URL (default: the "article" named in references.json)')
     .option('--refs <file>', 'references.json that names the article', 'references.json')
+    .option('--wiki-api <url>', 'MediaWiki REST API of the wiki the article URL is on (default https://HOST/w/rest.php)')
+    .option('--revision <n>', 'with a wiki URL: read this revision id instead of the latest')
+    .option('--allow-private-hosts', 'let the wiki fetch reach loopback and private addresses (tests, intranets)')
     .addHelpText('after', EXTRACT_EXAMPLES)
-    .action(async (article: string | undefined, flags: { refs: string }) => {
+    .action(async (article: string | undefined, flags: { refs: string; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
       const { runExtract } = await import('./article/extract.js');
-      process.stdout.write(`${await runExtract(article, flags.refs)}\n`);
+      process.stdout.write(`${await runExtract(article, flags.refs, flags)}\n`);
     });
 }
 

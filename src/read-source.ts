@@ -10,9 +10,10 @@ import { readPage } from './page/read.js';
 import type { LinkJudgement } from './source.js';
 import type { Page, SourceFetch } from './types.js';
 
-/** A claim that cites the source: its text and the phrases its reference gives. */
+/** A claim that cites the source: its text, the text before it (pronouns) and the phrases its reference gives. */
 export interface ClaimToMatch {
   text: string;
+  before: string;
   phrases?: string[];
 }
 
@@ -51,7 +52,7 @@ export async function readSource(task: ReadTask): Promise<SourceRead> {
 
 /** Each claim against a read page; `url` is where the evidence's text fragment link points. */
 export function matchClaims(page: Page, claims: readonly ClaimToMatch[], url: string): ClaimMatch[] {
-  return claims.map((c) => matchClaim(c.text, extractKeyPhrases(c.text, c.phrases), page, { url }));
+  return claims.map((c) => matchClaim(c.text, extractKeyPhrases(c.text, c.phrases), page, { before: c.before, url }));
 }
 
 /**

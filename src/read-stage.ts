@@ -21,9 +21,9 @@ export interface StageOptions {
   keepBodies: boolean;
 }
 
-/** The key a claim's match is filed under: the same text with the same given phrases matches the same way. */
+/** The key a claim's match is filed under: the same text, text before and given phrases match the same way. */
 export function claimKey(claim: ClaimToMatch): string {
-  return `${claim.text}\u0000${(claim.phrases ?? []).join('\u0001')}`;
+  return `${claim.text}\u0000${claim.before}\u0000${(claim.phrases ?? []).join('\u0001')}`;
 }
 
 const NOTHING = new Uint8Array(0);

@@ -6,6 +6,7 @@ import type { Reference } from './config/schema.js';
 import { sourceChecks } from './history/checks.js';
 import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
+import { textsBefore } from './judge/speaker.js';
 import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
 import type { ClaimToMatch } from './read-source.js';
 import { claimKey, fetchAndRead } from './read-stage.js';
@@ -14,7 +15,7 @@ import type { Changes, Report } from './report/schema.js';
 import { markOffline, planSource, sourceReport, type Source } from './source.js';
 import { sourceFindings, unusedReferences } from './source-findings.js';
 import type { FetchOptions } from './sources/fetch.js';
-import type { ArchiveCheck, Article, Citation, SourceFetch, Verdict } from './types.js';
+import type { ArchiveCheck, Article, Citation, Claim, SourceFetch, Verdict } from './types.js';
 
 /** One article of a run with the references its footnotes point to (merged by id). */
 export interface ArticleInput {
@@ -73,6 +74,8 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 interface Planned extends ArticleInput {
   byId: Map<number, Reference>;
   sources: Map<number, Source>;
+  /** The text before each claim on its line (who "he" is), for the matcher. */
+  before: Map<Claim, string>;
 }
 
 export async function verifyRun(input: RunInput): Promise<RunResult> {
@@ -95,7 +98,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   const offline = markOffline(all);
 
   const cite = (p: Planned) => p.article.claims.map((claim) => {
-    const citations = claim.refs.map((ref) => citeOne(toMatch(claim.text, p.byId.get(ref)), ref, p.sources.get(ref)));
+    const citations = claim.refs.map((ref) => citeOne(toMatch(claim, p, ref), ref, p.sources.get(ref)));
     return { claim, citations, verdict: claimVerdict(citations) };
   });
   let claims = planned.map(cite);
@@ -110,7 +113,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
       const needy = [...p.sources.values()].filter((s) =>
         (s.link && ARCHIVE_WORTHY.has(s.link.linkStatus)) || (s.url !== undefined && drifted.has(s.url)));
       await checkArchives(needy, p.byId, step, started);
-      await matchArchives(needy, (ref) => p.article.claims.filter((c) => c.refs.includes(ref)).map((c) => toMatch(c.text, p.byId.get(ref))));
+      await matchArchives(needy, (ref) => p.article.claims.filter((c) => c.refs.includes(ref)).map((c) => toMatch(c, p, ref)));
     }
     claims = planned.map(cite);
   }
@@ -147,7 +150,7 @@ function planArticle(a: ArticleInput): Planned {
   const byId = new Map(a.references.map((r) => [r.id, r]));
   const sources = new Map<number, Source>();
   for (const id of new Set(a.article.claims.flatMap((c) => c.refs))) sources.set(id, planSource(id, byId.get(id)));
-  return { ...a, byId, sources };
+  return { ...a, byId, sources, before: textsBefore(a.article.claims) };
 }
 
 /** Each URL's citing claims, once per distinct (text, given phrases), for the reader to match. */
@@ -158,7 +161,7 @@ function claimsToMatch(planned: readonly Planned[]): Map<string, ClaimToMatch[]>
       for (const ref of claim.refs) {
         const url = p.sources.get(ref)?.url;
         if (!url || p.sources.get(ref)?.link) continue;
-        const wanted = toMatch(claim.text, p.byId.get(ref));
+        const wanted = toMatch(claim, p, ref);
         const claims = byUrl.get(url) ?? new Map<string, ClaimToMatch>();
         byUrl.set(url, claims.set(claimKey(wanted), wanted));
       }
@@ -194,11 +197,12 @@ function onceByUrl(step: ArchiveStep): ArchiveStep {
   };
 }
 
-/** A claim with the phrases its reference gives: its `phrases`, and the passage the article quoted from it. */
-function toMatch(text: string, reference: Reference | undefined): ClaimToMatch {
+/** A claim with what its match depends on: the text before it (pronouns), the phrases its reference gives and the passage quoted from it. */
+function toMatch(claim: Claim, p: Planned, ref: number): ClaimToMatch {
+  const reference = p.byId.get(ref);
   const quote = reference?.quote?.trim();
   const phrases = quote ? [...(reference?.phrases ?? []), quote] : reference?.phrases;
-  return phrases ? { text, phrases } : { text };
+  return { text: claim.text, before: p.before.get(claim) ?? '', ...(phrases ? { phrases } : {}) };
 }
 
 /** The claim's match on a read page (made by the reader as the page arrived). */

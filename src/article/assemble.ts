@@ -11,6 +11,8 @@ export interface ProseBlock {
   section: string;
   lifted: LiftedLine;
   markers: PlacedMarker[];
+  /** An explanatory note's text: its cited sentences are claims, the rest is not listed as uncited. */
+  note?: boolean;
 }
 
 export interface ReaderOutcome {
@@ -57,7 +59,7 @@ function relabel(findings: Finding[], labels: ReadonlyMap<number, string> | unde
   return findings.map((f) => {
     const label = f.ref === undefined ? undefined : labels.get(f.ref);
     if (label === undefined || f.kind !== 'marker-without-reference') return f;
-    return { ...f, message: `footnote ${label} (number ${f.ref}) has no definition` };
+    return { ...f, message: `footnote ${label} (number ${f.ref}) has no definition in the article` };
   });
 }
 
@@ -69,7 +71,7 @@ export function assembleArticle(outcome: ReaderOutcome): Article {
   for (const block of outcome.blocks) {
     const result = claimLifted(block.lifted, block.section, place);
     drafts.push(...result.claims);
-    uncited.push(...result.uncited);
+    if (!block.note) uncited.push(...result.uncited);
     markers.push(...block.markers.map((m) => ({ ref: m.ref, line: place(m.offset).line })));
   }
   const uses = new Map<number, number>();

@@ -2,7 +2,10 @@
 import { loadReferences } from '../config/load.js';
 import { InputError } from '../errors.js';
 import type { Article } from '../types.js';
+import { positiveInt } from '../commands/options.js';
+import { checkWikiFlags, isArticleUrl } from '../commands/wiki-input.js';
 import { readArticle } from './read.js';
+import { readWikiArticle } from './wiki-fetch/fetch.js';
 
 /** The article's path: the argument when given, else the `article` of the references file. */
 export async function resolveArticlePath(article: string | undefined, refs: string): Promise<string> {
@@ -19,17 +22,32 @@ export async function resolveArticlePath(article: string | undefined, refs: stri
 export function toExtractJson(a: Article): object {
   return {
     title: a.title,
+    ...(a.origin ? { origin: a.origin } : {}),
     claims: a.claims,
     uncited: a.uncited,
     references: a.references.map((r) => ({
       id: r.id, title: r.title, publisher: r.publisher, date: r.date, language: r.language,
       uses: r.uses, accessDate: r.accessDate, authors: r.authors,
+      url: r.url, archiveUrl: r.archiveUrl, urlStatus: r.urlStatus, quote: r.quote,
     })),
     findings: a.findings,
   };
 }
 
-export async function runExtract(article: string | undefined, refs: string): Promise<string> {
-  const parsed = await readArticle(await resolveArticlePath(article, refs));
+export interface ExtractWikiFlags {
+  wikiApi?: string;
+  revision?: string;
+  allowPrivateHosts?: boolean;
+}
+
+export async function runExtract(article: string | undefined, refs: string, wiki: ExtractWikiFlags = {}): Promise<string> {
+  checkWikiFlags(article, wiki);
+  const parsed = isArticleUrl(article)
+    ? await readWikiArticle(article, {
+      ...(wiki.wikiApi ? { wikiApi: wiki.wikiApi } : {}),
+      ...(wiki.revision !== undefined ? { revision: positiveInt(wiki.revision, '--revision') } : {}),
+      allowPrivateHosts: wiki.allowPrivateHosts ?? false,
+    })
+    : await readArticle(await resolveArticlePath(article, refs));
   return JSON.stringify(toExtractJson(parsed), null, 2);
 }

@@ -27,4 +27,6 @@ export const READERS = {
   txt: async () => (await import('./parse.js')).readBrowserText,
   'wiki-html': async () => (await import('./wiki-html/index.js')).readWikiHtml,
   markdown: async () => (await import('./markdown/read.js')).readMarkdown,
+  wikitext: async () => (await import('./wikitext/read.js')).readWikitext,
+  html: async () => (await import('./docs-html/read.js')).readDocsHtml,
 } satisfies Partial<Record<InputFormat, () => Promise<ArticleReader>>>;

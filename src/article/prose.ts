@@ -38,6 +38,18 @@ export class ProseWriter {
     }
   }
 
+  /** Appends decoded text whose every character has its own file offset (HTML with entities). */
+  mapped(text: string, offsets: readonly number[]): void {
+    let from = 0;
+    while (from < text.length) {
+      // Runs of consecutive offsets go in as exact text; an entity's characters share one offset.
+      let to = from + 1;
+      while (to < text.length && offsets[to] === (offsets[to - 1] ?? 0) + 1) to++;
+      this.text(text.slice(from, to), offsets[from] ?? 0, true);
+      from = to;
+    }
+  }
+
   /** A marker group member: footnote numbers (empty for a note such as `[a]`, which cites nothing). */
   marker(refs: number[], offset: number): void {
     // The space before a marker belongs to no sentence (liftMarkers drops it too).

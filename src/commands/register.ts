@@ -13,6 +13,9 @@ Examples:
   $ citecheck verify --history reports/history.json --archive --changed-only   # weekly link-rot job
   $ citecheck verify --warc evidence.warc.gz           # keep every response as evidence
   $ citecheck verify --replay evidence.warc.gz         # re-run offline with the same verdicts
+  $ citecheck verify https://en.wikipedia.org/wiki/Grey_Point_Lighthouse        # fetch the latest revision
+  $ citecheck verify https://en.wikipedia.org/wiki/Earth --revision 1356767710  # repeat an audit exactly
+  $ citecheck verify https://wiki.example.org/wiki/Page --wiki-api https://wiki.example.org/rest.php
 
 Exit codes: 0 no citation has a --fail-on verdict · 1 one does · 2 bad input or usage.
 Verdicts: supported, partial, unsupported, unverifiable, broken, missing.`;
@@ -25,7 +28,7 @@ Examples:
 export function addVerify(program: Command, version: string): void {
   program.command('verify')
     .description('fetch every cited source, judge its link and whether it supports the claim, write reports')
-    .argument('[article]', 'the article text file (default: the "article" named in references.json)')
+    .argument('[article]', 'the article text file, or a wiki page URL (default: the "article" named in references.json)')
     .option('--refs <file>', 'references.json: where each footnote points', 'references.json')
     .option('--out <dir>', 'folder for the report files', 'reports')
     .option('--format <list>', 'report files to write: json,md,html,junit,sarif', 'json,md,html')
@@ -36,6 +39,8 @@ export function addVerify(program: Command, version: string): void {
     .option('--workers <n>', 'threads that read pages as they arrive (0: the main thread; default: one per core)')
     .option('--retries <n>', 'retries for 429, 5xx, timeouts and resets (honouring Retry-After)', '2')
     .option('--max-size <MB>', 'read at most this much of each page (decoded)', '5')
+    .option('--wiki-api <url>', 'MediaWiki REST API of the wiki the article URL is on (default https://HOST/w/rest.php)')
+    .option('--revision <n>', 'with a wiki URL: read this revision id instead of the latest (the report records it)')
     .option('--user-agent <ua>', 'User-Agent header (default: citecheck/<version> with the project URL)')
     .option('--allow-private-hosts', 'let requests reach loopback and private addresses (tests, intranets)')
     .option('--history <file>', 'link-rot history: a source is dead only after 3 failed checks ≥72 h apart (default <out>/history.json)')

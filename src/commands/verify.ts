@@ -13,6 +13,8 @@ import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { defaultWorkers } from '../read-pool.js';
 import { verify } from '../verify.js';
+import type { Reference } from '../config/schema.js';
+import type { Article } from '../types.js';
 import { applyReviews } from '../review/apply.js';
 import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
 import type { Review } from '../review/schema.js';
@@ -20,6 +22,7 @@ import { archiveStep } from './archive.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
 import { printSummary } from './summary.js';
+import { checkWikiFlags, isArticleUrl, readWikiInput } from './wiki-input.js';
 
 export interface VerifyFlags {
   refs: string;
@@ -44,6 +47,8 @@ export interface VerifyFlags {
   reviews?: string;
   quiet?: boolean;
   verbose?: boolean;
+  wikiApi?: string;
+  revision?: string;
 }
 
 function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
@@ -58,6 +63,16 @@ function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
   };
 }
 
+async function readFileInput(articleArg: string | undefined, refs: string): Promise<{ article: Article; references: readonly Reference[]; file: string }> {
+  const { config, articlePath } = await loadReferences(refs);
+  const file = articleArg ?? articlePath;
+  if (!file) {
+    throw new InputError(`no article given and ${refs} names none`,
+      'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
+  }
+  return { article: await readArticle(file), references: config.references, file };
+}
+
 export async function runVerify(articleArg: string | undefined, flags: VerifyFlags, toolVersion: string): Promise<number> {
   const formats = parseFormats(flags.format);
   const failOn = parseVerdicts(flags.failOn, '--fail-on');
@@ -69,14 +84,12 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   }
   const baseFetch = fetchOptions(flags);
   const workers = flags.workers === undefined ? defaultWorkers() : positiveInt(flags.workers, '--workers', 0);
-  const { config, articlePath } = await loadReferences(flags.refs);
-  const file = articleArg ?? articlePath;
-  if (!file) {
-    throw new InputError(`no article given and ${flags.refs} names none`,
-      'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
-  }
-  const article = await readArticle(file);
-  const reviews = await loadArticleReviews(file, flags.reviews);
+  checkWikiFlags(articleArg, flags);
+  const { article, references, file } = isArticleUrl(articleArg)
+    ? { ...await readWikiInput(articleArg, { ...flags, timeoutMs: baseFetch.timeoutMs ?? 20_000 }), file: undefined }
+    : await readFileInput(articleArg, flags.refs);
+  // Review decisions are keyed by the article's path beside reviews.json; a fetched article has none yet.
+  const reviews = file === undefined ? undefined : await loadArticleReviews(file, flags.reviews);
   await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
   const history = historyFile ? await loadHistory(historyFile) : undefined;
   const replay = flags.replay ? await (await import('../sources/warc.js')).readWarc(flags.replay) : undefined;
@@ -90,7 +103,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     }),
   } : baseFetch;
   const result = await verify({
-    article, references: config.references, toolVersion, failOn, fetch,
+    article, references, toolVersion, failOn, fetch,
     workers,
     // Bodies are only kept when the WARC will write them.
     keepBodies: flags.warc !== undefined,

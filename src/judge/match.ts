@@ -5,6 +5,7 @@ import { claimVerbStems, findEventDateConflicts, relativeDateNotes } from './eve
 import { findNegationMismatch } from './negation.js';
 import { findInLayer, prepareClaim, type LayerText, type PreparedClaim } from './find.js';
 import { findNameConflicts } from './persons.js';
+import { findActor, findSpeakerConflict } from './speaker.js';
 import { findPredicate, findSubject, PHRASE_WEIGHTS, REQUIRED_KINDS } from './phrases.js';
 import { SUPPORTED_MIN_SCORE } from './verdict.js';
 import { buildFragmentUrl, findBestWindow, snippetOf, type Window } from './window.js';
@@ -33,6 +34,8 @@ export interface ClaimMatch {
   givenCount: number;
   /** What else decided the verdict, for its reason (a relative date resolved, a synonym used…). */
   notes: string[];
+  /** The claim's actor is not the source's: who the claim names, and who the source names instead. */
+  speaker?: { claim: string; source: string };
 }
 
 /** Layers whose matches count as strong evidence; `page` is boilerplate-prone (nav, related, footer). */
@@ -160,9 +163,18 @@ function detectLanguages(claim: string, page: Page, layers: Page['layers'], give
   return { claimLang, pageLang, crossLanguage: languagesDiffer(claimLang, pageLang) };
 }
 
+/** `Vladimir Putin ("He" in the claim)` against the other person the evidence sentence names. */
+function speakerConflict(claim: string, before: string | undefined, prepared: PreparedClaim, found: LayerText, w: Window) {
+  const actor = findActor(claim, before);
+  const other = actor && findSpeakerConflict(actor, prepared, found, w);
+  if (!actor || !other) return undefined;
+  const who = actor.via === 'pronoun' ? `${actor.name} ("${actor.pronoun}" in the claim, from the sentence before)` : actor.name;
+  return { claim: who, source: other };
+}
+
 /** Match `claim` (with its key phrases) against every text layer of `page`. */
 export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: Page,
-  options: { url?: string; claimLanguage?: string } = {}): ClaimMatch {
+  options: { url?: string; claimLanguage?: string; before?: string } = {}): ClaimMatch {
   const layers = page.layers.filter((l) => l.text.trim().length > 0);
   const { claimLang, pageLang, crossLanguage } = detectLanguages(claim, page, layers, options.claimLanguage);
   // across languages a content word cannot match, so only facts, names and given phrases score
@@ -188,6 +200,7 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
     ...findEventDateConflicts(prepared, best.found, best.window, claimVerbStems(claim)),
     ...(crossLanguage ? [] : findNameConflicts(claim, prepared, best.found, best.window, best.present))];
   const snippet = snippetOf(best.found.original, best.found.norm, best.found.scan, best.window);
+  const speaker = speakerConflict(claim, options.before, prepared, best.found, best.window);
   return {
     ...empty,
     score: Math.round(best.score * 1000) / 1000,
@@ -199,6 +212,7 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
     negationMismatch: !crossLanguage && findNegationMismatch(claim, prepared, best.found, best.window),
     opposed: crossLanguage ? [] : findOpposites(prepared, best.found, best.window, best.present),
     notes: relativeDateNotes(prepared, best.found, best.window, best.present, page.publishedDate),
+    ...(speaker ? { speaker } : {}),
     evidence: { snippet, layer: best.layer, weak,
       ...(options.url ? { fragmentUrl: buildFragmentUrl(options.url, snippet) } : {}) },
   };

@@ -63,6 +63,7 @@ function contentVerdict(m: ClaimMatch): { verdict: Verdict; reason: string } {
   const where = m.evidence?.weak ? 'only in page boilerplate (navigation, related links)' : `in the ${m.evidence?.layer ?? 'page'} text`;
   const first = m.contradictions[0];
   if (first) return { verdict: 'unsupported', reason: `${first.claim} contradicted: source says ${first.source}` };
+  if (m.speaker) return { verdict: 'unsupported', reason: `the source gives this to ${m.speaker.source}, not ${m.speaker.claim}` };
   if (m.score < PARTIAL_MIN_SCORE) {
     return { verdict: 'unsupported', reason: `page read, but only ${found} of ${total} key phrases found together` };
   }

@@ -42,7 +42,7 @@ export function buildReport(input: BuildInput): Report {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'citecheck', version: input.toolVersion },
-    article: { path: input.article.path, title: input.article.title },
+    article: { path: input.article.path, title: input.article.title, ...(input.article.origin ? { origin: input.article.origin } : {}) },
     summary: summarise(claims, sources, uncited.length, input.offline),
     claims,
     sources,

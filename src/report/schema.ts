@@ -144,7 +144,12 @@ export const SummarySchema = z.object({
 export const ReportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   tool: z.object({ name: z.literal('citecheck'), version: z.string() }),
-  article: z.object({ path: z.string(), title: z.string() }),
+  article: z.object({
+    path: z.string(),
+    title: z.string(),
+    /** Set when the article was fetched from a wiki: the URL given, the page title after redirects, the revision read. */
+    origin: z.object({ url: z.string(), title: z.string().optional(), revision: z.number().int().optional() }).optional(),
+  }),
   summary: SummarySchema,
   claims: z.array(ClaimReportSchema),
   sources: z.array(SourceReportSchema),

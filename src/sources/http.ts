@@ -47,6 +47,11 @@ export interface GetOptions {
   /** Cap on the decoded body bytes. */
   maxBytes: number;
   maxRedirects: number;
+  /**
+   * Extra request headers (an API's Accept, a bearer token), sent only to the first URL's origin so
+   * that a redirect to another host never carries a credential. They override the defaults.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface GetResult {
@@ -67,13 +72,14 @@ export async function getUrl(url: string, options: GetOptions): Promise<GetResul
   let current = parseHttpUrl(url);
   if (!current) return { finalUrl: url, redirects, requests: 0, outcome: invalidUrl(url) };
   const seen = new Set([current.href]);
+  const origin = current.origin;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DeadlineError(`no complete response within ${options.timeoutMs} ms`)), options.timeoutMs);
   let requests = 0;
   try {
     for (;;) {
       requests += 1;
-      const step = await getOnce(current, options, controller.signal);
+      const step = await getOnce(current, options, controller.signal, current.origin === origin);
       if (step.kind === 'outcome') return { finalUrl: current.href, redirects, requests, outcome: step.outcome };
       const next = parseHttpUrl(step.location, current);
       redirects.push({ url: current.href, status: step.status, location: next?.href ?? step.location });
@@ -96,7 +102,7 @@ export async function getUrl(url: string, options: GetOptions): Promise<GetResul
 
 type Step = { kind: 'outcome'; outcome: FetchOutcome } | { kind: 'redirect'; status: number; location: string };
 
-async function getOnce(url: URL, options: GetOptions, signal: AbortSignal): Promise<Step> {
+async function getOnce(url: URL, options: GetOptions, signal: AbortSignal, sameOrigin: boolean): Promise<Step> {
   const response = await request(url, {
     method: 'GET',
     dispatcher: options.dispatcher,
@@ -108,6 +114,7 @@ async function getOnce(url: URL, options: GetOptions, signal: AbortSignal): Prom
       accept: ACCEPT,
       'accept-language': 'en;q=1, *;q=0.5',
       'accept-encoding': 'gzip, deflate, br',
+      ...(sameOrigin ? options.headers : {}),
     },
   });
   const headers = flattenHeaders(response.headers);

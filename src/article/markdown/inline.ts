@@ -2,11 +2,14 @@
 import type { PhrasingContent, Text } from 'mdast';
 import type { Place } from '../claims.js';
 import type { ProseWriter } from '../prose.js';
-import type { MarkdownNumbers } from './numbering.js';
+import type { FootnoteNumbers } from '../numbering.js';
+import { footnoteLabel } from './numbering.js';
 
 export interface InlineContext {
   source: string;
-  numbers: MarkdownNumbers;
+  numbers: FootnoteNumbers;
+  /** Link reference definitions: identifier → URL. */
+  definitions: ReadonlyMap<string, string>;
   linksAsCitations: boolean;
   place: Place;
 }
@@ -30,7 +33,7 @@ function writeText(node: Text, writer: ProseWriter, ctx: InlineContext): void {
   for (const m of node.value.matchAll(LEFTOVER)) {
     if (m[1] !== undefined) {
       writer.text(node.value.slice(cursor, m.index), at(cursor), exact);
-      writer.marker([ctx.numbers.footnote(m[1].toLowerCase(), m[1])], at(m.index));
+      writer.marker([ctx.numbers.footnote(m[1].toLowerCase(), footnoteLabel(m[1]))], at(m.index));
       cursor = m.index + m[0].length;
     } else {
       ctx.numbers.findings.push({ kind: 'marker-without-reference', line: ctx.place(at(m.index)).line, message:
@@ -54,12 +57,12 @@ export function writePhrasing(nodes: readonly PhrasingContent[], writer: ProseWr
         writer.text(' ', start(node), false);
         break;
       case 'footnoteReference':
-        writer.marker([ctx.numbers.footnote(node.identifier, node.label ?? node.identifier)], start(node));
+        writer.marker([ctx.numbers.footnote(node.identifier, footnoteLabel(node.label ?? node.identifier))], start(node));
         break;
       case 'link':
       case 'linkReference': {
         writePhrasing(node.children, writer, ctx);
-        const url = node.type === 'link' ? node.url : ctx.numbers.definitions.get(node.identifier);
+        const url = node.type === 'link' ? node.url : ctx.definitions.get(node.identifier);
         if (ctx.linksAsCitations && url !== undefined && /^https?:\/\//iu.test(url)) {
           writer.sentenceCitation(ctx.numbers.link(url, phrasingText(node.children), start(node)), start(node));
         }

@@ -10,7 +10,8 @@ import { classifyUrls, referenceFromNote } from '../note-text.js';
 import { ProseWriter } from '../prose.js';
 import { splitFrontMatter } from './front-matter.js';
 import { phrasingText, writePhrasing, type InlineContext } from './inline.js';
-import { MarkdownNumbers } from './numbering.js';
+import { FootnoteNumbers } from '../numbering.js';
+import { footnoteLabel, numberCalls } from './numbering.js';
 
 const startOf = (n: Nodes) => n.position?.start.offset ?? 0;
 const endOf = (n: Nodes) => n.position?.end.offset ?? 0;
@@ -29,7 +30,7 @@ function plain(node: Nodes, urls: string[], definitions: ReadonlyMap<string, str
 
 function noteReference(def: FootnoteDefinition, id: number, ctx: InlineContext): ListedReference {
   const urls: string[] = [];
-  const text = plain(def, urls, ctx.numbers.definitions);
+  const text = plain(def, urls, ctx.definitions);
   // `[Title](https://…)`: the link's words are the title when the note quotes none.
   const first = def.children[0];
   const link = first?.type === 'paragraph' ? first.children.find((c) => c.type === 'link') : undefined;
@@ -46,7 +47,7 @@ interface Walk {
   title?: string;
 }
 
-function walkBlocks(nodes: readonly Nodes[], walk: Walk): void {
+function walkBlocks(nodes: readonly Nodes[], walk: Walk, inList = false): void {
   for (const node of nodes) {
     if (node.type === 'heading') {
       const text = phrasingText(node.children).trim();
@@ -56,11 +57,11 @@ function walkBlocks(nodes: readonly Nodes[], walk: Walk): void {
     } else if (node.type === 'paragraph' || node.type === 'tableCell') {
       const writer = new ProseWriter();
       writePhrasing(node.children, writer, walk.ctx);
-      // A table cell is prose only when it cites something (`| 1920 |` is data, not a sentence).
-      if (node.type === 'paragraph' || writer.markers.length > 0) walk.blocks.push(blockOf(writer, walk.section, endOf(node)));
+      // List items and table cells are prose only when they cite something (`| 1920 |` is data, not a sentence).
+      if ((node.type === 'paragraph' && !inList) || writer.markers.length > 0) walk.blocks.push(blockOf(writer, walk.section, endOf(node)));
     } else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote'
       || node.type === 'table' || node.type === 'tableRow') {
-      walkBlocks(node.children, walk);
+      walkBlocks(node.children, walk, inList || node.type === 'list');
     }
     // code, html, definitions, footnote definitions, thematic breaks: not prose
   }
@@ -83,15 +84,15 @@ export const readMarkdown: ArticleReader = ({ text, path }, options) => {
   const front = splitFrontMatter(text);
   const root = unified().use(remarkParse).use(remarkGfm).parse(front.body);
   const { definitions, notes } = collect(root);
-  const numbers = new MarkdownNumbers(definitions);
-  numbers.numberCalls(root);
-  const ctx: InlineContext = { source: front.body, numbers, linksAsCitations: options.linksAsCitations === true, place: placer(text) };
+  const numbers = new FootnoteNumbers();
+  numberCalls(root, numbers);
+  const ctx: InlineContext = { source: front.body, numbers, definitions, linksAsCitations: options.linksAsCitations === true, place: placer(text) };
   const walk: Walk = { ctx, blocks: [], section: '', ...(front.title !== undefined ? { title: front.title } : {}) };
   walkBlocks(root.children, walk);
   const references: ListedReference[] = [];
   for (const [identifier, def] of notes) {
     // An unused definition is not rendered by GFM; it is still listed so the self-check can say so.
-    const id = numbers.footnote(identifier, def.label ?? identifier);
+    const id = numbers.footnote(identifier, footnoteLabel(def.label ?? identifier));
     references.push(noteReference(def, id, ctx));
   }
   for (const [id, link] of numbers.links) {

@@ -27,7 +27,7 @@ function citationOf($: CheerioAPI, content: Element, byId: IdLookup): { cite?: E
   return { ...(cite ? { cite } : {}), scope: cite?.parent && cite.parent.type === 'tag' ? cite.parent : target };
 }
 
-function authorsOf(params: TemplateParams | undefined): string[] | undefined {
+export function authorsOf(params: TemplateParams | undefined): string[] | undefined {
   const names: string[] = [];
   for (const i of ['', '1', '2', '3', '4', '5', '6', '7', '8', '9']) {
     if (i === '1' && names.length > 0) continue;
@@ -38,13 +38,13 @@ function authorsOf(params: TemplateParams | undefined): string[] | undefined {
   return names.length > 0 ? names : undefined;
 }
 
-function languageOf(value: string | undefined): string | undefined {
+export function languageOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const v = plainWikitext(value);
   return /^[a-z]{2,3}(?:-[a-z0-9]+)?$/iu.test(v) ? v.toLowerCase() : languageCodeOf(v);
 }
 
-function urlStatusOf(params: TemplateParams | undefined): string | undefined {
+export function urlStatusOf(params: TemplateParams | undefined): string | undefined {
   const status = param(params, 'url-status')?.toLowerCase();
   if (status) return status;
   const dead = param(params, 'dead-url', 'deadurl')?.toLowerCase();
@@ -52,8 +52,8 @@ function urlStatusOf(params: TemplateParams | undefined): string | undefined {
   return param(params, 'archive-url', 'archiveurl') ? 'dead' : undefined;
 }
 
-const dateOf = (wt: string | undefined) => (wt === undefined ? undefined : normaliseDate(plainWikitext(wt)) ?? plainWikitext(wt));
-const plainOf = (wt: string | undefined) => (wt === undefined ? undefined : plainWikitext(wt) || undefined);
+export const dateOf = (wt: string | undefined) => (wt === undefined ? undefined : normaliseDate(plainWikitext(wt)) ?? plainWikitext(wt));
+export const plainOf = (wt: string | undefined) => (wt === undefined ? undefined : plainWikitext(wt) || undefined);
 
 /** Fields set only when known: the original URL from data-mw `url`, then COinS `rft_id`, then the links. */
 export function readCitation($: CheerioAPI, content: Element, byId: IdLookup): CitationData {

@@ -20,8 +20,11 @@ export interface RenderedData {
 const EXTERNAL = 'a.external, a[rel~="mw:ExtLink"], a[href^="http://"], a[href^="https://"]';
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+// [dead link], [failed verification]: maintenance tags inside a note are not part of the citation.
+const TAGS = '.Inline-Template, .noprint, style';
+
 export function readRendered($: CheerioAPI, scope: Element): RenderedData {
-  const el = $(scope);
+  const el = $(scope).find(TAGS).length > 0 ? $(scope).clone().find(TAGS).remove().end() : $(scope);
   const anchors = el.find(EXTERNAL).toArray();
   const links = anchors.map((a) => $(a).attr('href') ?? '').filter((h) => h !== '');
   const text = squash(el.text());

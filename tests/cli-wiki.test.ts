@@ -1,0 +1,121 @@
+// `citecheck verify <wiki URL>` end to end: the built binary, a stand-in REST API and sources on loopback.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportSchema } from '../src/report/schema.js';
+import { ensureBuilt, runCli } from './helpers/cli.js';
+import { startWikiStandin, type WikiStandin } from './helpers/wiki-standin.js';
+
+const LATEST = 1212121212;
+const OLD = 1212121000;
+const PAGE = 'https://en.wikipedia.org/wiki/Grey_Point_Lighthouse';
+
+// What each source says; the journal (reference 2) is gone.
+const SOURCES: Record<string, string | undefined> = {
+  '/lights.example.org/register/grey-point': 'The Grey Point Lighthouse is a stone lighthouse on the northern cape of Alder Bay. The tower is 31 metres tall and was built from local granite.',
+  '/gazette.example.com/1971/09/14/century-of-light': 'Construction was finished in 1871 and the light was first lit on 14 September 1871. In 1923 the oil lamp was replaced by an electric light.',
+  '/heritage.example.net/granite-towers': 'Granite towers of the north coast. The Grey Point tower is 31 metres tall and built from local granite. Since 2010 the keeper\'s cottage has housed a small museum.',
+  '/northern-times.example.com/1987/06/30/last-keeper': 'The last keeper, Thomas Reed, left the station in 1987, when the light was automated.',
+  '/news.example.co.uk/news/uk-england-3712345': 'The Alder Bay Heritage Trust bought the lighthouse in 2004 for 1.2 million pounds. Since 2010 the keeper\'s cottage has housed a small museum.',
+  '/alderbaytrust.example.org/reports/visitors-2019.pdf': 'Visitor figures 2019. The museum received about 12,000 visitors in 2019.',
+};
+
+let wiki: WikiStandin;
+let sources: Server;
+let hits: string[] = [];
+
+/** The article's example hosts moved onto the loopback source server (plain and percent-encoded in COinS). */
+function onLoopback(html: string, origin: string): string {
+  const hosts = String.raw`([a-z0-9.-]+\.example\.(?:org|com|net|co\.uk))`;
+  return html.replace(new RegExp(String.raw`https://${hosts}/`, 'g'), `${origin}/$1/`)
+    .replace(new RegExp(String.raw`https%3A%2F%2F${hosts}%2F`, 'g'), `${encodeURIComponent(`${origin}/`)}$1%2F`);
+}
+
+beforeAll(async () => {
+  ensureBuilt();
+  sources = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    const text = SOURCES[req.url ?? ''];
+    res.writeHead(text ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(text ? `<!doctype html><html lang="en"><head><title>${text.split('.')[0]}</title></head><body><article><h1>${text.split('.')[0]}</h1><p>${text}</p></article></body></html>` : '<h1>Not found</h1>');
+  });
+  await new Promise<void>((resolve) => sources.listen(0, '127.0.0.1', 511, resolve));
+  const origin = `http://127.0.0.1:${(sources.address() as AddressInfo).port}`;
+  const html = onLoopback(readFileSync('tests/fixtures/formats/lighthouse.parsoid.html', 'utf8'), origin);
+  wiki = await startWikiStandin([{ title: 'Grey Point Lighthouse', revisions: { [OLD]: html.replace('31 metres tall', '30 metres tall'), [LATEST]: html } }], { Grey_Point_Light: 'Grey_Point_Lighthouse' });
+}, 60_000);
+afterAll(async () => {
+  await wiki.close();
+  await new Promise((resolve) => sources.close(resolve));
+}, 60_000);
+
+const run = (args: string[], cwd: string) => runCli([...args, '--wiki-api', wiki.api, '--allow-private-hosts', ...(args[0] === 'verify' ? ['--retries', '0'] : [])], { cwd });
+
+describe('citecheck verify <wiki URL>', () => {
+  it('audits the fetched article with its own references and records title and revision', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'citecheck-wiki-'));
+    const start = wiki.log.length;
+    hits = [];
+    const r = await run(['verify', 'https://en.wikipedia.org/wiki/Grey_Point_Light', '--format', 'json,md'], cwd);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(join(cwd, 'reports', 'report.json'), 'utf8')));
+    expect(report.article).toEqual({
+      path: 'https://en.wikipedia.org/wiki/Grey_Point_Light', title: 'Grey Point Lighthouse',
+      origin: { url: 'https://en.wikipedia.org/wiki/Grey_Point_Light', title: 'Grey Point Lighthouse', revision: LATEST },
+    });
+    expect(report.claims).toHaveLength(9);
+    expect(report.sources.map((s) => [s.ref, s.linkStatus])).toEqual([[1, 'ok'], [2, 'dead'], [3, 'ok'], [4, 'ok'], [5, 'ok'], [6, 'ok'], [7, 'ok']]);
+    expect(report.claims[0]).toMatchObject({ refs: [1], verdict: 'supported' });
+    expect(report.claims[1]).toMatchObject({ refs: [2], verdict: 'broken' });
+    // Every URL came from the article's own markup: one request per distinct source.
+    expect(hits.sort()).toEqual([...Object.keys(SOURCES), '/journals.example.org/jce/1872/hale-grey-point'].sort());
+    const wikiRequests = wiki.log.slice(start);
+    expect(wikiRequests.map((q) => q.path)).toEqual(['/w/rest.php/v1/page/Grey_Point_Light/bare', '/w/rest.php/v1/page/Grey_Point_Lighthouse/bare', `/w/rest.php/v1/revision/${LATEST}/html`]);
+    expect(wikiRequests.every((q) => /^citecheck\/\S+ \(https:\/\/github\.com\/citecheck\/citecheck\)/.test(q.headers['user-agent'] ?? ''))).toBe(true);
+  }, 60_000);
+
+  it('pins --revision, and references.json beside it overrides by id', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'citecheck-wiki-'));
+    // Reference 2's journal is gone; the user points it at a copy that lives.
+    const fixed = `${sourcesOrigin()}/lights.example.org/register/grey-point`;
+    writeFileSync(join(cwd, 'references.json'), JSON.stringify({ references: [{ id: 2, url: fixed }] }));
+    const r = await run(['verify', PAGE, '--revision', String(OLD), '--format', 'json', '-q'], cwd);
+    expect(r.stderr).toBe('');
+    const report = ReportSchema.parse(JSON.parse(readFileSync(join(cwd, 'reports', 'report.json'), 'utf8')));
+    expect(report.article.origin).toEqual({ url: PAGE, title: 'Grey Point Lighthouse', revision: OLD });
+    expect(report.claims.map((c) => c.text)).toContain('The tower is 30 metres tall and was built from local granite.');
+    expect(report.sources.find((s) => s.ref === 2)).toMatchObject({ linkStatus: 'ok', url: fixed });
+  }, 60_000);
+
+  it.each([
+    [['verify', 'https://en.wikipedia.org/wiki/No_such_page'], /^citecheck: cannot fetch https:\/\/en\.wikipedia\.org\/wiki\/No_such_page: page "No such page" does not exist \(HTTP 404\)$/m],
+    [['verify', PAGE, '--revision', 'latest'], /--revision must be a whole number/],
+  ])('exits 2 with one line for %j', async (args, pattern) => {
+    const r = await run(args, mkdtempSync(join(tmpdir(), 'citecheck-wiki-')));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('citecheck:'))).toHaveLength(1);
+  }, 60_000);
+
+  it('refuses --revision for an article file', async () => {
+    const r = await runCli(['verify', 'tests/fixtures/formats/lighthouse.txt', '--revision', '5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--revision needs a wiki page URL/);
+  });
+
+  it('extract prints the fetched article with its origin and URLs', async () => {
+    const r = await run(['extract', PAGE], mkdtempSync(join(tmpdir(), 'citecheck-wiki-')));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json: unknown = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ title: 'Grey Point Lighthouse', origin: { revision: LATEST }, references: expect.arrayContaining([expect.objectContaining({ id: 3, urlStatus: 'dead' })]) });
+  }, 60_000);
+});
+
+function sourcesOrigin(): string {
+  return `http://127.0.0.1:${(sources.address() as AddressInfo).port}`;
+}
