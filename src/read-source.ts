@@ -24,7 +24,7 @@ export interface ReadTask {
   previous?: string[];
 }
 
-/** What the history keeps of the page text: a fingerprint and which earlier phrases it still has. */
+/** What the report and the history keep of the page text: its fingerprint and which earlier phrases it still has. */
 export interface TextDigest {
   textFingerprint: string;
   kept: string[];
@@ -44,7 +44,7 @@ export async function readSource(task: ReadTask): Promise<SourceRead> {
   const page = await readPage(fetch);
   const link = judgeLink(fetch, page);
   const matches = page && isReadStatus(link.linkStatus) ? matchClaims(page, task.claims, fetch.finalUrl) : task.claims.map(() => undefined);
-  const digest = page && task.previous ? digestText(page, task.previous) : undefined;
+  const digest = page ? digestText(page, task.previous ?? []) : undefined;
   // Every claim citing this page was matched just now: its cached layers will not be asked for again.
   forgetLayers();
   return { ...(page ? { page: { ...page, layers: [] } } : {}), link, matches, ...(digest ? { digest } : {}) };
@@ -63,7 +63,7 @@ export function matchClaims(page: Page, claims: readonly ClaimToMatch[], url: st
 function digestText(page: Page, previous: readonly string[]): TextDigest | undefined {
   const first = page.layers[0];
   if (!first?.text) return undefined;
-  const all = page.layers.map((l) => normalizedLayer(l.text).text).join(' ');
+  const all = previous.length > 0 ? page.layers.map((l) => normalizedLayer(l.text).text).join(' ') : '';
   return {
     textFingerprint: fingerprintNormalized(normalizedLayer(first.text).text),
     kept: previous.filter((p) => all.includes(normalize(p).text.trim())),

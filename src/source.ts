@@ -16,7 +16,7 @@ export interface Source {
   link?: LinkJudgement;
   /** Each citing claim's match against the page, by read-stage.ts's claimKey. */
   matches?: ReadonlyMap<string, ClaimMatch | undefined>;
-  /** What the link-rot history keeps of the page text (runs with a history). */
+  /** What the report and the link-rot history keep of the page text (read-source.ts). */
   digest?: TextDigest;
   /** An archived copy, when one was looked up (`--archive`) or given (`archiveUrl`). */
   archive?: {
@@ -82,7 +82,8 @@ export function sourceReport(s: Source): SourceReport {
     title: s.page?.title,
     publishedDate: s.page?.publishedDate,
     archiveUrl: s.archive?.url ?? s.archiveUrl,
-    fingerprint: mainText ? fingerprintText(mainText) : undefined,
+    // Taken by the reader while it had the text (the page comes back without it).
+    fingerprint: s.digest?.textFingerprint ?? (mainText ? fingerprintText(mainText) : undefined),
     reason: s.link?.reason ?? 'not checked',
   };
 }

@@ -6,7 +6,7 @@ import type { Reference } from './config/schema.js';
 import { sourceChecks } from './history/checks.js';
 import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
-import { textsBefore } from './judge/speaker.js';
+import { textsBefore } from './judge/before.js';
 import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
 import type { ClaimToMatch } from './read-source.js';
 import { claimKey, fetchAndRead } from './read-stage.js';

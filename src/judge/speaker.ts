@@ -1,5 +1,5 @@
 // Who said or did it: the claim's actor (its subject, "according to X", a pronoun from the sentence before) against the source's.
-import type { Claim } from '../types.js';
+export { textBefore } from './before.js';
 import type { LayerText, PreparedClaim } from './find.js';
 import { namesMatch } from './names.js';
 import { normalize, sliceOriginal } from './normalize.js';
@@ -67,22 +67,6 @@ function previousClauses(before: string): string[] {
   return before.split(/(?<=[.!?]["')\]]?)\s+|\s*\[\d+\]\s*/u).map((s) => s.trim()).filter(Boolean).reverse();
 }
 
-/** The article's text before a claim in its paragraph (earlier claims on its line, then its context): where `He` points. */
-export function textBefore(claim: Claim, claims: readonly Claim[]): string {
-  const earlier = claims.filter((c) => c.line === claim.line && c.column < claim.column).map((c) => c.text);
-  return [...earlier, claim.context ?? ''].join(' ').trim();
-}
-
-/** textBefore of every claim, looking only at the claims of its own line (a scan of all per claim is quadratic). */
-export function textsBefore(claims: readonly Claim[]): Map<Claim, string> {
-  const byLine = new Map<number, Claim[]>();
-  for (const c of claims) {
-    const line = byLine.get(c.line);
-    if (line) line.push(c);
-    else byLine.set(c.line, [c]);
-  }
-  return new Map(claims.map((c) => [c, textBefore(c, byLine.get(c.line) ?? [])]));
-}
 
 /** The claim's actor: `X said`/`X condemned`, `according to X`, or `He …` resolved from `before`. */
 export function findActor(claim: string, before = ''): Actor | undefined {
