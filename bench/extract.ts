@@ -1,6 +1,6 @@
 // Prints readPage throughput (ms/page, MB/s) on a ~170 KB news page and a ~5 MB page: `npx tsx bench/extract.ts`.
 import { readPage } from '../src/page/read.js';
-import { measureMarkdownFolder } from './markdown-folder.js';
+import { measureMarkdownFolder, measureWikitext } from './readers.js';
 import type { SourceFetch } from '../src/types.js';
 
 const SENTENCE = 'The regional council said on Tuesday that the new bridge would open in 2026, two years later than planned, because of rising steel prices. ';
@@ -51,3 +51,4 @@ await measure('news page (markup-heavy)', buildNewsPage(), 30);
 await measure('text-heavy page', buildPage(170_000), 30);
 await measure('huge page', buildPage(5_000_000), 3);
 await measureMarkdownFolder(200);
+await measureWikitext(200);

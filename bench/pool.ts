@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Piscina } from 'piscina';
 import Tinypool from 'tinypool';
+import { DEFAULT_READ_BUDGET } from '../src/page/budget.js';
 import type { ReadTask } from '../src/read-source.js';
 import { claimOf, newsPage, smallPage } from './verify-input.js';
 
@@ -25,6 +26,7 @@ function task(i: number, html: string): ReadTask {
   return {
     fetch: { url, finalUrl: url, redirects: [], attempts: 1, elapsedMs: 0, outcome: { kind: 'response', status: 200, headers: { 'content-type': 'text/html' }, body, truncated: false } },
     claims: [{ text: claimOf(i), before: '' }],
+    budget: DEFAULT_READ_BUDGET,
   };
 }
 

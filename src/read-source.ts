@@ -6,6 +6,7 @@ import { matchClaim, type ClaimMatch } from './judge/match.js';
 import { normalize } from './judge/normalize.js';
 import { fingerprintNormalized } from './history/fingerprint.js';
 import { isReadStatus } from './judge/verdict.js';
+import type { ReadBudget } from './page/budget.js';
 import { readPage } from './page/read.js';
 import type { LinkJudgement } from './source.js';
 import type { Page, SourceFetch } from './types.js';
@@ -20,6 +21,7 @@ export interface ClaimToMatch {
 export interface ReadTask {
   fetch: SourceFetch;
   claims: ClaimToMatch[];
+  budget: ReadBudget;
   /** Phrases the history matched on this URL before; present when the run keeps a history. */
   previous?: string[];
 }
@@ -41,7 +43,7 @@ export interface SourceRead {
 
 export async function readSource(task: ReadTask): Promise<SourceRead> {
   const { fetch } = task;
-  const page = await readPage(fetch);
+  const page = await readPage(fetch, task.budget);
   const link = judgeLink(fetch, page);
   const matches = page && isReadStatus(link.linkStatus) ? matchClaims(page, task.claims, fetch.finalUrl) : task.claims.map(() => undefined);
   const digest = page ? digestText(page, task.previous ?? []) : undefined;

@@ -1,6 +1,7 @@
 // Fetch and read as one stream: each response is handed to a reader the moment it arrives, while other requests are in flight.
 import { lastMatched } from './history/checks.js';
 import type { History } from './history/schema.js';
+import type { ReadBudget } from './page/budget.js';
 import type { ClaimMatch } from './judge/match.js';
 import { openReader } from './read-pool.js';
 import type { ClaimToMatch, SourceRead } from './read-source.js';
@@ -14,7 +15,9 @@ export type ReadSource = Pick<Source, 'fetch' | 'page' | 'link' | 'matches' | 'd
 export interface StageOptions {
   fetch: Partial<FetchOptions>;
   replay?: ReadonlyMap<string, SourceFetch>;
-  history?: History;
+  budget: ReadBudget;
+  /** The history of the run's URLs (loaded on first use), for the phrases each page matched before. */
+  previous?: () => History | undefined;
   /** Worker threads reading pages; 0 reads them on this thread. */
   workers: number;
   /** Keep each response's body after reading (`--warc` writes them); otherwise it is dropped once handed over. */
@@ -41,7 +44,8 @@ export async function fetchAndRead(
     const task = {
       fetch: { ...f, outcome: { ...outcome } },
       claims: wanted,
-      ...(opts.history ? { previous: lastMatched(opts.history, f.url) } : {}),
+      budget: opts.budget,
+      ...(opts.previous ? { previous: lastMatched(opts.previous(), f.url) } : {}),
     };
     const drop = !opts.keepBodies && !opts.replay && outcome.kind === 'response';
     pending.set(f.url, reader.read(task, drop).then(

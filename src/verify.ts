@@ -6,8 +6,10 @@ import type { Reference } from './config/schema.js';
 import { sourceChecks } from './history/checks.js';
 import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
+import { previousOf, type HistoryReader, type HistoryRun } from './history/reader.js';
 import { textsBefore } from './judge/before.js';
 import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
+import { DEFAULT_READ_BUDGET, type ReadBudget } from './page/budget.js';
 import type { ClaimToMatch } from './read-source.js';
 import { claimKey, fetchAndRead } from './read-stage.js';
 import { buildReport } from './report/build.js';
@@ -30,10 +32,15 @@ export interface RunInput {
   fetch?: Partial<FetchOptions>;
   /** Recorded responses to use instead of the network (`--replay`). */
   replay?: ReadonlyMap<string, SourceFetch>;
-  /** The link-rot history so far (one per run, keyed by URL); the result carries it with this run added. */
-  history?: History;
+  /**
+   * The link-rot history so far (one per run, keyed by URL), or a store asked for the history of this
+   * run's URLs only; the result carries it with this run added, and `run` for the store to record.
+   */
+  history?: History | HistoryReader;
   /** Archived copies for failing or drifted sources (`--archive`). */
   archive?: ArchiveStep;
+  /** Budgets for reading one page (`--read-budget`, `--max-depth`, `--pdf-max-pages`). */
+  read?: Partial<ReadBudget>;
   /** Worker threads that read pages (read-pool.ts); 0 or absent reads them on this thread. */
   workers?: number;
   /** False drops each response body once it is read (nothing will write it); default true. */
@@ -57,6 +64,8 @@ export interface RunResult {
   /** Every response this run used, archives included (for `--warc`). */
   fetches: SourceFetch[];
   history?: History;
+  /** What this run tells the history (absent offline and without a history): `HistoryStore.record` it. */
+  run?: HistoryRun;
 }
 
 export type VerifyResult = ArticleResult & Omit<RunResult, 'articles' | 'changes'>;
@@ -87,9 +96,13 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
   // One stream: each response is read (on a worker thread), its link judged and the claims citing
   // it matched as soon as it arrives, while other requests are in flight; results are keyed by URL.
+  // The history of this run's URLs, asked for when the first page arrives, not before the first request.
+  let history: History | undefined;
+  const previous = (): History | undefined => (history ??= input.history && previousOf(input.history, all));
   const read = await fetchAndRead(urls, claimsToMatch(planned), {
-    fetch: input.fetch ?? {}, workers: input.workers ?? 0, keepBodies: input.keepBodies ?? true,
-    ...(input.replay ? { replay: input.replay } : {}), ...(input.history ? { history: input.history } : {}),
+    fetch: input.fetch ?? {}, budget: { ...DEFAULT_READ_BUDGET, ...input.read },
+    workers: input.workers ?? 0, keepBodies: input.keepBodies ?? true,
+    ...(input.replay ? { replay: input.replay } : {}), ...(input.history ? { previous } : {}),
   });
   for (const source of all) {
     const r = source.url && !source.link ? read.get(source.url) : undefined;
@@ -103,9 +116,12 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   });
   let claims = planned.map(cite);
   // An offline run says nothing about the sources: it must not add strikes to anyone's history.
-  const checks = () => planned.flatMap((p, i) =>
-    sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations), input.history));
-  const recorded = input.history && !offline ? recordRun(input.history, { at: started, checks: checks() }) : undefined;
+  const before = offline ? undefined : previous();
+  const run = before && {
+    at: started,
+    checks: planned.flatMap((p, i) => sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations), before)),
+  };
+  const recorded = before && run ? recordRun(before, run) : undefined;
   if (input.archive && !offline) {
     const drifted = new Set(recorded?.changes.drifted.map((d) => d.url));
     const step = onceByUrl(input.archive);
@@ -119,7 +135,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   }
   const changes: Changes | undefined = recorded && {
     ...recorded.changes,
-    ...(input.history?.updatedAt ? { previousRunAt: input.history.updatedAt } : {}),
+    ...(before?.updatedAt ? { previousRunAt: before.updatedAt } : {}),
     news: hasNews(recorded.changes, 'broken'),
   };
   const durationMs = now().getTime() - started.getTime();
@@ -141,7 +157,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
     articles,
     ...(changes ? { changes } : {}),
     fetches: [...new Map(fetches.map((f) => [f.url, f])).values()],
-    ...(recorded ? { history: recorded.history } : {}),
+    ...(recorded && run ? { history: recorded.history, run } : {}),
   };
 }
 

@@ -44,7 +44,7 @@ describe('citecheck verify', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/broken/);
     const files = readdirSync(join(dir, 'reports')).sort();
-    expect(files).toEqual(['history.json', 'junit.xml', 'report.html', 'report.json', 'report.md', 'report.sarif']);
+    expect(files).toEqual(['history.db', 'junit.xml', 'report.html', 'report.json', 'report.md', 'report.sarif']);
     const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'reports', 'report.json'), 'utf8')));
     expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'broken']);
     expect(report.sources.map((s) => s.linkStatus)).toEqual(['ok', 'dead']);
@@ -54,7 +54,7 @@ describe('citecheck verify', () => {
     const r = await runCli(['verify', '--allow-private-hosts', '--retries', '0', '--fail-on', 'unsupported', '-q', '--out', 'out2'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readdirSync(join(dir, 'out2')).sort()).toEqual(['history.json', 'report.html', 'report.json', 'report.md']);
+    expect(readdirSync(join(dir, 'out2')).sort()).toEqual(['history.db', 'report.html', 'report.json', 'report.md']);
   });
 
   it('prints GitHub annotations with file and line under GITHUB_ACTIONS', async () => {
@@ -122,6 +122,7 @@ describe('what the review found', () => {
     await runCli(['verify', '--allow-private-hosts', '--retries', '0', '-q', '--no-history', '--out', 'rec', '--warc', warc], { cwd: dir });
     const r = await runCli(['verify', '--replay', warc, '-q', '--out', 'rep'], { cwd: dir });
     expect(r.code).toBe(1);
+    expect(readdirSync(join(dir, 'rep'))).not.toContain('history.db');
     expect(readdirSync(join(dir, 'rep'))).not.toContain('history.json');
     const changed = await runCli(['verify', '--replay', warc, '--changed-only', '--out', 'rep2'], { cwd: dir });
     expect(changed.code).toBe(2);

@@ -50,7 +50,7 @@ describe('an unknown Content-Encoding', () => {
     const r = await runCli(['verify', '--allow-private-hosts', '--retries', '0', '--fail-on', 'broken'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'reports')).sort()).toEqual(['history.json', 'report.html', 'report.json', 'report.md']);
+    expect(readdirSync(join(dir, 'reports')).sort()).toEqual(['history.db', 'report.html', 'report.json', 'report.md']);
     const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'reports', 'report.json'), 'utf8')));
     expect(report.sources.map((s) => s.linkStatus)).toEqual(['ok', 'error', 'error', 'error']);
     expect(report.claims.map((c) => c.verdict)).toEqual(['supported', 'unverifiable', 'unverifiable', 'unverifiable']);

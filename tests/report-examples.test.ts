@@ -55,16 +55,16 @@ describe('examples/linkrot-weekly.yml', () => {
     expect(entry?.cron).toMatch(/^\d+ \d+ \* \* [0-6]$/);
   });
 
-  it('restores and saves reports/history.json around citecheck --archive --history --changed-only', () => {
+  it('restores and saves reports/history.db around citecheck --archive --history --changed-only', () => {
     const all = steps(wf);
     const restore = all.findIndex((s) => s.uses?.startsWith('actions/cache/restore'));
     const run = all.findIndex((s) => s.run?.includes('npx citecheck verify'));
     const save = all.findIndex((s) => s.uses?.startsWith('actions/cache/save'));
     expect(restore).toBeGreaterThanOrEqual(0);
     expect(restore < run && run < save).toBe(true);
-    expect(all[restore]?.with?.path).toBe('reports/history.json');
-    expect(all[save]?.with?.path).toBe('reports/history.json');
-    expect(citecheck(wf)?.run).toMatch(/^npx citecheck verify --archive --history reports\/history\.json --changed-only\b/m);
+    expect(all[restore]?.with?.path).toBe('reports/history.db');
+    expect(all[save]?.with?.path).toBe('reports/history.db');
+    expect(citecheck(wf)?.run).toMatch(/^npx citecheck verify --archive --history reports\/history\.db --changed-only\b/m);
   });
 
   it('opens an issue only on news (exit 1), not on bad input (exit 2)', () => {

@@ -9,8 +9,10 @@ Examples:
   $ citecheck verify --concurrency 32 --per-host 1 --timeout 10
   $ citecheck verify --workers 4                       # read pages on 4 threads (default: one per core)
   $ citecheck verify --workers 0                       # read pages on the main thread
+  $ citecheck verify --read-budget 5 --pdf-max-pages 2000   # tighter time, longer PDFs
   $ citecheck verify --allow-private-hosts             # intranet sources (the guard is on by default)
-  $ citecheck verify --history reports/history.json --archive --changed-only   # weekly link-rot job
+  $ citecheck verify --history reports/history.db --archive --changed-only   # weekly link-rot job
+  $ citecheck verify --history-keep 52w               # keep a year of checks (the default: 365d; "all" keeps every one)
   $ citecheck verify --warc evidence.warc.gz           # keep every response as evidence
   $ citecheck verify --replay evidence.warc.gz         # re-run offline with the same verdicts
   $ citecheck verify https://en.wikipedia.org/wiki/Grey_Point_Lighthouse        # fetch the latest revision
@@ -39,12 +41,16 @@ export function addVerify(program: Command, version: string): void {
     .option('--workers <n>', 'threads that read pages as they arrive (0: the main thread; default: one per core)')
     .option('--retries <n>', 'retries for 429, 5xx, timeouts and resets (honouring Retry-After)', '2')
     .option('--max-size <MB>', 'read at most this much of each page (decoded)', '5')
+    .option('--read-budget <seconds>', 'time to read one page (parse HTML, extract PDF text); over it the page is unreadable', '20')
+    .option('--max-depth <n>', 'deepest HTML element nesting read (e.g. 1000); a deeper page is unreadable', '512')
+    .option('--pdf-max-pages <n>', 'PDFs with more pages than this are not read (e.g. 500)', '500')
     .option('--wiki-api <url>', 'MediaWiki REST API of the wiki the article URL is on (default https://HOST/w/rest.php)')
     .option('--revision <n>', 'with a wiki URL: read this revision id instead of the latest (the report records it)')
     .option('--user-agent <ua>', 'User-Agent header (default: citecheck/<version> with the project URL)')
     .option('--allow-private-hosts', 'let requests reach loopback and private addresses (tests, intranets)')
-    .option('--history <file>', 'link-rot history: a source is dead only after 3 failed checks ≥72 h apart (default <out>/history.json)')
-    .option('--no-history', 'do not read or write the history file')
+    .option('--history <file>', 'link-rot history database (SQLite): a source is dead only after 3 failed checks ≥72 h apart (default <out>/history.db; a .json file is imported once into the .db beside it)')
+    .option('--no-history', 'do not read or write the history')
+    .option('--history-keep <age>', 'delete checks older than this from the history: 365d, 52w, 2y or all', '365d')
     .option('--archive', 'look up Wayback Machine copies for broken, blocked, paywalled or drifted sources')
     .option('--changed-only', 'with --history: report only what changed; exit 1 only when something newly broke')
     .option('--warc <file>', 'write every request and response of this run to a WARC file (.warc.gz compresses)')

@@ -3,13 +3,15 @@ import path from 'node:path';
 import { readArticle } from '../article/read.js';
 import { loadReferences } from '../config/load.js';
 import { InputError } from '../errors.js';
-import { loadHistory, saveHistory } from '../history/store.js';
+import { historyLocation, openHistoryAt } from '../history/file.js';
+import { DEFAULT_HISTORY_KEEP, parseHistoryKeep } from '../history/keep.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
 import { exitCodeFor } from '../report/build.js';
 import { renderChanges } from '../report/changes.js';
 import { appendStepSummary, githubAnnotations } from '../report/github.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
+import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { defaultWorkers } from '../read-pool.js';
 import { verify } from '../verify.js';
@@ -35,10 +37,15 @@ export interface VerifyFlags {
   perHost: string;
   retries: string;
   maxSize: string;
+  readBudget: string;
+  maxDepth: string;
+  pdfMaxPages: string;
   userAgent?: string;
   allowPrivateHosts?: boolean;
-  /** A path, `false` for --no-history, undefined for the default `<out>/history.json`. */
+  /** A path, `false` for --no-history, undefined for the default `<out>/history.db`. */
   history?: string | boolean;
+  /** How long checks are kept: `365d`, `52w`, `2y`, `all`. */
+  historyKeep?: string;
   archive?: boolean;
   waybackUrl?: string;
   changedOnly?: boolean;
@@ -63,6 +70,15 @@ function fetchOptions(flags: VerifyFlags): Partial<FetchOptions> {
   };
 }
 
+function readOptions(flags: VerifyFlags): ReadBudget {
+  return {
+    timeMs: positiveNumber(flags.readBudget, '--read-budget') * 1000,
+    maxDepth: positiveInt(flags.maxDepth, '--max-depth'),
+    pdfMaxPages: positiveInt(flags.pdfMaxPages, '--pdf-max-pages'),
+    maxTextChars: Math.round(positiveNumber(flags.maxSize, '--max-size') * 1024 * 1024),
+  };
+}
+
 async function readFileInput(articleArg: string | undefined, refs: string): Promise<{ article: Article; references: readonly Reference[]; file: string }> {
   const { config, articlePath } = await loadReferences(refs);
   const file = articleArg ?? articlePath;
@@ -77,12 +93,14 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   const formats = parseFormats(flags.format);
   const failOn = parseVerdicts(flags.failOn, '--fail-on');
   // A replay re-reads old evidence: it must never add strikes to (or clear them from) the history.
-  const historyFile = flags.history === false || flags.replay ? undefined
-    : typeof flags.history === 'string' ? flags.history : path.join(flags.out, 'history.json');
-  if (flags.changedOnly && !historyFile) {
+  const historyAt = flags.history === false || flags.replay ? undefined
+    : historyLocation(typeof flags.history === 'string' ? flags.history : undefined, flags.out);
+  const keepMs = parseHistoryKeep(flags.historyKeep ?? DEFAULT_HISTORY_KEEP);
+  if (flags.changedOnly && !historyAt) {
     throw new InputError('--changed-only needs a history', flags.replay ? 'a replay keeps no history: drop --changed-only' : 'drop --no-history');
   }
   const baseFetch = fetchOptions(flags);
+  const read = readOptions(flags);
   const workers = flags.workers === undefined ? defaultWorkers() : positiveInt(flags.workers, '--workers', 0);
   checkWikiFlags(articleArg, flags);
   const { article, references, file } = isArticleUrl(articleArg)
@@ -90,8 +108,12 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     : await readFileInput(articleArg, flags.refs);
   // Review decisions are keyed by the article's path beside reviews.json; a fetched article has none yet.
   const reviews = file === undefined ? undefined : await loadArticleReviews(file, flags.reviews);
-  await prepareOutputs({ dirs: [flags.out], files: [...(historyFile ? [historyFile] : []), ...(flags.warc ? [flags.warc] : [])] });
-  const history = historyFile ? await loadHistory(historyFile) : undefined;
+  await prepareOutputs({ dirs: [flags.out], files: [...(historyAt ? [historyAt.database] : []), ...(flags.warc ? [flags.warc] : [])] });
+  // Opened before fetching, so a damaged or newer database stops the run before any request.
+  const history = historyAt && await openHistoryAt(historyAt, {
+    ...(keepMs === undefined ? {} : { keepMs }),
+    notify: (line) => { if (!flags.quiet) process.stderr.write(`citecheck: ${line}\n`); },
+  });
   const replay = flags.replay ? await (await import('../sources/warc.js')).readWarc(flags.replay) : undefined;
   const showProgress = shouldShowProgress(process.stderr, process.env, flags.quiet ?? false);
   const progress = createProgress({ stream: process.stderr, enabled: showProgress });
@@ -103,8 +125,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     }),
   } : baseFetch;
   const result = await verify({
-    article, references, toolVersion, failOn, fetch,
-    workers,
+    article, references, toolVersion, failOn, fetch, read, workers,
     // Bodies are only kept when the WARC will write them.
     keepBodies: flags.warc !== undefined,
     ...(replay ? { replay } : {}),
@@ -122,10 +143,12 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     await writing(warc, () => writeWarc(warc, result.fetches, { software: `citecheck/${toolVersion}` }));
   }
   const written = await writing(`reports in ${flags.out}`, () => writeReports(flags.out, formatsToFiles(report, formats, failOn)));
-  if (historyFile && result.history) {
-    const { history: next } = result;
-    await writing(historyFile, () => saveHistory(historyFile, next));
+  if (history && result.run) {
+    const { run } = result;
+    // One transaction against the state as it is now: a concurrent run's checks are kept, not overwritten.
+    await writing(history.file, async () => history.record(run));
   }
+  history?.close();
   if (process.env.GITHUB_ACTIONS === 'true') {
     for (const line of githubAnnotations(report, failOn)) process.stdout.write(`${line}\n`);
     // A broken step-summary path is the runner's problem: warn, keep the run's verdict.

@@ -94,20 +94,28 @@ interface MergedCheck extends SourceCheck {
   refs: number[];
 }
 
-/** One URL cited by several footnotes is one fetch: merge refs and the phrases matched for each. */
+/**
+ * One URL cited by several footnotes is one fetch: merge refs and the phrases matched for each.
+ * Sets, not array scans: a URL cited by thousands of footnotes stays linear.
+ */
 function mergeChecksByUrl(checks: readonly SourceCheck[]): MergedCheck[] {
-  const byUrl = new Map<string, MergedCheck>();
+  const byUrl = new Map<string, { check: SourceCheck; refs: Set<number>; phrases?: Set<string> }>();
   for (const c of checks) {
-    const seen = byUrl.get(c.url);
+    let seen = byUrl.get(c.url);
     if (!seen) {
-      byUrl.set(c.url, { ...c, refs: c.ref === undefined ? [] : [c.ref] });
-      continue;
+      seen = { check: { ...c }, refs: new Set() };
+      byUrl.set(c.url, seen);
     }
-    if (c.ref !== undefined && !seen.refs.includes(c.ref)) seen.refs.push(c.ref);
-    if (c.matchedPhrases) seen.matchedPhrases = unique([...(seen.matchedPhrases ?? []), ...c.matchedPhrases]);
-    seen.textFingerprint ??= c.textFingerprint;
+    if (c.ref !== undefined) seen.refs.add(c.ref);
+    if (c.matchedPhrases) {
+      seen.phrases ??= new Set();
+      for (const p of c.matchedPhrases) seen.phrases.add(p);
+    }
+    seen.check.textFingerprint ??= c.textFingerprint;
   }
-  return [...byUrl.values()].map((c) => ({ ...c, refs: [...c.refs].sort((a, b) => a - b) }));
+  return [...byUrl.values()].map(({ check, refs, phrases }) => ({
+    ...check, refs: [...refs].sort((a, b) => a - b), ...(phrases ? { matchedPhrases: [...phrases] } : {}),
+  }));
 }
 
 function applyCheck(

@@ -90,7 +90,7 @@ export function judgeCitation(input: { ref: number; linkStatus: LinkStatus; link
   if (route === 'broken') return { ...base, verdict: 'broken', reason: `${linkStatus}: ${linkReason}` };
   if (route === 'unverifiable') return { ...base, verdict: 'unverifiable', reason: `${linkReason}: cannot verify` };
   if (!match) return { ...base, verdict: 'unverifiable', reason: 'page not read: cannot verify' };
-  if (!match.hasText) return { ...base, verdict: 'unverifiable', reason: 'page has no readable text: cannot verify' };
+  if (!match.hasText) return { ...base, verdict: 'unverifiable', reason: `page has no readable text (${linkReason}): cannot verify` };
   const judged = contentVerdict(match);
   // Say so whenever the page is in another language: the reviewer reads a translation of the claim.
   if (match.crossLanguage && !judged.reason.includes('another language')) judged.reason += ' (source in another language)';

@@ -116,7 +116,8 @@ function buildLayers(mainText: string, jsonld: JsonLdFacts, meta: Map<string, st
   return candidates.filter((c) => c.text.trim().length > 0);
 }
 
-export function readHtml(html: string, finalUrl: string, headers: Record<string, string>): HtmlFacts {
+/** `depth` is the element nesting measured before parsing (0 when unknown): deep pages skip Readability. */
+export function readHtml(html: string, finalUrl: string, headers: Record<string, string>, depth = 0): HtmlFacts {
   const doc = parseDocument(html);
   const meta = readMeta(doc);
   // The canonical URL names the page as its JSON-LD does; the final URL is the fallback.
@@ -129,7 +130,7 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
   const published = jsonld.datePublished ?? meta.get('article:published_time') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
   const language = normaliseLanguage(doc.documentElement?.getAttribute('lang')) ?? normaliseLanguage(readHeader(headers, 'content-language')) ?? normaliseLanguage(meta.get('content-language')) ?? normaliseLanguage(meta.get('og:locale'));
   // Last: Readability takes the document apart, and it gets the parsed one itself (no clone).
-  const mainText = readMainText(doc, html.length);
+  const mainText = readMainText(doc, html.length, depth);
   const mainWords = countWords(mainText);
   return {
     html,

@@ -6,6 +6,9 @@ import { collectBlockText, type DomDocument, type DomElement, type DomNode } fro
 // 170 KB page, ~750 ms at 5 MB (bench/extract.ts). Past these sizes the fast pick is used instead.
 const MAX_READABILITY_CHARS = 1_500_000;
 const MAX_READABILITY_ELEMENTS = 30_000;
+// Readability's passes re-walk ancestors and grow with nesting depth: 70 ms at depth 64, 170 ms at
+// 128, 3 s at 512 for the same text (bench/hostile.ts). Deeper pages get the fast pick.
+const MAX_READABILITY_DEPTH = 128;
 
 function countElements(doc: DomDocument, stopAt: number): number {
   let count = 0;
@@ -51,8 +54,12 @@ function readDensestBlock(doc: DomDocument): string {
   return best ? collectBlockText(best) : '';
 }
 
-/** Reads the main text; Readability consumes `doc`, so call this last. */
-export function readMainText(doc: DomDocument, htmlChars: number): string {
-  const huge = htmlChars > MAX_READABILITY_CHARS || countElements(doc, MAX_READABILITY_ELEMENTS) > MAX_READABILITY_ELEMENTS;
+/**
+ * Reads the main text; Readability consumes `doc`, so call this last. `depth`: how deep the page's
+ * elements nest (budget.ts measureDepth), 0 when not measured.
+ */
+export function readMainText(doc: DomDocument, htmlChars: number, depth = 0): string {
+  const huge = htmlChars > MAX_READABILITY_CHARS || depth > MAX_READABILITY_DEPTH
+    || countElements(doc, MAX_READABILITY_ELEMENTS) > MAX_READABILITY_ELEMENTS;
   return huge ? readDensestBlock(doc) : readWithReadability(doc);
 }

@@ -3,6 +3,7 @@ import type { Page, SourceFetch } from '../types.js';
 import { decodeBody, normaliseCharset, readHeaderCharset } from './decode.js';
 import { readHeader, readMediaType } from './headers.js';
 import { readHtml } from './html.js';
+import { BudgetExceeded, DEFAULT_READ_BUDGET, measureDepth, startClock, type ReadBudget } from './budget.js';
 import { detectBotWall } from './botwall.js';
 import { detectHtmlSignals } from './signals.js';
 import { tidyText } from './dom.js';
@@ -30,10 +31,22 @@ function emptyPage(contentType: string, charset: string, unreadable?: string): P
   return { contentType, charset, layers: [], signals: unreadable ? { unreadable } : {} };
 }
 
-function readHtmlPage(r: Response, contentType: string, finalUrl: string): Page {
+/**
+ * The depth budget is checked before parsing (linkedom and Readability grow superlinearly with
+ * nesting); the time budget between the stages (they are synchronous: a stage already running
+ * finishes, then the page is unreadable).
+ */
+function readHtmlPage(r: Response, contentType: string, finalUrl: string, budget: ReadBudget): Page {
+  const clock = startClock(budget);
   const decoded = decodeBody(r.body, readHeader(r.headers, 'content-type'));
-  const facts = readHtml(decoded.text, finalUrl, r.headers);
+  const depth = measureDepth(decoded.text, budget.maxDepth);
+  if (depth > budget.maxDepth) {
+    return emptyPage(contentType, decoded.charset, `HTML elements nest more than ${budget.maxDepth} deep, over the --max-depth budget`);
+  }
+  const facts = readHtml(decoded.text, finalUrl, r.headers, depth);
+  clock.check();
   const signals = detectHtmlSignals(facts, { status: r.status, headers: r.headers, finalUrl });
+  clock.check();
   if (facts.layers.length === 0 && !signals.botWall) signals.unreadable = 'HTML page with no readable text';
   const page: Page = { contentType, charset: decoded.charset, layers: facts.layers, signals };
   if (facts.title) page.title = facts.title;
@@ -54,10 +67,10 @@ function readTextPage(r: Response, contentType: string): Page {
   return page;
 }
 
-async function readPdfPage(r: Response, contentType: string): Promise<Page> {
+async function readPdfPage(r: Response, contentType: string, budget: ReadBudget): Promise<Page> {
   // The PDF reader loads with the first PDF, not with every run.
   const { readPdfText } = await import('./pdf.js');
-  const result = await readPdfText(r.body);
+  const result = await readPdfText(r.body, budget);
   // A PDF keeps its cross-reference table at the end, so a body cut short rarely parses.
   const why = result.ok ? undefined : `${result.why}${r.truncated ? ' (the body is incomplete: byte cap or connection closed early)' : ''}`;
   const page = emptyPage(contentType, 'binary', why);
@@ -67,7 +80,7 @@ async function readPdfPage(r: Response, contentType: string): Promise<Page> {
 }
 
 /** Reads any response, whatever its status (a 404 page is read so its signals can be judged). */
-export async function readPage(f: SourceFetch): Promise<Page | undefined> {
+export async function readPage(f: SourceFetch, budget: ReadBudget = DEFAULT_READ_BUDGET): Promise<Page | undefined> {
   const r = f.outcome;
   if (r.kind !== 'response') return undefined;
   const contentType = sniffMediaType(readMediaType(r.headers), r.body);
@@ -76,15 +89,16 @@ export async function readPage(f: SourceFetch): Promise<Page | undefined> {
   }
   if (isHtml(contentType)) {
     try {
-      return readHtmlPage(r, contentType, f.finalUrl);
+      return readHtmlPage(r, contentType, f.finalUrl, budget);
     } catch (error) {
+      if (error instanceof BudgetExceeded) return emptyPage(contentType, 'utf-8', error.message);
       // A parser bug on one hostile page must not abort the run: the page is simply unreadable.
       const message = error instanceof Error ? error.message : String(error);
       return emptyPage(contentType, 'utf-8', `HTML could not be parsed: ${message}`);
     }
   }
   if (isPlainText(contentType)) return readTextPage(r, contentType);
-  if (contentType === 'application/pdf') return readPdfPage(r, contentType);
+  if (contentType === 'application/pdf') return readPdfPage(r, contentType, budget);
   const page = emptyPage(contentType, 'binary', `no text extraction for ${contentType}`);
   const wall = detectBotWall({ status: r.status, headers: r.headers, body: '', visibleText: '' });
   if (wall) page.signals.botWall = wall.vendor;

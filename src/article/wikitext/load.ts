@@ -4,6 +4,8 @@ import { InputError } from '../../errors.js';
 /** The part of wikiparser-node's default export the reader uses. */
 export interface WikiParser {
   config: unknown;
+  /** The tree is only read: wikiparser-node may cache node offsets (without it every offset costs a walk). */
+  viewOnly: boolean;
   parse(wikitext: string): import('wikiparser-node').Token;
 }
 
@@ -20,6 +22,7 @@ export function guardedLoader(load: () => Promise<WikiParser>): ParserLoader {
     try {
       const parser = await load();
       parser.config = 'enwiki';
+      parser.viewOnly = true;
       return parser;
     } catch (error) {
       if (!isMissingModule(error)) throw error;

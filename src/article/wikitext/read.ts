@@ -94,6 +94,17 @@ function titleOf(root: Token, path: string, ctx: RenderContext): string {
   return path.replace(/^.*[\\/]/u, '').replace(/\.[^.]*$/u, '');
 }
 
+/**
+ * Fills wikiparser-node's offset cache top-down, one pass over each node's children: asked one by
+ * one, getAbsoluteIndex() walks all earlier siblings every time (quadratic on a long article).
+ */
+function cacheOffsets(node: AstNodes): void {
+  if (node.type === 'text' || node.childNodes.length === 0) return;
+  node.getAbsoluteIndex();
+  node.getRelativeIndex(node.childNodes.length);
+  for (const child of node.childNodes) cacheOffsets(child);
+}
+
 /** Markers outside prose count as uses of their references but make no claims. */
 const markersOnly = (writer: ProseWriter): ProseBlock => ({ section: '', lifted: { clean: '', rawIndex: [0], groups: [] }, markers: writer.markers });
 
@@ -101,6 +112,7 @@ export function makeWikitextReader(load: ParserLoader = loadWikiParser): Article
   return async ({ text, path }) => {
     const parser = await load();
     const root = parser.parse(text);
+    cacheOffsets(root);
     const refs = new WikiRefs();
     const notes: ProseBlock[] = [];
     const ctx: RenderContext = {

@@ -1,9 +1,10 @@
-// Bench part: the time to read a 200-file Markdown docs folder (generated in a temp dir) with the markdown reader.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// Bench part: article readers — a 200-file Markdown docs folder (generated in a temp dir) and a long wikitext article.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readMarkdown } from '../src/article/markdown/read.js';
+import { readWikitext } from '../src/article/wikitext/read.js';
 
 const SENTENCES = [
   'The pumping station opened in 1898 and drained the marsh for the first time.',
@@ -45,4 +46,24 @@ export async function measureMarkdownFolder(files = 200): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A wikitext article of about `kb` KB built from the lighthouse fixture's paragraphs (named refs renamed per copy). */
+function wikitextArticle(kb: number): string {
+  const base = readFileSync('tests/fixtures/formats/lighthouse.wiki', 'utf8');
+  const [body = '', refs = ''] = base.split('== References ==');
+  const copies: string[] = [];
+  for (let i = 0; copies.join('').length < kb * 1024; i++) copies.push(body.replace(/<ref name="(\w+)"/gu, `<ref name="$1${i}"`));
+  return `${copies.join('\n')}== References ==${refs}`;
+}
+
+export async function measureWikitext(kb = 200): Promise<void> {
+  const text = wikitextArticle(kb);
+  await readWikitext({ text: text.slice(0, 20_000), path: 'warm.wiki' }, {}); // warm-up: module and parser config
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const article = await readWikitext({ text, path: 'bench.wiki' }, {});
+  const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  console.log(`wikitext article: ${(text.length / 1024).toFixed(0)} KB, ${article.claims.length} claims, ${article.references.length} references, ${ms.toFixed(0)} ms wall (${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU)`);
 }

@@ -1,0 +1,83 @@
+// The budgets for reading one page (time, HTML depth, PDF pages, text size): defaults, and the checks that need no parser.
+
+/** What reading one response may cost; a page over any of them is unreadable, with the limit named. */
+export interface ReadBudget {
+  /** Wall-clock time for reading one page, in ms (`--read-budget`, seconds on the command line). */
+  timeMs: number;
+  /** Deepest element nesting an HTML page may have (`--max-depth`). */
+  maxDepth: number;
+  /** Pages a PDF may have (`--pdf-max-pages`). */
+  pdfMaxPages: number;
+  /** Characters of text a PDF may yield (`--max-size`: the same cap as the bytes read). */
+  maxTextChars: number;
+}
+
+export const DEFAULT_READ_BUDGET: Readonly<ReadBudget> = Object.freeze({
+  timeMs: 20_000,
+  maxDepth: 512, // Chromium's HTML parser stops nesting at 512 too: deeper pages do not render as written
+  pdfMaxPages: 500,
+  maxTextChars: 5 * 1024 * 1024,
+});
+
+/** A budget that tripped: the reason names the flag that sets it. */
+export class BudgetExceeded extends Error {
+  readonly code = 'E_READ_BUDGET';
+  constructor(message: string) {
+    super(message);
+    this.name = 'BudgetExceeded';
+  }
+}
+
+/** A clock for one page: `check()` throws BudgetExceeded once the time is spent. */
+export function startClock(budget: Pick<ReadBudget, 'timeMs'>, now: () => number = performance.now.bind(performance)): { check(): void; remainingMs(): number } {
+  const deadline = now() + budget.timeMs;
+  return {
+    check() {
+      if (now() > deadline) throw new BudgetExceeded(`reading took longer than the --read-budget of ${budget.timeMs / 1000} s`);
+    },
+    remainingMs: () => Math.max(0, deadline - now()),
+  };
+}
+
+// Elements that never hold children, and those whose end tag a parser implies (`<p>`, `<li>`…):
+// neither makes the tree deeper, so neither is counted.
+const FLAT = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
+  'param', 'keygen', 'frame', 'basefont', 'bgsound',
+  'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp', 'rtc',
+  'html', 'head', 'body',
+]);
+/** Their content is text up to their own end tag: `<div>` inside a script is not an element. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[!?][^>]*>?|<(\/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>?/g;
+
+/**
+ * How deep the elements of `html` nest, by a stack of open tag names (an end tag closes up to its
+ * match, as a parser does), without building a tree: linear, so it runs before the parser and
+ * Readability, which grow superlinearly with depth. Stops counting once past `stopAt`.
+ */
+export function measureDepth(html: string, stopAt = Infinity): number {
+  const stack: string[] = [];
+  let max = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
+    const name = m[2]?.toLowerCase();
+    if (name === undefined) continue; // comment, doctype, CDATA, processing instruction
+    if (m[1] === '/') {
+      const at = stack.lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+      continue;
+    }
+    if (RAW_TEXT.has(name)) {
+      const close = new RegExp(`</${name}`, 'gi');
+      close.lastIndex = TOKEN.lastIndex;
+      TOKEN.lastIndex = close.exec(html)?.index ?? html.length;
+      continue;
+    }
+    if (FLAT.has(name) || /\/\s*$/.test(m[3] ?? '')) continue;
+    stack.push(name);
+    if (stack.length > max) max = stack.length;
+    if (max > stopAt) break;
+  }
+  return max;
+}

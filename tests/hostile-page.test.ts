@@ -1,0 +1,105 @@
+// Hostile pages against the read stage: a PDF bomb, deep nesting, control characters in titles.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_READ_BUDGET, measureDepth } from '../src/page/budget.js';
+import { readPage } from '../src/page/read.js';
+import { judgeLink } from '../src/judge/link.js';
+import { judgeCitation } from '../src/judge/verdict.js';
+import { matchClaim } from '../src/judge/match.js';
+import { extractKeyPhrases } from '../src/judge/phrases.js';
+import type { SourceFetch } from '../src/types.js';
+import { buildPdf, buildPdfBomb } from './fixtures/pages/pdf.js';
+
+const CLAIM = 'The council approved a budget of 4.2 million dollars for the library.';
+
+function response(body: Uint8Array | string, contentType: string): SourceFetch {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  return {
+    url: 'https://example.org/doc', finalUrl: 'https://example.org/doc', redirects: [], attempts: 1, elapsedMs: 1,
+    outcome: { kind: 'response', status: 200, headers: { 'content-type': contentType }, body: bytes, truncated: false },
+  };
+}
+
+describe('a PDF bomb (a page tree claiming 1,000,000 pages)', () => {
+  const bomb = buildPdfBomb();
+
+  it('is a 1.4 KB file', () => {
+    expect(bomb.length).toBeLessThan(1600);
+  });
+
+  it('is unreadable at the page budget, the reason naming --pdf-max-pages, and its citation unverifiable', async () => {
+    const f = response(bomb, 'application/pdf');
+    const page = await readPage(f);
+    expect(page?.layers).toEqual([]);
+    expect(page?.signals.unreadable).toMatch(/1000000 pages.*--pdf-max-pages/);
+    const link = judgeLink(f, page);
+    expect(link.linkStatus).toBe('ok');
+    const citation = judgeCitation({ ref: 1, linkStatus: link.linkStatus, linkReason: link.reason,
+      match: page && matchClaim(CLAIM, extractKeyPhrases(CLAIM), page, {}) });
+    expect(citation.verdict).toBe('unverifiable');
+    expect(citation.reason).toMatch(/--pdf-max-pages/);
+  }, 60_000);
+
+  it('stops at the time budget when the page budget lets it through, naming --read-budget', async () => {
+    const page = await readPage(response(bomb, 'application/pdf'), { ...DEFAULT_READ_BUDGET, pdfMaxPages: 2_000_000, timeMs: 500 });
+    expect(page?.signals.unreadable).toMatch(/--read-budget/);
+  }, 60_000);
+
+  it('stops at the text size budget, naming --max-size', async () => {
+    const page = await readPage(response(buildPdf('A sentence long enough to pass a tiny text budget.'), 'application/pdf'),
+      { ...DEFAULT_READ_BUDGET, maxTextChars: 10 });
+    expect(page?.signals.unreadable).toMatch(/--max-size/);
+  });
+
+  it('still reads an ordinary PDF within the budgets', async () => {
+    const page = await readPage(response(buildPdf('The council approved the library budget.'), 'application/pdf'));
+    expect(page?.layers.map((l) => l.layer)).toEqual(['pdf']);
+    expect(page?.layers[0]?.text).toContain('The council approved the library budget.');
+  });
+});
+
+describe('deep nesting', () => {
+  const text = '<p>The council approved a budget of 4.2 million dollars for the library after a long debate.</p>'.repeat(20);
+  const nested = (depth: number): string =>
+    `<!doctype html><html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}${text}${'</div>'.repeat(depth)}</body></html>`;
+
+  it.each([[300_000], [1_000_000]])('%i nested divs: unreadable before parsing, naming --max-depth, citation unverifiable', async (depth) => {
+    const f = response(nested(depth), 'text/html; charset=utf-8');
+    const page = await readPage(f);
+    expect(page?.layers).toEqual([]);
+    expect(page?.signals.unreadable).toMatch(/--max-depth/);
+    const link = judgeLink(f, page);
+    const citation = judgeCitation({ ref: 1, linkStatus: link.linkStatus, linkReason: link.reason,
+      match: page && matchClaim(CLAIM, extractKeyPhrases(CLAIM), page, {}) });
+    expect(citation.verdict).toBe('unverifiable');
+    expect(citation.reason).toMatch(/--max-depth/);
+  }, 60_000);
+
+  it('reads the main text of a page nested within the budget (past Readability\'s depth, by the fast pick)', async () => {
+    for (const depth of [10, 300, 512]) {
+      const page = await readPage(response(nested(depth), 'text/html'));
+      expect(page?.signals.unreadable).toBeUndefined();
+      expect(page?.layers.find((l) => l.layer === 'main')?.text).toContain('approved a budget of 4.2 million dollars');
+    }
+  }, 60_000);
+
+  it('honours a lower --max-depth', async () => {
+    const page = await readPage(response(nested(40), 'text/html'), { ...DEFAULT_READ_BUDGET, maxDepth: 30 });
+    expect(page?.signals.unreadable).toMatch(/more than 30 deep.*--max-depth/);
+  });
+
+  it('makes the page unreadable once the time budget is spent, naming --read-budget', async () => {
+    const page = await readPage(response(nested(5), 'text/html'), { ...DEFAULT_READ_BUDGET, timeMs: 0.000_001 });
+    expect(page?.signals.unreadable).toMatch(/--read-budget/);
+  });
+
+  it.each([
+    ['<div><div><span>x</span></div></div>', 3],
+    ['<p>a<p>b<li>c<br><img src="x"><hr/>', 0],
+    ['<div><script>"<div><div><div>"</script><style>div{}</style></div>', 1],
+    ['<div><!-- <div><div> --><svg><path/><g></g></svg></div>', 3], // div > svg > g
+    ['<div><b><i></div><div></div>', 3], // </div> closes the unclosed b and i, as a parser does
+    ['<div title="a > b"><div data-x=\'<div>\'>', 2],
+  ])('measureDepth(%s) = %i', (html, depth) => {
+    expect(measureDepth(html)).toBe(depth);
+  });
+});
