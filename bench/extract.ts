@@ -2,6 +2,7 @@
 import { readPage } from '../src/page/read.js';
 import { measureMarkdownFolder, measureWikitext } from './readers.js';
 import type { SourceFetch } from '../src/types.js';
+import { benchWikiHtml } from './wiki-html.js';
 
 const SENTENCE = 'The regional council said on Tuesday that the new bridge would open in 2026, two years later than planned, because of rising steel prices. ';
 
@@ -52,3 +53,4 @@ await measure('text-heavy page', buildPage(170_000), 30);
 await measure('huge page', buildPage(5_000_000), 3);
 await measureMarkdownFolder(200);
 await measureWikitext(200);
+benchWikiHtml();

@@ -23,7 +23,7 @@ export function renderSchemas({ ReferencesFileSchema, ReportSchema, ReviewsFileS
 
 async function main() {
   const { ReferencesFileSchema } = await import('../dist/config/schema.js');
-  const { ReportSchema } = await import('../dist/report/schema.js');
+  const { ReportFileSchema: ReportSchema } = await import('../dist/report/schema.js');
   const { ReviewsFileSchema } = await import('../dist/review/schema.js');
   const dir = new URL('../schema/', import.meta.url);
   mkdirSync(dir, { recursive: true });

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { addReport, addReview, addVerify } from './commands/register.js';
 import { EXIT, InputError } from './errors.js';
+import { INPUT_FORMATS } from './types.js';
 import { VERSION } from './version.js';
 
 // Heavy modules (zod, the parsers, undici) are imported inside the actions so `--help` stays fast.
@@ -15,22 +16,49 @@ Examples:
   $ citecheck extract                       # the article named in ./references.json
   $ citecheck extract articles/russia-hamas-relations.txt
   $ citecheck extract --refs docs/references.json | jq '.uncited'
+  $ citecheck extract examples/markdown/article.md     # any format: txt, wiki-html, wikitext, markdown, html
+  $ citecheck extract 'docs/**/*.md' | jq length      # several articles → a JSON array
   $ citecheck extract https://en.wikipedia.org/wiki/Grey_Point_Lighthouse | jq '.references[0].url'
 
-Prints { title, claims, uncited, references, findings } as JSON on stdout.`;
+Prints { title, claims, uncited, references, findings } as JSON on stdout; for several articles an
+array of them, each with its "path" and "format".`;
 
 function addExtract(program: Command): void {
   program.command('extract')
     .description('parse an article: claims with their footnotes, uncited text, the reference list and self-check findings')
-    .argument('[article]', 'the article text file, or a wiki page URL (default: the "article" named in references.json)')
-    .option('--refs <file>', 'references.json that names the article', 'references.json')
+    .argument('[articles...]', 'article files, folders, globs or wiki page URLs (default: the "article" named in references.json)')
+    .option('--refs <file>', 'references.json that names the article (default: ./references.json)')
+    .option('--input-format <format>', `read every article with this reader: ${INPUT_FORMATS.join(', ')}`)
     .option('--wiki-api <url>', 'MediaWiki REST API of the wiki the article URL is on (default https://HOST/w/rest.php)')
     .option('--revision <n>', 'with a wiki URL: read this revision id instead of the latest')
     .option('--allow-private-hosts', 'let the wiki fetch reach loopback and private addresses (tests, intranets)')
     .addHelpText('after', EXTRACT_EXAMPLES)
-    .action(async (article: string | undefined, flags: { refs: string; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
-      const { runExtract } = await import('./article/extract.js');
-      process.stdout.write(`${await runExtract(article, flags.refs, flags)}\n`);
+    .action(async (articles: string[], flags: { refs?: string; inputFormat?: string; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
+      const { runExtract } = await import('./commands/extract.js');
+      process.stdout.write(`${await runExtract(articles, flags)}\n`);
+    });
+}
+
+const INIT_EXAMPLES = `
+Examples:
+  $ citecheck init saved-page.html                       # ./references.json from the page's own references
+  $ citecheck init docs/guide.md --out docs/guide.references.json
+  $ citecheck init article.txt --force                   # replace an existing file
+
+Writes each reference the article lists (id, url, title, publisher, date, accessDate, archiveUrl,
+language, quote) with empty "phrases" to fill in; never overwrites a file without --force.`;
+
+function addInit(program: Command): void {
+  program.command('init')
+    .description('write a references.json from what an article already says about its references')
+    .argument('<article>', 'the article file (any format)')
+    .option('--out <file>', 'the file to write', 'references.json')
+    .option('--force', 'overwrite the file if it exists')
+    .option('--input-format <format>', `read the article with this reader: ${INPUT_FORMATS.join(', ')}`)
+    .addHelpText('after', INIT_EXAMPLES)
+    .action(async (article: string, flags: { out: string; force?: boolean; inputFormat?: string }) => {
+      const { runInit } = await import('./commands/init.js');
+      process.stdout.write(`${await runInit(article, flags)}\n`);
     });
 }
 
@@ -42,6 +70,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run citecheck --help for usage)');
   addVerify(program, VERSION);
   addExtract(program);
+  addInit(program);
   addReport(program);
   addReview(program);
   program.addHelpText('after', `
@@ -49,6 +78,8 @@ Examples:
   $ citecheck verify                                  # audit the article named in ./references.json
   $ citecheck verify articles/x.txt --refs x.json --format json,md,html,junit,sarif
   $ citecheck extract articles/russia-hamas-relations.txt
+  $ citecheck verify examples/markdown/ page.html      # many articles in one run
+  $ citecheck init saved-page.html                    # a references.json to refine
   $ citecheck report reports/report.json --format html
   $ citecheck review                                  # decide on failing citations once; later runs honour it
   $ citecheck verify --help`);

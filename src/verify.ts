@@ -23,6 +23,8 @@ import type { ArchiveCheck, Article, Citation, Claim, SourceFetch, Verdict } fro
 export interface ArticleInput {
   article: Article;
   references: readonly Reference[];
+  /** The entries that came from a references.json (an unused one is a finding); default: all of `references`. */
+  fromFile?: readonly Reference[];
 }
 
 export interface RunInput {
@@ -147,7 +149,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
       sources: [...p.sources.values()].sort((a, b) => a.ref - b.ref).map(sourceReport),
       findings: [
         ...p.article.findings, ...sourceFindings(p.sources, p.byId, offline),
-        ...unusedReferences(p.references, new Set(p.sources.keys()), p.article.findings),
+        ...unusedReferences(p.fromFile ?? p.references, new Set(p.sources.keys()), p.article.findings),
       ],
       toolVersion: input.toolVersion, startedAt: started.toISOString(), durationMs, failOn: [...input.failOn], offline,
     }),

@@ -120,4 +120,13 @@ describe('markup details', () => {
     const article = parseWikiHtml(html, 't.html');
     expect(article.findings.map((f) => [f.kind, f.ref])).toEqual([['reference-never-cited', 2], ['marker-without-reference', 3]]);
   });
+
+  it('counts lines and columns in the file through CRLF line ends and entities', () => {
+    const html = '<html><body><div class="mw-parser-output">\r\n<p>A&#160;&amp; B are <b>here</b>.<sup class="reference"><a href="#cite_note-1">[1]</a></sup>\r\n'
+      + 'Caf&eacute; claims follow.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>\r\n'
+      + '<ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink">^ <a href="#cite_ref-1-0">a</a> <a href="#cite_ref-1-1">b</a></span> <span class="reference-text">Note.</span></li></ol></div></body></html>';
+    const article = parseWikiHtml(html, 't.html');
+    expect(article.claims.map((c) => [c.text, c.line, c.column])).toEqual([['A & B are here.', 2, 4], ['Café claims follow.', 3, 1]]);
+    expect(article.findings).toEqual([]);
+  });
 });

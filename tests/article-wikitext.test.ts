@@ -70,6 +70,15 @@ describe('wikitext reader', () => {
     expect(a.references.map((r) => r.url)).toEqual(['https://a.example/', 'https://b.example/']);
   });
 
+  it('reads a list-defined note ({{notelist|refs=}}) when its marker comes first, with the refs inside it', async () => {
+    const a = await wiki('The mill closed.{{efn|name=why}} It reopened.<ref>[https://c.example/ C]</ref>\n\n== Notes ==\n{{notelist|refs=\n{{efn|name=why|The owner died in 1901.<ref>[https://d.example/ D]</ref>}}\n}}\n');
+    expect(a.claims.map((c) => [c.refs, c.section, c.text])).toEqual([
+      [[1], '', 'It reopened.'], [[2], 'Notes (a)', 'The owner died in 1901.']]);
+    expect(a.claims[0]?.context).toBe('The mill closed.'); // a note marker closes nothing
+    expect(a.uncited).toEqual([]);
+    expect(a.references.map((r) => r.url)).toEqual(['https://c.example/', 'https://d.example/']);
+  });
+
   it('an article with markers but no bodies at all gives findings, not a crash', async () => {
     const a = await wiki('One.<ref name="a"/> Two.<ref name="b"/>\n');
     expect(a.findings.map((f) => [f.kind, f.ref])).toEqual([['marker-without-reference', 1], ['marker-without-reference', 2]]);

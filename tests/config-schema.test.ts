@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderSchemas } from '../scripts/write-schemas.mjs';
 import { ReferencesFileSchema } from '../src/config/schema.js';
-import { ReportSchema } from '../src/report/schema.js';
+import { ReportFileSchema as ReportSchema } from '../src/report/schema.js';
 import { ReviewsFileSchema } from '../src/review/schema.js';
 
 describe('schema/*.json', () => {

@@ -148,12 +148,20 @@ describe('matchClaim', () => {
     expect(citation.verdict).toBe('partial');
   });
 
-  it('marks a Russian page as cross-language and caps it at partial without given phrases', () => {
+  it('marks a Russian page as cross-language and judges it by its anchors aligned in one sentence', () => {
     const ru = pageOf([['main', 'Алексей Навальный почувствовал себя плохо на борту самолёта 20 августа 2020 года. Самолёт сел в Омске.']], 'ru');
     const { match, citation } = verdictOf('Alexei Navalny fell ill on a plane on 20 August 2020.', ru);
     expect(match.crossLanguage).toBe(true);
     expect(match.matched).toEqual(expect.arrayContaining(['Alexei Navalny', '20 August 2020']));
+    expect(citation.verdict).toBe('supported');
+    expect(citation.reason).toMatch(/aligned across languages: .*Alexei Navalny ~ Алексей/);
+  });
+
+  it('caps a cross-language match at partial when one anchor is all that aligns', () => {
+    const ru = pageOf([['main', 'Алексей Навальный почувствовал себя плохо на борту самолёта. Самолёт сел в Омске.']], 'ru');
+    const { citation } = verdictOf('Alexei Navalny fell ill on a plane.', ru);
     expect(citation.verdict).toBe('partial');
+    expect(citation.reason).toContain('across languages only 1 anchor');
   });
 
   it.each<[string, string, boolean]>([

@@ -5,7 +5,7 @@ import { LINK_STATUSES, VERDICTS, type Citation, type LinkStatus, type Verdict }
 
 function matchWith(over: Partial<ClaimMatch> = {}): ClaimMatch {
   return { score: 1, matched: ['16', 'killed'], missing: [], contradicted: [], crossLanguage: false, hasText: true,
-    requiredMissing: [], contradictions: [], negationMismatch: false, givenCount: 0, opposed: [], notes: [],
+    requiredMissing: [], contradictions: [], negationMismatch: false, givenCount: 0, opposed: [], notes: [], givenFound: 0,
     evidence: { snippet: '16 people were killed', layer: 'main', weak: false }, ...over };
 }
 
@@ -64,7 +64,9 @@ describe('judgeCitation: content rules', () => {
     ['negation flip on a partial match', { negationMismatch: true, score: 0.5 }, 'partial'],
     ['an opposite verb in the evidence', { opposed: ['kept ↔ lost'] }, 'partial'],
     ['weak (boilerplate) evidence', { evidence: { snippet: 's', layer: 'page', weak: true } }, 'partial'],
-    ['cross-language without given phrases', { crossLanguage: true, givenCount: 0 }, 'partial'],
+    ['cross-language, anchors that do not align', { crossLanguage: true, givenCount: 0, crossBlock: 'across languages only 1 anchor found together' }, 'partial'],
+    ['cross-language, anchors aligned', { crossLanguage: true, givenCount: 0 }, 'supported'],
+    ['given phrases all found decide over a low score', { givenCount: 2, givenFound: 2, score: 0.3 }, 'supported'],
     ['cross-language with given phrases found', { crossLanguage: true, givenCount: 2 }, 'supported'],
   ])('%s → %s', (_name, over, expected) => {
     expect(judge(over).verdict).toBe(expected);

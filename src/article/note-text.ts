@@ -2,29 +2,12 @@
 import type { ListedReference } from '../types.js';
 import { normaliseDate } from './dates.js';
 import { parseReferenceRow } from './references-list.js';
+import { splitLinks } from './wiki-html/links.js';
 
-const ARCHIVE_HOSTS = /^(?:web\.archive\.org|wayback\.archive-it\.org|archive\.(?:org|today|ph|is|li|fo|vn|md)|(?:www\.)?webcitation\.org|perma\.cc|ghostarchive\.org)$/iu;
-
-/** True for a link to a web archive's copy rather than to the source itself. */
-export function isArchiveUrl(url: string): boolean {
-  try {
-    return ARCHIVE_HOSTS.test(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
-
-/** The original a Wayback-style link copies (`…/web/20150501000000/https://x` → `https://x`). */
-export function originalOfArchive(url: string): string | undefined {
-  const m = /^https?:\/\/[^/]+\/(?:web\/)?\d{4,14}[a-z_]*\/(https?:\/\/.+)$/iu.exec(url);
-  return m?.[1];
-}
-
-/** Splits a note's links into the source's URL and its archived copy. */
+/** Splits a note's links into the source's URL and its archived copy (the archive's original when it is the only link). */
 export function classifyUrls(urls: readonly string[]): { url?: string; archiveUrl?: string } {
-  const archiveUrl = urls.find(isArchiveUrl);
-  const url = urls.find((u) => !isArchiveUrl(u)) ?? (archiveUrl ? originalOfArchive(archiveUrl) : undefined);
-  return { ...(url ? { url } : {}), ...(archiveUrl ? { archiveUrl } : {}) };
+  const { original, archive } = splitLinks([...urls]);
+  return { ...(original ? { url: original } : {}), ...(archive ? { archiveUrl: archive } : {}) };
 }
 
 export interface NoteText {

@@ -29,7 +29,8 @@ export function displayPath(file: string): string {
   return relative !== '' && !relative.startsWith('..') && !nodePath.isAbsolute(relative) ? relative : absolute;
 }
 
-export async function readArticle(path: string): Promise<Article> {
+/** The article file as text: UTF-8 (BOM tolerated), not empty; anything else is an InputError. */
+export async function readArticleText(path: string): Promise<string> {
   const bytes = await readInputFile(path, 'article');
   let text: string;
   try {
@@ -42,5 +43,10 @@ export async function readArticle(path: string): Promise<Article> {
   if (text.trim() === '') {
     throw new InputError(`cannot use ${path}: the article is empty`, 'copy the article text into the file');
   }
-  return parseArticle(text, displayPath(path));
+  return text;
+}
+
+/** A browser-copied article (the `txt` reader); other formats go through readArticleFile (inputs.ts). */
+export async function readArticle(path: string): Promise<Article> {
+  return parseArticle(await readArticleText(path), displayPath(path));
 }

@@ -1,13 +1,19 @@
 // The `verify` and `report` subcommands' flags and help; their actions are imported lazily.
 import { Command, Option } from 'commander';
+import { INPUT_FORMATS } from '../types.js';
 
 const VERIFY_EXAMPLES = `
 Examples:
   $ citecheck verify                                   # the article and references in ./references.json
+  $ citecheck verify saved-page.html                   # a Wikipedia page: URLs come from the page itself
+  $ citecheck verify article.md notes.wiki page.html   # several articles, one report, each URL fetched once
+  $ citecheck verify 'docs/**/*.md' --fail-on broken   # globs are expanded by citecheck (quote them)
+  $ citecheck verify docs/                             # a folder: every article in it
+  $ citecheck verify notes.txt --input-format markdown # choose the reader (txt, wiki-html, wikitext, markdown, html)
   $ citecheck verify articles/x.txt --refs x.refs.json --out audit/
   $ citecheck verify --format json,md,html,junit,sarif --fail-on broken,unsupported
   $ citecheck verify --concurrency 32 --per-host 1 --timeout 10
-  $ citecheck verify --workers 4                       # read pages on 4 threads (default: one per core)
+  $ citecheck verify --workers 4                       # read pages on 4 threads (default: cores less one)
   $ citecheck verify --workers 0                       # read pages on the main thread
   $ citecheck verify --read-budget 5 --pdf-max-pages 2000   # tighter time, longer PDFs
   $ citecheck verify --allow-private-hosts             # intranet sources (the guard is on by default)
@@ -19,6 +25,8 @@ Examples:
   $ citecheck verify https://en.wikipedia.org/wiki/Earth --revision 1356767710  # repeat an audit exactly
   $ citecheck verify https://wiki.example.org/wiki/Page --wiki-api https://wiki.example.org/rest.php
 
+references.json is optional: the article's own references are the base; <name>.references.json or a
+references.json beside the article (or --refs) adds entries and overrides fields by id.
 Exit codes: 0 no citation has a --fail-on verdict · 1 one does · 2 bad input or usage.
 Verdicts: supported, partial, unsupported, unverifiable, broken, missing.`;
 
@@ -30,15 +38,16 @@ Examples:
 export function addVerify(program: Command, version: string): void {
   program.command('verify')
     .description('fetch every cited source, judge its link and whether it supports the claim, write reports')
-    .argument('[article]', 'the article text file, or a wiki page URL (default: the "article" named in references.json)')
-    .option('--refs <file>', 'references.json: where each footnote points', 'references.json')
+    .argument('[articles...]', 'article files, folders, globs or wiki page URLs (default: the "article" named in references.json)')
+    .option('--refs <file>', 'references.json: adds to and overrides the article\'s own references by id (default: beside the article)')
+    .option('--input-format <format>', `read every article with this reader: ${INPUT_FORMATS.join(', ')} (default: by extension and content)`)
     .option('--out <dir>', 'folder for the report files', 'reports')
     .option('--format <list>', 'report files to write: json,md,html,junit,sarif', 'json,md,html')
     .option('--fail-on <verdicts>', 'verdicts that make the exit code 1 (or "none")', 'broken,unsupported,missing')
     .option('--timeout <seconds>', 'per request: connect, headers and body', '20')
     .option('--concurrency <n>', 'requests in flight at most', '16')
     .option('--per-host <n>', 'requests in flight per host at most', '2')
-    .option('--workers <n>', 'threads that read pages as they arrive (0: the main thread; default: one per core)')
+    .option('--workers <n>', 'threads that read pages as they arrive (0: the main thread; default: one per core but one, at least 1)')
     .option('--retries <n>', 'retries for 429, 5xx, timeouts and resets (honouring Retry-After)', '2')
     .option('--max-size <MB>', 'read at most this much of each page (decoded)', '5')
     .option('--read-budget <seconds>', 'time to read one page (parse HTML, extract PDF text); over it the page is unreadable', '20')
@@ -60,9 +69,9 @@ export function addVerify(program: Command, version: string): void {
     .addOption(new Option('-q, --quiet', 'print nothing but errors').conflicts('verbose'))
     .option('-v, --verbose', 'list every citation in the summary, not only the problems')
     .addHelpText('after', VERIFY_EXAMPLES)
-    .action(async (article: string | undefined, flags) => {
+    .action(async (articles: string[], flags) => {
       const { runVerify } = await import('./verify.js');
-      process.exitCode = await runVerify(article, flags, version);
+      process.exitCode = await runVerify(articles, flags, version);
     });
 }
 

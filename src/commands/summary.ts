@@ -1,14 +1,20 @@
 // The short summary `citecheck verify` prints on stdout: counts, the problems, where reports went.
 import { failsRun } from '../report/build.js';
-import type { Report } from '../report/schema.js';
+import { articleViews, isRunReport, type AnyReport } from '../report/schema.js';
 import { LINK_STATUSES, VERDICTS, type Verdict } from '../types.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
-export function formatSummary(r: Report, written: readonly string[], failOn: readonly Verdict[], verbose: boolean): string {
+export function formatSummary(r: AnyReport, written: readonly string[], failOn: readonly Verdict[], verbose: boolean): string {
   const s = r.summary;
+  const views = articleViews(r);
   const lines: string[] = [];
-  lines.push(`${r.article.title} — ${s.claims} claims, ${s.citations} citations, ${r.sources.length} sources, ${s.uncited} uncited sentences`);
+  const sources = views.reduce((n, v) => n + v.sources.length, 0);
+  const head = isRunReport(r) ? `${views.length} articles` : `${views[0]?.article.title ?? ''}`;
+  lines.push(`${head} — ${s.claims} claims, ${s.citations} citations, ${sources} sources, ${s.uncited} uncited sentences`);
+  if (isRunReport(r)) {
+    for (const v of views) lines.push(`  ${v.article.path}: ${v.summary.claims} claims, ${v.summary.citations} citations`);
+  }
   if (s.offline) lines.push('OFFLINE: name resolution failed for every host, so nothing could be reached and no source was judged.');
   lines.push('');
   lines.push('verdict        citations');
@@ -18,14 +24,16 @@ export function formatSummary(r: Report, written: readonly string[], failOn: rea
   lines.push(`citation precision ${pct(s.citationPrecision)} · claim coverage ${pct(s.claimCoverage)}`);
   if (s.reviews) lines.push(`reviews: ${s.reviews.reviewed} reviewed, ${s.reviews.stale} stale, ${s.reviews.unreviewed} unreviewed problems`);
   const fail = new Set(failOn);
-  const problems = r.claims.flatMap((c) => c.citations
+  // Several articles: each problem names its article's file before the line.
+  const where = (path: string) => (isRunReport(r) ? `${path}:` : 'line ');
+  const problems = views.flatMap((v) => v.claims.flatMap((c) => c.citations
     .filter((ci) => verbose || failsRun(ci, fail))
-    .map((ci) => `  line ${c.line} [${ci.ref}] ${ci.verdict}: ${ci.reason}`));
+    .map((ci) => `  ${where(v.article.path)}${c.line} [${ci.ref}] ${ci.verdict}: ${ci.reason}`)));
   if (problems.length > 0) lines.push('', verbose ? 'citations:' : `failing (${failOn.join(', ')}):`, ...problems);
   if (written.length > 0) lines.push('', `reports: ${written.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
 
-export function printSummary(r: Report, written: readonly string[], failOn: readonly Verdict[], verbose: boolean): void {
+export function printSummary(r: AnyReport, written: readonly string[], failOn: readonly Verdict[], verbose: boolean): void {
   process.stdout.write(formatSummary(r, written, failOn, verbose));
 }

@@ -1,12 +1,10 @@
 // `citecheck verify`: flags → inputs → verify() → report files, history, WARC → summary → exit code.
 import path from 'node:path';
-import { readArticle } from '../article/read.js';
-import { loadReferences } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { historyLocation, openHistoryAt } from '../history/file.js';
 import { DEFAULT_HISTORY_KEEP, parseHistoryKeep } from '../history/keep.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
-import { exitCodeFor } from '../report/build.js';
+import { buildRunReport, runExitCode } from '../report/run.js';
 import { renderChanges } from '../report/changes.js';
 import { appendStepSummary, githubAnnotations } from '../report/github.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -14,20 +12,18 @@ import { formatsToFiles, parseFormats, writeReports } from '../report/write.js';
 import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { defaultWorkers } from '../read-pool.js';
-import { verify } from '../verify.js';
-import type { Reference } from '../config/schema.js';
-import type { Article } from '../types.js';
+import { verifyRun } from '../verify.js';
 import { applyReviews } from '../review/apply.js';
 import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
 import type { Review } from '../review/schema.js';
 import { archiveStep } from './archive.js';
+import { loadArticles, type InputFlags } from './articles.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
 import { printSummary } from './summary.js';
-import { checkWikiFlags, isArticleUrl, readWikiInput } from './wiki-input.js';
+import { checkWikiFlags, wikiReader, type WikiFlags } from './wiki-input.js';
 
-export interface VerifyFlags {
-  refs: string;
+export interface VerifyFlags extends InputFlags, WikiFlags {
   out: string;
   format: string;
   failOn: string;
@@ -79,17 +75,7 @@ function readOptions(flags: VerifyFlags): ReadBudget {
   };
 }
 
-async function readFileInput(articleArg: string | undefined, refs: string): Promise<{ article: Article; references: readonly Reference[]; file: string }> {
-  const { config, articlePath } = await loadReferences(refs);
-  const file = articleArg ?? articlePath;
-  if (!file) {
-    throw new InputError(`no article given and ${refs} names none`,
-      'pass the article file (citecheck verify ARTICLE) or add "article" to references.json');
-  }
-  return { article: await readArticle(file), references: config.references, file };
-}
-
-export async function runVerify(articleArg: string | undefined, flags: VerifyFlags, toolVersion: string): Promise<number> {
+export async function runVerify(args: readonly string[], flags: VerifyFlags, toolVersion: string): Promise<number> {
   const formats = parseFormats(flags.format);
   const failOn = parseVerdicts(flags.failOn, '--fail-on');
   // A replay re-reads old evidence: it must never add strikes to (or clear them from) the history.
@@ -102,12 +88,10 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
   const baseFetch = fetchOptions(flags);
   const read = readOptions(flags);
   const workers = flags.workers === undefined ? defaultWorkers() : positiveInt(flags.workers, '--workers', 0);
-  checkWikiFlags(articleArg, flags);
-  const { article, references, file } = isArticleUrl(articleArg)
-    ? { ...await readWikiInput(articleArg, { ...flags, timeoutMs: baseFetch.timeoutMs ?? 20_000 }), file: undefined }
-    : await readFileInput(articleArg, flags.refs);
+  checkWikiFlags(args, flags);
+  const articles = await loadArticles(args, flags, 'verify', wikiReader(flags, baseFetch.timeoutMs));
   // Review decisions are keyed by the article's path beside reviews.json; a fetched article has none yet.
-  const reviews = file === undefined ? undefined : await loadArticleReviews(file, flags.reviews);
+  const reviews = await Promise.all(articles.map((a) => (a.article.origin ? undefined : loadArticleReviews(a.article.path, flags.reviews))));
   await prepareOutputs({ dirs: [flags.out], files: [...(historyAt ? [historyAt.database] : []), ...(flags.warc ? [flags.warc] : [])] });
   // Opened before fetching, so a damaged or newer database stops the run before any request.
   const history = historyAt && await openHistoryAt(historyAt, {
@@ -124,8 +108,8 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
       done: p.done, total: p.total, inFlight: p.inFlight, slowestHost: p.slowest?.host, slowestMs: p.slowest?.elapsedMs,
     }),
   } : baseFetch;
-  const result = await verify({
-    article, references, toolVersion, failOn, fetch, read, workers,
+  const result = await verifyRun({
+    articles, toolVersion, failOn, fetch, read, workers,
     // Bodies are only kept when the WARC will write them.
     keepBodies: flags.warc !== undefined,
     ...(replay ? { replay } : {}),
@@ -135,7 +119,10 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
       : {}),
   });
   progress.done();
-  const report = reviews ? applyReviews(result.report, reviews).report : result.report;
+  const report = buildRunReport(result.articles.map((a, i) => {
+    const decided = reviews[i];
+    return decided ? applyReviews(a.report, decided).report : a.report;
+  }), result.changes);
   // Evidence first: it is what the reports are based on.
   if (flags.warc) {
     const { warc } = flags;
@@ -162,7 +149,7 @@ export async function runVerify(articleArg: string | undefined, flags: VerifyFla
     return report.changes?.news ? 1 : 0;
   }
   if (!flags.quiet) printSummary(report, shown, failOn, flags.verbose ?? false);
-  return exitCodeFor(report, failOn);
+  return runExitCode(report, failOn);
 }
 
 

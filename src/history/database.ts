@@ -7,9 +7,11 @@ export const DB_VERSION = 1;
 
 /**
  * One row per check (`checks`, clustered by URL then time, so a URL's recent checks are one range
- * read), the derived strike state per URL (`urls`), one row per run (`runs`), and each distinct set of
- * matched phrases once (`phrase_sets`: the same set repeats every week). Times of checks and runs are
- * epoch milliseconds; the state's times are the ISO strings the rules compare.
+ * read), the derived strike state per URL (`urls`, with the time of its newest check for pruning),
+ * one row per run (`runs`), and each URL's distinct sets of matched phrases once (`phrase_sets`: the
+ * same set repeats every week; per URL so pruning a URL can drop its unused sets by key). Times of
+ * checks, runs and last_checked_at are epoch milliseconds; the state's times are the ISO strings the
+ * rules compare.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -18,9 +20,13 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 CREATE TABLE IF NOT EXISTS urls (
   id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, refs TEXT NOT NULL, strikes INTEGER NOT NULL,
-  first_failed_at TEXT, last_strike_at TEXT, dead_since TEXT, rot_dead INTEGER NOT NULL
+  first_failed_at TEXT, last_strike_at TEXT, dead_since TEXT, rot_dead INTEGER NOT NULL,
+  last_checked_at INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS phrase_sets (id INTEGER PRIMARY KEY, phrases TEXT NOT NULL UNIQUE);
+CREATE INDEX IF NOT EXISTS urls_by_last_check ON urls (last_checked_at);
+CREATE TABLE IF NOT EXISTS phrase_sets (
+  id INTEGER PRIMARY KEY, url_id INTEGER NOT NULL, phrases TEXT NOT NULL, UNIQUE (url_id, phrases)
+);
 CREATE TABLE IF NOT EXISTS checks (
   url_id INTEGER NOT NULL, at INTEGER NOT NULL, run_id INTEGER NOT NULL,
   link_status TEXT NOT NULL, http_status INTEGER, final_url TEXT, fingerprint BLOB, phrases_id INTEGER,

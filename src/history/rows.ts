@@ -18,6 +18,7 @@ export const UrlRowSchema = z.object({
 /** A `checks` row joined with its phrase set. */
 export const CheckRowSchema = z.object({
   at: z.number().int(),
+  run_id: z.number().int(),
   link_status: z.enum(LINK_STATUSES),
   http_status: z.number().int().nullable(),
   final_url: z.string().nullable(),
@@ -92,9 +93,9 @@ export function urlHistory(row: UrlRow, checks: CheckEntry[]): UrlHistory {
   return u;
 }
 
-export function urlColumns(u: UrlHistory) {
+export function urlColumns(u: UrlHistory, lastCheckedAt: number) {
   return {
-    url: u.url, refs: JSON.stringify(u.refs), strikes: u.strikes,
+    url: u.url, lastCheckedAt, refs: JSON.stringify(u.refs), strikes: u.strikes,
     firstFailedAt: u.firstFailedAt ?? null, lastStrikeAt: u.lastStrikeAt ?? null, deadSince: u.deadSince ?? null,
     rotDead: u.rotDead ? 1 : 0,
   };

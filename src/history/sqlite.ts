@@ -4,16 +4,20 @@ import { z } from 'zod';
 import { openDatabase } from './database.js';
 import type { HistoryRun } from './reader.js';
 import { recordRun, type RunChanges } from './rot.js';
-import { resolveRules, type RotRules } from './rules.js';
+import { CHECK_EFFECT, type RotRules } from './rules.js';
 import {
-  CheckRowSchema, UrlRowSchema, checkColumns, checkEntry, phraseParser, urlColumns, urlHistory,
+  CheckRowSchema, UrlRowSchema, type CheckRow, checkColumns, checkEntry, phraseParser, urlColumns, urlHistory,
 } from './rows.js';
 import { HISTORY_VERSION, type CheckEntry, type History, type UrlHistory } from './schema.js';
 
 export interface HistoryStore {
   readonly file: string;
-  /** The history of these URLs only, each with its last `keepChecks` checks: what the rules look at. */
-  previous(urls: Iterable<string>, rules?: Partial<RotRules>): History;
+  /**
+   * The history of these URLs only: each one's strike state and the checks the rules compare with
+   * (the newest check, the newest with matched phrases, the newest readable one with a fingerprint
+   * and phrases), not every check the database keeps. At most three rows per URL, by key.
+   */
+  previous(urls: Iterable<string>): History;
   /**
    * Folds one run in: one write transaction that re-reads the state of the run's URLs first, so a
    * run that finished in between (another process on the same file) is built upon, never overwritten.
@@ -34,8 +38,6 @@ export interface StoreOptions {
   beforeCommit?: () => void;
 }
 
-/** The whole-table prune runs at most this often; each run prunes its own URLs every time. */
-const SWEEP_EVERY_MS = 86_400_000;
 const Id = z.number().int();
 const Text = z.string();
 
@@ -44,16 +46,14 @@ export function openHistory(file: string, options: StoreOptions = {}): HistorySt
   const q = statements(db);
   const meta = (key: string) => Text.optional().parse(q.getMeta.get(key));
 
-  function previous(urls: Iterable<string>, rules?: Partial<RotRules>): History {
-    const { keepChecks } = resolveRules(rules);
+  function previous(urls: Iterable<string>): History {
     const parsePhrases = phraseParser();
     const out: Record<string, UrlHistory> = {};
     for (const url of new Set(urls)) {
       const found = q.getUrl.get(url);
       if (found === undefined) continue;
       const row = UrlRowSchema.parse(found);
-      const checks = z.array(CheckRowSchema).parse(q.getChecks.all(row.id, keepChecks))
-        .reverse().map((c) => checkEntry(url, c, parsePhrases));
+      const checks = comparedChecks(row.id).map((c) => checkEntry(url, c, parsePhrases));
       // defineProperty, not assignment: a cited "URL" spelled __proto__ must stay a plain key.
       Object.defineProperty(out, url, { value: urlHistory(row, checks), enumerable: true, writable: true, configurable: true });
     }
@@ -61,53 +61,75 @@ export function openHistory(file: string, options: StoreOptions = {}): HistorySt
     return { version: HISTORY_VERSION, ...(updatedAt ? { updatedAt } : {}), urls: out };
   }
 
-  /** Ids of phrase sets seen in this transaction (a fresh map each time: another run may prune). */
-  let phraseIds = new Map<string, number>();
-  function phraseSetId(json: string | null): number | null {
-    if (json === null) return null;
-    let id = phraseIds.get(json) ?? Id.optional().parse(q.findPhrases.get(json));
-    if (id === undefined) id = Number(q.addPhrases.run(json).lastInsertRowid);
-    phraseIds.set(json, id);
-    return id;
+  /**
+   * The newest check, the newest with matched phrases (sourceChecks keeps those the page still has)
+   * and the newest readable one with a fingerprint and phrases (drift's baseline): newest first,
+   * stopping as soon as both are found, which is usually the first row. Returned oldest first.
+   */
+  function comparedChecks(urlId: number): CheckRow[] {
+    const rows: CheckRow[] = [];
+    let matched = false;
+    let readable = false;
+    for (const found of q.checksNewestFirst.iterate(urlId)) {
+      const row = CheckRowSchema.parse(found);
+      const isMatched = row.phrases !== null;
+      const isReadable = isMatched && row.fingerprint !== null && CHECK_EFFECT[row.link_status] === 'reset';
+      if (rows.length === 0 || (isMatched && !matched) || (isReadable && !readable)) rows.push(row);
+      matched ||= isMatched;
+      readable ||= isReadable;
+      if (matched && readable) break;
+    }
+    return rows.reverse();
   }
 
-  function writeUrl(u: UrlHistory, entries: readonly CheckEntry[], runId: number): number {
-    const urlId = Id.parse(q.upsertUrl.get(urlColumns(u)));
+  /** A URL's checks with its phrase sets: each distinct set once per URL, looked up by key. */
+  function writeUrl(u: UrlHistory, entries: readonly CheckEntry[], runId: number, lastCheckedAt: number): number {
+    const urlId = Id.parse(q.upsertUrl.get(urlColumns(u, lastCheckedAt)));
+    const sets = new Map<string, number>();
+    const setId = (json: string): number => {
+      const id = sets.get(json) ?? Id.optional().parse(q.findPhrases.get(urlId, json))
+        ?? Number(q.addPhrases.run(urlId, json).lastInsertRowid);
+      sets.set(json, id);
+      return id;
+    };
     for (const entry of entries) {
       const c = checkColumns(u.url, entry);
       q.insertCheck.run({
         urlId, runId, at: c.at, linkStatus: c.linkStatus, httpStatus: c.httpStatus, finalUrl: c.finalUrl,
-        fingerprint: c.fingerprint, phrasesId: phraseSetId(c.phrases),
+        fingerprint: c.fingerprint, phrasesId: c.phrases === null ? null : setId(c.phrases),
       });
     }
     return urlId;
   }
 
+  /**
+   * Keyed deletes only, no table scan: this run's URLs lose their checks older than the policy, and a
+   * URL no run has checked within it goes with all its checks (found by the last_checked_at index).
+   */
   function prune(at: number, urlIds: readonly number[]): void {
     if (options.keepMs === undefined) return;
     const cutoff = at - options.keepMs;
-    for (const id of urlIds) q.pruneUrl.run(id, cutoff);
-    const swept = Number(meta('swept_at') ?? 0);
-    if (at - swept < SWEEP_EVERY_MS) return;
-    db.prepare('DELETE FROM checks WHERE at < ?').run(cutoff);
-    db.exec(`DELETE FROM urls WHERE NOT EXISTS (SELECT 1 FROM checks WHERE checks.url_id = urls.id);
-      DELETE FROM phrase_sets WHERE id NOT IN (SELECT phrases_id FROM checks WHERE phrases_id IS NOT NULL);`);
-    db.prepare('DELETE FROM runs WHERE at < ?').run(cutoff);
-    phraseIds = new Map();
-    q.setMeta.run('swept_at', String(at));
+    for (const id of urlIds) {
+      if (q.pruneChecks.run(id, cutoff).changes > 0) q.pruneSets.run(id, id);
+    }
+    for (const id of z.array(Id).parse(q.staleUrls.all(cutoff))) {
+      q.deleteChecks.run(id);
+      q.deleteSets.run(id);
+      q.deleteUrl.run(id);
+    }
+    q.pruneRuns.run(cutoff);
   }
 
   const recordTx = db.transaction((run: HistoryRun, rules?: Partial<RotRules>) => {
-    phraseIds = new Map();
     const urls = [...new Set(run.checks.map((c) => c.url))];
-    const { history, changes } = recordRun(previous(urls, rules), run, rules);
+    const { history, changes } = recordRun(previous(urls), run, rules);
     const at = run.at.getTime();
     const runId = Number(q.insertRun.run(at, 'run', urls.length).lastInsertRowid);
     const ids: number[] = [];
     for (const url of urls) {
       const u = Object.hasOwn(history.urls, url) ? history.urls[url] : undefined;
       const entry = u?.checks.at(-1);
-      if (u && entry) ids.push(writeUrl(u, [entry], runId));
+      if (u && entry) ids.push(writeUrl(u, [entry], runId, at));
     }
     prune(at, ids);
     const newest = meta('updated_at');
@@ -118,10 +140,11 @@ export function openHistory(file: string, options: StoreOptions = {}): HistorySt
 
   const importTx = db.transaction((h: History, from: string) => {
     if (!isEmpty()) return undefined;
-    phraseIds = new Map();
     const at = h.updatedAt ? Date.parse(h.updatedAt) : Date.now();
     const runId = Number(q.insertRun.run(at, 'import', Object.keys(h.urls).length).lastInsertRowid);
-    for (const u of Object.values(h.urls)) writeUrl(u, u.checks, runId);
+    for (const u of Object.values(h.urls)) {
+      writeUrl(u, u.checks, runId, u.checks.reduce((max, c) => Math.max(max, Date.parse(c.at)), 0) || at);
+    }
     q.setMeta.run('imported_from', from);
     if (h.updatedAt) q.setMeta.run('updated_at', h.updatedAt);
     options.beforeCommit?.();
@@ -148,21 +171,30 @@ function statements(db: Database.Database) {
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     anyUrl: db.prepare('SELECT 1 FROM urls LIMIT 1').pluck(),
     getUrl: db.prepare('SELECT id, url, refs, strikes, first_failed_at, last_strike_at, dead_since, rot_dead FROM urls WHERE url = ?'),
-    getChecks: db.prepare(`SELECT c.at, c.link_status, c.http_status, c.final_url, c.fingerprint, p.phrases
+    checksNewestFirst: db.prepare(`SELECT c.at, c.run_id, c.link_status, c.http_status, c.final_url, c.fingerprint, p.phrases
       FROM checks c LEFT JOIN phrase_sets p ON p.id = c.phrases_id
-      WHERE c.url_id = ? ORDER BY c.at DESC, c.run_id DESC LIMIT ?`),
-    upsertUrl: db.prepare(`INSERT INTO urls (url, refs, strikes, first_failed_at, last_strike_at, dead_since, rot_dead)
-      VALUES (@url, @refs, @strikes, @firstFailedAt, @lastStrikeAt, @deadSince, @rotDead)
+      WHERE c.url_id = ? ORDER BY c.at DESC, c.run_id DESC`),
+    upsertUrl: db.prepare(`INSERT INTO urls
+        (url, refs, strikes, first_failed_at, last_strike_at, dead_since, rot_dead, last_checked_at)
+      VALUES (@url, @refs, @strikes, @firstFailedAt, @lastStrikeAt, @deadSince, @rotDead, @lastCheckedAt)
       ON CONFLICT(url) DO UPDATE SET refs = excluded.refs, strikes = excluded.strikes,
         first_failed_at = excluded.first_failed_at, last_strike_at = excluded.last_strike_at,
-        dead_since = excluded.dead_since, rot_dead = excluded.rot_dead
+        dead_since = excluded.dead_since, rot_dead = excluded.rot_dead,
+        last_checked_at = max(last_checked_at, excluded.last_checked_at)
       RETURNING id`).pluck(),
     insertCheck: db.prepare(`INSERT OR IGNORE INTO checks
       (url_id, at, run_id, link_status, http_status, final_url, fingerprint, phrases_id)
       VALUES (@urlId, @at, @runId, @linkStatus, @httpStatus, @finalUrl, @fingerprint, @phrasesId)`),
-    findPhrases: db.prepare('SELECT id FROM phrase_sets WHERE phrases = ?').pluck(),
-    addPhrases: db.prepare('INSERT INTO phrase_sets (phrases) VALUES (?)'),
+    findPhrases: db.prepare('SELECT id FROM phrase_sets WHERE url_id = ? AND phrases = ?').pluck(),
+    addPhrases: db.prepare('INSERT INTO phrase_sets (url_id, phrases) VALUES (?, ?)'),
     insertRun: db.prepare('INSERT INTO runs (at, kind, checks) VALUES (?, ?, ?)'),
-    pruneUrl: db.prepare('DELETE FROM checks WHERE url_id = ? AND at < ?'),
+    pruneChecks: db.prepare('DELETE FROM checks WHERE url_id = ? AND at < ?'),
+    pruneSets: db.prepare(`DELETE FROM phrase_sets WHERE url_id = ?
+      AND id NOT IN (SELECT phrases_id FROM checks WHERE url_id = ? AND phrases_id IS NOT NULL)`),
+    staleUrls: db.prepare('SELECT id FROM urls WHERE last_checked_at < ?').pluck(),
+    deleteChecks: db.prepare('DELETE FROM checks WHERE url_id = ?'),
+    deleteSets: db.prepare('DELETE FROM phrase_sets WHERE url_id = ?'),
+    deleteUrl: db.prepare('DELETE FROM urls WHERE id = ?'),
+    pruneRuns: db.prepare('DELETE FROM runs WHERE at < ?'),
   };
 }

@@ -48,9 +48,10 @@ export function coreSentence(prepared: PreparedClaim, found: LayerText, w: Windo
   const ids = sentencesOf(found, w);
   const counts = new Map<number, number>();
   prepared.phrases.forEach((p, i) => {
-    if (p.kind !== 'word' && p.kind !== 'name') return;
+    // the claim's own dates and numbers mark its sentence most (`В 2024 году Россия…`), then names, then words
+    if (p.kind === 'quote' || p.kind === 'given') return;
     const seen = new Set((found.positions[i] ?? []).filter((x) => x >= w.from && x <= w.to).map((x) => ids[x - w.from] ?? 0));
-    for (const id of seen) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const id of seen) counts.set(id, (counts.get(id) ?? 0) + p.weight);
   });
   let best = -1;
   let most = 0;
@@ -103,7 +104,7 @@ function comparable(claim: Fact, source: Fact): boolean {
  * that says the claim's words gives a different one (`In 2019 a Hamas delegation visited Moscow`).
  */
 export function findContradictions(claim: string, prepared: PreparedClaim, found: LayerText, w: Window,
-  size: number, present: ReadonlySet<number>): { claim: string; source: string }[] {
+  size: number, present: ReadonlySet<number>, anchors: ReadonlySet<string> = new Set()): { claim: string; source: string }[] {
   const norm = normalize(claim);
   const claimScan = scanText(norm.text, () => []);
   const claimFacts = [...prepared.facts.values()];
@@ -122,6 +123,8 @@ export function findContradictions(claim: string, prepared: PreparedClaim, found
     if (at < 0) continue;
     const ct = tokenAt(claimScan, at);
     const context = contextStems(sentenceTokens(norm.text, claimScan, ct, CONTEXT_TOKENS));
+    // across languages: the source's words that matched the claim's names and cognates
+    for (const a of anchors) context.add(a);
     // a given phrase is context in the source's own language (the claim's words may be English)
     for (const [k, pattern] of prepared.patterns) {
       if (prepared.phrases[k]?.kind === 'given') for (const s of contextStems(pattern.split(' '))) context.add(s);
@@ -152,7 +155,7 @@ export function inRange(found: LayerText, f: Fact, [from, to]: [number, number])
 const OPPOSITES: [string, string][] = [
   ['rise rose risen rising', 'fall fell fallen falling'], ['increase increased', 'decrease decreased'],
   ['raise raised', 'cut lowered'], ['win won', 'lose lost'], ['keep kept retained', 'lose lost'],
-  ['gain gained', 'lose lost'], ['approve approved accepted adopt adopted', 'reject rejected veto vetoed'], ['support supported', 'oppose opposed'],
+  ['gain gained', 'lose lost'], ['approve approved accepted adopt adopted', 'reject rejected veto vetoed block blocked'], ['support supported', 'oppose opposed'],
   ['acquit acquitted', 'convict convicted'], ['open opened', 'close closed'], ['higher', 'lower'],
   ['повысил повысила повысили вырос выросла выросли', 'снизил снизила снизили упал упала упали'],
   ['одобрил одобрила одобрили принял приняла приняли', 'отклонил отклонила отклонили'], ['выиграл выиграла', 'проиграл проиграла'],

@@ -27,16 +27,17 @@ export interface Fact {
 }
 
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DE_MONTHS = ['jan', 'feb', 'mär', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dez'];
 const RU_MONTHS = ['янв', 'фев', 'мар', 'апр', 'ма', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
 // only an abbreviation takes a full stop (`Oct.`); `26 October.` ends a sentence, the stop is not the date's
-const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|september|october|november|december|январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|янв|февр?|апр|авг|сент?|окт|нояб?|дек)\.?)`;
-const ORD = String.raw`(?:st|nd|rd|th|-?го|-?е)?`;
+const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|янв|февр?|апр|авг|сент?|окт|нояб?|дек)\.?)`;
+const ORD = String.raw`(?:st|nd|rd|th|-?го|-?е|\.)?`;
 const DATE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(\d{4})-(\d{1,2})-(\d{1,2})` +
   String.raw`|(\d{1,2})${ORD} (?:of )?(${MONTH})(?:,? (\d{4}))?` +
   String.raw`|(${MONTH}) (\d{1,2})${ORD}(?:,? (\d{4}))?` +
   String.raw`|(${MONTH}),? (?:of )?(\d{4}))(?![\p{L}\p{N}])`, 'uy');
-const SCALE = String.raw`%|m|k|percent|per cent|процент\p{L}*|thousand|million|billion|trillion|bn|тыс\.?|тысяч\p{L}*|млн|млрд|трлн|миллион\p{L}*|миллиард\p{L}*|триллион\p{L}*`;
+const SCALE = String.raw`%|m|k|percent|per cent|prozent|процент\p{L}*|thousand|million|billion|trillion|bn|millionen|milliarden|mio\.?|mrd\.?|тыс\.?|тысяч\p{L}*|млн|млрд|трлн|миллион\p{L}*|миллиард\p{L}*|триллион\p{L}*`;
 const NUM_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,])(\d{1,3}(?:[,. ]\d{3})+(?![\p{N}])(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(${SCALE})(?![\p{L}]))?`, 'uy');
 
@@ -44,6 +45,8 @@ function monthOf(word: string): number | undefined {
   const w = word.replace(/\.$/, '');
   const en = EN_MONTHS.findIndex((m) => w.startsWith(m));
   if (en >= 0 && /^[a-z]/.test(w)) return en + 1;
+  const de = DE_MONTHS.findIndex((m) => w.startsWith(m));
+  if (de >= 0) return de + 1;
   const ru = RU_MONTHS.findIndex((m) => w.startsWith(m));
   return ru >= 0 ? ru + 1 : undefined;
 }
@@ -63,7 +66,7 @@ function dateFrom(m: RegExpExecArray): DateValue | undefined {
 }
 
 const SCALES: [RegExp, number][] = [
-  [/^(thousand|тыс|k$)/, 1e3], [/^(million|млн|миллион|m$)/, 1e6], [/^(billion|bn|млрд|миллиард)/, 1e9],
+  [/^(thousand|тыс|k$)/, 1e3], [/^(million|млн|миллион|mio|m$)/, 1e6], [/^(billion|bn|млрд|миллиард|milliard|mrd)/, 1e9],
   [/^(trillion|трлн|триллион)/, 1e12],
 ];
 
@@ -169,7 +172,7 @@ export function findFacts(text: string): Fact[] {
     const hedged = HEDGE.test(text.slice(Math.max(0, start - 16), start).trimEnd());
     const { values, tolerance } = scaled(core, unit);
     const year = !inDate && !m[2] && /^(1[5-9]\d\d|20\d\d)$/.test(core);
-    const percent = unit !== undefined && /^(%|per|проц)/.test(unit);
+    const percent = unit !== undefined && /^(%|per|проц|proz)/.test(unit);
     facts.push({ kind: year ? 'date' : 'number', start, end, values, tolerance: year ? 0 : tolerance, inDate, percent,
       date: year ? { y: Number(core) } : undefined, ...(guessed ? { guessed } : {}),
       ...(hedged && !year ? { hedge: HEDGE_MAX_SHARE } : {}) });

@@ -8,14 +8,17 @@ import { otherFirstName } from './persons.js';
 import { normalize, type Normalized } from './normalize.js';
 import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
 import { isPageDate, relativeFacts } from './when.js';
-import { stemWord, STOP_WORDS } from './words.js';
+import { isCognate, matchesAcross } from './crosslang.js';
+import { countryOf } from './exonyms.js';
+import { synonymsOf } from './wordnet.js';
+import { languagesDiffer, stemWord, STOP_WORDS } from './words.js';
 
 /** Edits allowed in a quote (Myers search), as a share of its length: curly marks, typos, translit. */
 export const QUOTE_MAX_EDIT_RATIO = 0.12;
 /** Given phrases come from the user, often retyped from the source: a little more slack. */
 export const GIVEN_MAX_EDIT_RATIO = 0.15;
 
-const PART_SLOTS = 64;
+export const PART_SLOTS = 64;
 const SEED_BASE = 32;
 
 /** The claim side, prepared once per claim and reused for every layer. */
@@ -32,7 +35,14 @@ export interface PreparedClaim {
   capitalWords: Map<number, string[]>;
   /** Stem → target ids (words, and the tokens of quotes and given phrases as search seeds). */
   stems: Map<string, number[]>;
+  /** Stem of an English synonym (WordNet) → the word phrases it may stand for (`started` for `began`). */
+  synonyms: Map<string, number[]>;
+  /** Word phrase → its normalised text, for matching across languages (cognates, country names). */
+  words: Map<number, string>;
 }
+
+/** Target slots of a word phrase: exact stem, as a name, across languages, as a synonym. */
+export const SLOT = { word: 0, name: 1, across: 2, synonym: 3 } as const;
 
 export interface LayerText {
   original: string;
@@ -59,15 +69,22 @@ function factsInContext(claim: string | undefined): { text: string; facts: Fact[
 
 export function prepareClaim(phrases: readonly KeyPhrase[], language: string | undefined, claim?: string): PreparedClaim {
   const context = factsInContext(claim);
-  const prepared: PreparedClaim = { phrases, language, patterns: new Map(), names: new Map(), facts: new Map(), stems: new Map(), capitalWords: new Map() };
-  const addStem = (stem: string, id: number): void => {
-    const list = prepared.stems.get(stem);
-    if (list) list.push(id); else prepared.stems.set(stem, [id]);
+  const prepared: PreparedClaim = { phrases, language, patterns: new Map(), names: new Map(), facts: new Map(), stems: new Map(),
+    capitalWords: new Map(), synonyms: new Map(), words: new Map() };
+  const addTo = (map: Map<string, number[]>, stem: string, id: number): void => {
+    const list = map.get(stem);
+    if (list) list.push(id); else map.set(stem, [id]);
   };
+  const addStem = (stem: string, id: number): void => addTo(prepared.stems, stem, id);
   phrases.forEach((p, i) => {
     const norm = normalize(p.text).text;
     if (p.kind === 'word') {
-      addStem(stemWord(norm, language), i * PART_SLOTS);
+      const stem = stemWord(norm, language);
+      addStem(stem, i * PART_SLOTS);
+      prepared.words.set(i, norm);
+      if ((language ?? 'en') === 'en' && !/^\p{Lu}/u.test(p.text)) {
+        for (const w of synonymsOf(norm)) if (stemWord(w) !== stem) addTo(prepared.synonyms, stemWord(w), i * PART_SLOTS + SLOT.synonym);
+      }
       if (/^\p{Lu}/u.test(p.text) && norm.length >= 4) prepared.capitalWords.set(i, [norm]);
     }
     else if (p.kind === 'name') prepared.names.set(i, tokensOf(norm));
@@ -88,14 +105,32 @@ export function prepareClaim(phrases: readonly KeyPhrase[], language: string | u
 }
 
 function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (token: string) => number[] {
+  const across = languagesDiffer(claim.language ?? 'en', pageLanguage);
+  const english = (pageLanguage ?? 'en') === 'en' && !across;
+  // only a claim name that is a country looks a token up among country names (`Russia` ~ `России`)
+  const countries = new Map<string, string | undefined>();
+  const countryOfPart = (part: string): string | undefined => {
+    if (!countries.has(part)) countries.set(part, countryOf(part, claim.language));
+    return countries.get(part);
+  };
+  const sameName = (part: string, token: string): boolean => {
+    if (namesMatch(part, token)) return true;
+    const country = countryOfPart(part);
+    return (country !== undefined && countryOf(token, pageLanguage) === country) || (across && isCognate(part, token, pageLanguage));
+  };
   return (token) => {
-    const out = [...(claim.stems.get(stemWord(token, pageLanguage)) ?? [])];
+    const stem = stemWord(token, pageLanguage);
+    const out = [...(claim.stems.get(stem) ?? [])];
     if (!/^\p{N}+$/u.test(token) && !STOP_WORDS.has(token)) {
+      if (english) out.push(...(claim.synonyms.get(stem) ?? []));
       for (const [i, parts] of claim.names) {
-        parts.forEach((part, k) => { if (namesMatch(part, token)) out.push(i * PART_SLOTS + k); });
+        parts.forEach((part, k) => { if (sameName(part, token)) out.push(i * PART_SLOTS + k); });
       }
       for (const [i, [word]] of claim.capitalWords) {
-        if (word && token !== word && namesMatch(word, token)) out.push(i * PART_SLOTS + 1);
+        if (word && token !== word && sameName(word, token)) out.push(i * PART_SLOTS + SLOT.name);
+      }
+      if (across) {
+        for (const [i, word] of claim.words) if (matchesAcross(word, claim.language, token, pageLanguage)) out.push(i * PART_SLOTS + SLOT.across);
       }
     }
     return out;
@@ -196,6 +231,9 @@ function prepareLayer(original: string): CachedLayer {
   const norm = normalize(original);
   const facts = findFacts(norm.text);
   for (const f of facts) if (f.kind === 'date' && isPageDate(original, norm, f)) f.pageDate = true;
+  // the numbers inside a page date (`2023` of `2023-10-27` in a byline) are the page's too
+  const pageSpans = facts.filter((f) => f.pageDate);
+  for (const f of facts) if (f.inDate && pageSpans.some((d) => f.start >= d.start && f.end <= d.end)) f.pageDate = true;
   const entry: CachedLayer = { norm, facts, relative: new Map() };
   for (const key of layerCache.keys()) {
     if (cachedChars + original.length <= LAYER_CACHE_CHARS) break;
@@ -210,7 +248,11 @@ function prepareLayer(original: string): CachedLayer {
 }
 
 /** The layer's facts plus its relative dates resolved against `published` (cached per date). */
-function withRelativeDates(layer: CachedLayer, published: string | undefined): Fact[] {
+function withRelativeDates(layer: CachedLayer, givenDate: string | undefined): Fact[] {
+  if (givenDate === '') return layer.facts; // the caller wants none (boilerplate layers)
+  // without the page's metadata date, its own "Published"/dateline/byline date stands in
+  const own = layer.facts.find((f) => f.pageDate && f.date?.d !== undefined && f.date.y !== undefined)?.date;
+  const published = givenDate ?? (own ? `${own.y}-${String(own.m).padStart(2, '0')}-${String(own.d).padStart(2, '0')}` : undefined);
   const key = published?.slice(0, 10) ?? '';
   let facts = layer.relative.get(key);
   if (!facts) {
@@ -241,15 +283,16 @@ export function findInLayer(claim: PreparedClaim, original: string, pageLanguage
   const layer = { original, norm, scan, facts };
   const positions = claim.phrases.map((p, i): number[] => {
     if (p.kind === 'word') {
-      const asName = scan.hits.get(i * PART_SLOTS + 1) ?? [];
-      const asWord = scan.hits.get(i * PART_SLOTS) ?? [];
-      return asName.length === 0 ? asWord : [...new Set([...asWord, ...asName])].sort((a, b) => a - b);
+      const lists = [SLOT.word, SLOT.name, SLOT.across, SLOT.synonym].map((slot) => scan.hits.get(i * PART_SLOTS + slot) ?? []);
+      const nonEmpty = lists.filter((l) => l.length > 0);
+      return nonEmpty.length <= 1 ? (nonEmpty[0] ?? []) : [...new Set(nonEmpty.flat())].sort((a, b) => a - b);
     }
     const parts = claim.names.get(i);
     if (parts) return locateName(layer, i, parts);
     const fact = claim.facts.get(i);
     if (fact) {
-      const asDigits = facts.filter((f) => factMatches(fact, f)).map((f) => tokenAt(scan, f.start));
+      // a dateline, byline or "Published" date is the page's, never the claim's event's
+      const asDigits = facts.filter((f) => !f.pageDate && factMatches(fact, f)).map((f) => tokenAt(scan, f.start));
       const asWords = scan.hits.get(i * PART_SLOTS + 1) ?? [];
       return asWords.length === 0 ? asDigits : [...new Set([...asDigits, ...asWords])].sort((a, b) => a - b);
     }

@@ -3,12 +3,16 @@ import type { Evidence, KeyPhrase, Page, TextLayer } from '../types.js';
 import { crossesSentence, findContradictions, findOpposites } from './conflict.js';
 import { claimVerbStems, findEventDateConflicts, relativeDateNotes } from './event-date.js';
 import { findNegationMismatch } from './negation.js';
-import { findInLayer, prepareClaim, type LayerText, type PreparedClaim } from './find.js';
+import { findInLayer, PART_SLOTS, prepareClaim, SLOT, type LayerText, type PreparedClaim } from './find.js';
+import { acrossLanguages, findPlaceConflict } from './crosslang.js';
 import { findNameConflicts } from './persons.js';
+import { isCommonWord, synonymsOf } from './wordnet.js';
 import { findActor, findSpeakerConflict } from './speaker.js';
 import { findPredicate, findSubject, PHRASE_WEIGHTS, REQUIRED_KINDS } from './phrases.js';
 import { SUPPORTED_MIN_SCORE } from './verdict.js';
 import { buildFragmentUrl, findBestWindow, snippetOf, type Window } from './window.js';
+import { normalize } from './normalize.js';
+import { tokenText } from './scan.js';
 import { baseLanguage, guessScriptLanguage, languagesDiffer } from './words.js';
 
 export interface ClaimMatch {
@@ -36,7 +40,20 @@ export interface ClaimMatch {
   notes: string[];
   /** The claim's actor is not the source's: who the claim names, and who the source names instead. */
   speaker?: { claim: string; source: string };
+  /** How many of the given phrases were found (all found: they decide). */
+  givenFound: number;
+  /** Across languages without given phrases: why the anchors do not carry `supported` (absent when they do). */
+  crossBlock?: string;
 }
+
+/** A word found only through a WordNet synonym counts this share of an exact match. */
+export const SYNONYM_WEIGHT = 0.75;
+/** Across languages at least this many anchors (names, numbers, dates, cognates) must align… */
+export const CROSS_MIN_ANCHORS = 2;
+/** The evidence window across languages is at least this many tokens. */
+export const CROSS_WINDOW_MIN_TOKENS = 40;
+/** …within this many consecutive sentences. */
+export const CROSS_MAX_SENTENCES = 2;
 
 /** Layers whose matches count as strong evidence; `page` is boilerplate-prone (nav, related, footer). */
 const STRONG_LAYERS: ReadonlySet<TextLayer> = new Set(['main', 'jsonld', 'meta', 'pdf', 'text']);
@@ -55,15 +72,19 @@ interface LayerResult {
   window?: Window;
   score: number;
   present: Set<number>;
+  /** Word phrases present only through a synonym (phrase → the source's word). */
+  synonyms: Map<number, string>;
 }
 
 /**
  * Across languages content words and quotes (a translation is not the source's wording) cannot
  * match; a capitalised word (`Navalny` opening a sentence) may still be a transliterated name.
  */
-function crossLanguageWeight(p: KeyPhrase): number {
+function crossLanguageWeight(p: KeyPhrase, claim: string): number {
   if (p.kind === 'quote') return 0;
-  if (p.kind === 'word') return /^\p{Lu}/u.test(p.text) ? PHRASE_WEIGHTS.name : 0;
+  // a Cyrillic sentence opener (`Выручка`, `Компания`) is an ordinary word, not a name to find
+  if (claim.startsWith(p.text) && /^[\u0400-\u04FF]/.test(p.text) && !p.text.includes(' ')) return 0;
+  if (p.kind === 'word') return /^\p{Lu}/u.test(p.text) && !isCommonWord(normalize(p.text).text) ? PHRASE_WEIGHTS.name : 0;
   return p.weight;
 }
 
@@ -89,9 +110,22 @@ function evaluateLayer(prepared: PreparedClaim, layer: TextLayer, text: string, 
     const [from, to] = exact ? [window?.from ?? 0, window?.to ?? -1] : [lo, hi];
     if (list.some((pos) => pos >= from && pos <= to)) present.add(i);
   });
+  const synonyms = synonymOnly(prepared, found, present, lo, hi);
   const total = weights.reduce((a, b) => a + b, 0);
-  const got = [...present].reduce((a, i) => a + (weights[i] ?? 0), 0);
-  return { layer, found, window, score: total > 0 ? got / total : 0, present };
+  const got = [...present].reduce((a, i) => a + (weights[i] ?? 0) * (synonyms.has(i) ? SYNONYM_WEIGHT : 1), 0);
+  return { layer, found, window, score: total > 0 ? got / total : 0, present, synonyms };
+}
+
+/** Present word phrases whose every hit near the window is a synonym's, with the source word used. */
+function synonymOnly(prepared: PreparedClaim, found: LayerText, present: ReadonlySet<number>, lo: number, hi: number): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const i of present) {
+    if (prepared.phrases[i]?.kind !== 'word') continue;
+    const viaSynonym = new Set(found.scan.hits.get(i * PART_SLOTS + SLOT.synonym) ?? []);
+    const near = (found.positions[i] ?? []).filter((pos) => pos >= lo && pos <= hi);
+    if (near.length > 0 && near.every((pos) => viaSynonym.has(pos))) out.set(i, tokenText(found.norm.text, found.scan, near[0] ?? 0));
+  }
+  return out;
 }
 
 /**
@@ -143,7 +177,9 @@ function chooseLayer(required: Required, results: LayerResult[]): { best?: Layer
   if (!best) return { best: page, weak: true };
   if (isSufficient(required, best)) return { best, weak: false };
   const strongHasText = strong.some((r) => r.layer !== 'meta' && r.found.scan.count >= 40);
-  const beats = missingRequired(required, page).length < missingRequired(required, best).length
+  // the predicate is the softest requirement: a boilerplate layer does not win on it alone
+  const hard = (r: LayerResult): number => missingRequired(required, r).filter((i) => i !== required.predicate).length;
+  const beats = hard(page) < hard(best)
     || page.score > best.score + (strongHasText ? WEAK_MARGIN : 0);
   return beats ? { best: page, weak: true } : { best, weak: false };
 }
@@ -164,9 +200,9 @@ function detectLanguages(claim: string, page: Page, layers: Page['layers'], give
 }
 
 /** `Vladimir Putin ("He" in the claim)` against the other person the evidence sentence names. */
-function speakerConflict(claim: string, before: string | undefined, prepared: PreparedClaim, found: LayerText, w: Window) {
+function speakerConflict(claim: string, before: string | undefined, prepared: PreparedClaim, found: LayerText, w: Window, pageLanguage?: string) {
   const actor = findActor(claim, before);
-  const other = actor && findSpeakerConflict(actor, prepared, found, w);
+  const other = actor && findSpeakerConflict(actor, prepared, found, w, pageLanguage);
   if (!actor || !other) return undefined;
   const who = actor.via === 'pronoun' ? `${actor.name} ("${actor.pronoun}" in the claim, from the sentence before)` : actor.name;
   return { claim: who, source: other };
@@ -178,29 +214,34 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
   const layers = page.layers.filter((l) => l.text.trim().length > 0);
   const { claimLang, pageLang, crossLanguage } = detectLanguages(claim, page, layers, options.claimLanguage);
   // across languages a content word cannot match, so only facts, names and given phrases score
-  const weights = phrases.map((p) => (crossLanguage ? crossLanguageWeight(p) : p.weight));
+  const weights = phrases.map((p) => (crossLanguage ? crossLanguageWeight(p, claim) : p.weight));
   const prepared = prepareClaim(phrases, claimLang, claim);
   const required = requiredOf(claim, phrases, weights, claimLang, crossLanguage);
-  const size = windowSize(claim);
+  // a translation runs longer or shorter than the claim: a wider window across languages
+  const size = crossLanguage ? Math.max(windowSize(claim), CROSS_WINDOW_MIN_TOKENS) : windowSize(claim);
   const results = layers.filter((l) => l.layer !== 'page')
     .map((l) => evaluateLayer(prepared, l.layer, l.text, pageLang, weights, size, page.publishedDate));
   // the page layer repeats the main text: read it only when the strong layers fall short
   const pageLayer = layers.find((l) => l.layer === 'page');
   if (pageLayer && !results.some((r) => isSufficient(required, r))) {
-    results.push(evaluateLayer(prepared, 'page', pageLayer.text, pageLang, weights, size, page.publishedDate));
+    // relative dates are read in the article's text only: `on Friday` in a related-links list dates nothing
+    results.push(evaluateLayer(prepared, 'page', pageLayer.text, pageLang, weights, size, ''));
   }
   const words = results.reduce((a, r) => a + r.found.scan.count, 0);
   const givenCount = phrases.filter((p) => p.kind === 'given').length;
   const empty: ClaimMatch = { score: 0, matched: [], missing: phrases.map((p) => p.text), contradicted: [],
-    crossLanguage, hasText: words >= MIN_READABLE_WORDS, contradictions: [], negationMismatch: false, givenCount, opposed: [], notes: [],
+    crossLanguage, hasText: words >= MIN_READABLE_WORDS, contradictions: [], negationMismatch: false, givenCount, opposed: [], notes: [], givenFound: 0,
     requiredMissing: phrases.filter((p) => REQUIRED_KINDS.has(p.kind)).map((p) => p.text) };
   const { best, weak } = chooseLayer(required, results);
   if (!best || !best.window) return empty;
-  const contradictions = [...findContradictions(claim, prepared, best.found, best.window, size, best.present),
-    ...findEventDateConflicts(prepared, best.found, best.window, claimVerbStems(claim)),
-    ...(crossLanguage ? [] : findNameConflicts(claim, prepared, best.found, best.window, best.present))];
+  const across = crossLanguage ? acrossLanguages(claim, prepared, best.found, best.window, best.present, weights,
+    { minAnchors: CROSS_MIN_ANCHORS, maxSentences: CROSS_MAX_SENTENCES }, findSubject(claim, phrases)) : undefined;
+  const place = findPlaceConflict(claim, prepared, best.found, best.window, best.present);
+  const contradictions = [...findContradictions(claim, prepared, best.found, best.window, size, best.present, across?.anchorStems),
+    ...findEventDateConflicts(prepared, best.found, best.window, claimVerbStems(claim, synonymsOf)),
+    ...(crossLanguage ? [] : findNameConflicts(claim, prepared, best.found, best.window, best.present)), ...(place ? [place] : [])];
   const snippet = snippetOf(best.found.original, best.found.norm, best.found.scan, best.window);
-  const speaker = speakerConflict(claim, options.before, prepared, best.found, best.window);
+  const speaker = speakerConflict(claim, options.before, prepared, best.found, best.window, pageLang);
   return {
     ...empty,
     score: Math.round(best.score * 1000) / 1000,
@@ -209,9 +250,13 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
     requiredMissing: missingRequired(required, best).map((i) => phrases[i]?.text ?? ''),
     contradicted: contradictions.map((c) => c.claim),
     contradictions,
-    negationMismatch: !crossLanguage && findNegationMismatch(claim, prepared, best.found, best.window),
-    opposed: crossLanguage ? [] : findOpposites(prepared, best.found, best.window, best.present),
-    notes: relativeDateNotes(prepared, best.found, best.window, best.present, page.publishedDate),
+    negationMismatch: across ? across.negation : findNegationMismatch(claim, prepared, best.found, best.window),
+    // a word found only as a synonym still has its opposite checked (`adopted` ~ `followed`, yet `rejected` stands there)
+    opposed: crossLanguage ? [] : findOpposites(prepared, best.found, best.window, new Set([...best.present].filter((i) => !best.synonyms.has(i)))),
+    notes: [...relativeDateNotes(prepared, best.found, best.window, best.present, page.publishedDate),
+      ...[...best.synonyms].map(([i, word]) => `${phrases[i]?.text ?? ''} ~ ${word} (WordNet synonym)`), ...(across?.notes ?? [])],
+    givenFound: phrases.filter((p, i) => p.kind === 'given' && best.present.has(i)).length,
+    ...(across?.block ? { crossBlock: across.block } : {}),
     ...(speaker ? { speaker } : {}),
     evidence: { snippet, layer: best.layer, weak,
       ...(options.url ? { fragmentUrl: buildFragmentUrl(options.url, snippet) } : {}) },

@@ -22,7 +22,7 @@ export function skeleton(word: string): string {
   // transliterate walks its whole replacement table: skip it for the (common) ASCII word
   let s = (/^[\x00-\x7f]*$/.test(base) ? base : transliterate(base)).toLowerCase().replace(/[^a-z0-9]/g, '');
   s = s.replace(/shch|sch/g, 'sh').replace(/kh/g, 'h').replace(/t[sz]/g, 'c').replace(/x/g, 'ks')
-    .replace(/w/g, 'v').replace(/ph/g, 'f').replace(/ck|q/g, 'k').replace(/ye/g, 'e').replace(/[yj]/g, 'i')
+    .replace(/w/g, 'v').replace(/ph/g, 'f').replace(/ck|q/g, 'k').replace(/c(?![eiy])/g, 'k').replace(/ye/g, 'e').replace(/[yj]/g, 'i')
     .replace(/(.)\1+/g, '$1');
   if (skeletonCache.size < 100_000) skeletonCache.set(word, s);
   return s;

@@ -1,6 +1,8 @@
 // Key phrases of a claim: quotes, numbers, dates, proper names, content words, and given phrases.
 import type { KeyPhrase, PhraseKind } from '../types.js';
+import { countryOf } from './exonyms.js';
 import { findFacts, findNumberWords } from './facts.js';
+import { isCommonWord } from './wordnet.js';
 import { normalize, sliceOriginal } from './normalize.js';
 import { isNegationAt, STOP_WORDS, stemWord, TOKEN } from './words.js';
 
@@ -18,7 +20,7 @@ export const REQUIRED_KINDS: ReadonlySet<PhraseKind> = new Set(['quote', 'number
 
 const FOOTNOTE = /\[(?:\d+(?:\s*[,–-]\s*\d+)*(?:,\s*pp?\.\s*[\d–-]+)?|citation needed|нет источника)\]/gi;
 const QUOTE_RE = /"([^"]{2,}?)"|(?<![\p{L}\p{N}])'([^']{6,}?)'(?![\p{L}\p{N}])/gu;
-const CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'du', 'el', 'and']);
+const CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'du', 'el']);
 const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йяе]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*)$/u;
 
 /**
@@ -38,7 +40,17 @@ inflation unemployment turnout attendance rain floods fires sanctions talks nego
 врачи власти полиция эксперты жители ученые журналисты депутаты военные чиновники сотрудники люди цены вчера сегодня
 завтра однако кроме позже ранее затем впоследствии многие несколько большинство`.split(/\s+/));
 
-interface Token { start: number; end: number; text: string; capital: boolean; upper: boolean; sentenceStart: boolean }
+/** A month or weekday name (en, ru), normalised: never a name or a place. */
+export function isCalendarWord(word: string): boolean {
+  return CALENDAR.test(word);
+}
+
+interface Token {
+  start: number; end: number; text: string; capital: boolean; upper: boolean; sentenceStart: boolean;
+  /** Only a space, an initial's full stop, a hyphen or an apostrophe separates it from the token before. */
+  joined: boolean;
+  cyrillic: boolean;
+}
 
 function tokensOf(claim: string, norm: { text: string; map: Int32Array }): Token[] {
   const out: Token[] = [];
@@ -47,14 +59,27 @@ function tokensOf(claim: string, norm: { text: string; map: Int32Array }): Token
     const end = start + m[0].length;
     const original = sliceOriginal(claim, norm, start, end);
     const before = norm.text.slice(Math.max(0, start - 3), start);
+    const gap = norm.text.slice(out.at(-1)?.end ?? 0, start);
     out.push({ start, end, text: m[0], capital: /^\p{Lu}/u.test(original), upper: !/\p{Ll}/u.test(original),
-      sentenceStart: out.length === 0 || /[.!?:]["')]? ?$|^ ?["(]$/.test(before) });
+      sentenceStart: out.length === 0 || /[.!?:]["')]? ?$|^ ?["(]$/.test(before),
+      joined: /^[ .'-]{1,2}$/.test(gap), cyrillic: /[\u0400-\u04FF]/.test(m[0]) });
   }
   return out;
 }
 
 function covered(spans: readonly [number, number][], start: number, end: number): boolean {
   return spans.some(([s, e]) => start < e && end > s);
+}
+
+/**
+ * A single capitalised word opening a sentence that WordNet lists in lower case (`Construction`,
+ * `Work`, `Rescue`) and that names no country (`Turkey`): an ordinary word, not a name.
+ */
+function ordinaryOpener(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (!t || t.upper || (next?.capital && next.start - t.end <= 2)) return false;
+  return countryOf(t.text) === undefined && isCommonWord(t.text);
 }
 
 /** Capitalised runs; a single sentence-initial word counts unless it is a common opener or a stop word. */
@@ -64,14 +89,16 @@ function findNames(tokens: readonly Token[], taken: readonly [number, number][])
   while (i < tokens.length) {
     const t = tokens[i];
     if (!t || !t.capital || covered(taken, t.start, t.end) || CALENDAR.test(t.text) || /^\p{N}/u.test(t.text)
-      || (t.sentenceStart && (STOP_WORDS.has(t.text) || COMMON_OPENERS.has(t.text)))) { i++; continue; }
+      || (t.sentenceStart && (STOP_WORDS.has(t.text) || COMMON_OPENERS.has(t.text) || ordinaryOpener(tokens, i)))) { i++; continue; }
+    // a single Cyrillic word opening the sentence before a lower-case or Latin word is an ordinary one (`Выручка Orbital`)
+    if (t.sentenceStart && t.cyrillic && !(tokens[i + 1]?.capital && tokens[i + 1]?.cyrillic && tokens[i + 1]?.joined)) { i++; continue; }
     let j = i;
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1];
       const after = tokens[j + 2];
       if (!next || covered(taken, next.start, next.end)) break;
-      const gap = next.start - (tokens[j]?.end ?? 0);
-      if (gap > 2) break;
+      // `Rosstat, Moscow` is two names; so is `Компания Orbital` (another script)
+      if (!next.joined || next.cyrillic !== tokens[j]?.cyrillic) break;
       if (next.capital && !CALENDAR.test(next.text)) { j++; continue; }
       if (CONNECTORS.has(next.text) && after?.capital && after.start - next.end <= 2) { j += 2; continue; }
       break;

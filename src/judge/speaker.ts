@@ -112,7 +112,9 @@ function evidenceSentence(prepared: PreparedClaim, found: LayerText, w: Window, 
  * The claim's actor is missing from the sentence that says the claim while another person stands
  * there (a run of two or more name words the claim does not have): the source gives it to them.
  */
-export function findSpeakerConflict(actor: Actor, prepared: PreparedClaim, found: LayerText, w: Window): string | undefined {
+export function findSpeakerConflict(actor: Actor, prepared: PreparedClaim, found: LayerText, w: Window, pageLanguage?: string): string | undefined {
+  // German capitalises every noun: a run of capitalised words there is no sign of a name
+  if (pageLanguage === 'de') return undefined;
   const range = evidenceSentence(prepared, found, w, actor);
   if (!range) return undefined;
   const { norm, scan } = found;

@@ -64,6 +64,10 @@ function contentVerdict(m: ClaimMatch): { verdict: Verdict; reason: string } {
   const first = m.contradictions[0];
   if (first) return { verdict: 'unsupported', reason: `${first.claim} contradicted: source says ${first.source}` };
   if (m.speaker) return { verdict: 'unsupported', reason: `the source gives this to ${m.speaker.source}, not ${m.speaker.claim}` };
+  // the reference's given phrases (or quote) all found: they decide
+  if (m.givenCount > 0 && m.givenFound === m.givenCount && !m.evidence?.weak && !m.negationMismatch && m.opposed.length === 0) {
+    return { verdict: 'supported', reason: `all ${m.givenCount} given phrase${m.givenCount === 1 ? '' : 's'} found ${where}` };
+  }
   if (m.score < PARTIAL_MIN_SCORE) {
     return { verdict: 'unsupported', reason: `page read, but only ${found} of ${total} key phrases found together` };
   }
@@ -75,7 +79,7 @@ function contentVerdict(m: ClaimMatch): { verdict: Verdict; reason: string } {
   if (m.negationMismatch) blockers.push('negation differs between claim and source');
   if (m.opposed.length > 0) blockers.push(`the source says the opposite: ${m.opposed.join(', ')}`);
   if (m.evidence?.weak) blockers.push('found only in page boilerplate');
-  if (m.crossLanguage && m.givenCount === 0) blockers.push('source in another language and no given phrases');
+  if (m.crossLanguage && m.givenCount === 0 && m.crossBlock) blockers.push(m.crossBlock);
   if (m.score < SUPPORTED_MIN_SCORE) blockers.push(`only ${found} of ${total} key phrases found ${where}`);
   if (blockers.length > 0) return { verdict: 'partial', reason: blockers.join('; ') };
   return { verdict: 'supported', reason: `${found} of ${total} key phrases found ${where}` };

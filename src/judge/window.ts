@@ -2,6 +2,8 @@
 import { sliceOriginal, type Normalized } from './normalize.js';
 import type { Scan } from './scan.js';
 
+const GERMAN_MONTH = /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)(?![\p{L}])/u;
+
 /** Text of a layer with its token scan (a LayerText without the claim's positions). */
 export interface ScannedText { original: string; norm: Normalized; scan: Scan }
 
@@ -13,7 +15,10 @@ export function endsSentence(layer: ScannedText, i: number): boolean {
   const { original, norm, scan } = layer;
   const from = scan.ends[i] ?? 0;
   const to = scan.starts[i + 1] ?? norm.text.length;
-  if (/[.!?;]["')\]]?\s/.test(norm.text.slice(from, to))) return true;
+  const gap = norm.text.slice(from, to);
+  // `am 8. September 2023`: a German ordinal day, not a sentence end
+  if (gap === '. ' && /^\d{1,2}$/.test(norm.text.slice(scan.starts[i] ?? 0, from)) && GERMAN_MONTH.test(norm.text.slice(to, to + 10))) return false;
+  if (/[.!?;]["')\]]?\s/.test(gap)) return true;
   for (let k = from; k < to; k++) {
     if (norm.text[k] === ' ' && /[\n\r\u2028\u2029]/.test(original.slice(norm.map[k] ?? 0, norm.map[k + 1] ?? 0))) return true;
   }

@@ -53,7 +53,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(`${EN_STOP} ${RU_STOP}`.s
 const NEGATION = new Set([
   'not', 'never', 'no', 'nor', 'neither', 'cannot', 'refused', 'refuses', 'refuse', 'denied', 'denies',
   'deny', 'declined', 'declines', 'без', 'не', 'ни', 'нет', 'никогда', 'отказался', 'отказалась',
-  'отказались', 'отрицал', 'отрицает', 'отрицала',
+  'отказались', 'отрицал', 'отрицает', 'отрицала', 'nicht', 'nie', 'niemals', 'kein', 'keine', 'keinen', 'jamais',
 ]);
 /** Cues that negate only when followed by `to` (`failed to adopt`, `unable to agree`). */
 const NEGATION_BEFORE_TO = new Set(['failed', 'fails', 'fail', 'unable']);

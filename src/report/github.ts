@@ -4,7 +4,7 @@ import type { Verdict } from '../types.js';
 import { sourceFor } from './build.js';
 import { oneLine } from './escape.js';
 import { repoPath } from './sarif.js';
-import type { Report } from './schema.js';
+import { articleViews, type AnyReport, type Report } from './schema.js';
 
 /** Message data: `%`, CR and LF are the characters the runner decodes (actions/toolkit `escapeData`). */
 export function escapeData(s: string): string {
@@ -17,8 +17,13 @@ export function escapeProperty(s: string): string {
 }
 
 /** Failing verdicts are errors; other problems warnings; `partial` stays out unless the user fails on it. */
-export function githubAnnotations(r: Report, failOn: readonly Verdict[]): string[] {
+export function githubAnnotations(report: AnyReport, failOn: readonly Verdict[]): string[] {
   const fail = new Set(failOn);
+  return articleViews(report).flatMap((r) => articleAnnotations(r, fail));
+}
+
+/** One article's annotations, on its own file and the claim's line. */
+function articleAnnotations(r: Report, fail: ReadonlySet<Verdict>): string[] {
   const file = escapeProperty(repoPath(r.article.path));
   const lines: string[] = [];
   for (const claim of r.claims) {

@@ -3,15 +3,28 @@ import type { Citation, Verdict } from '../types.js';
 import { failsRun, sourceFor } from './build.js';
 import { reviewLine } from './review-text.js';
 import { escapeXml as x, oneLine } from './escape.js';
-import type { ClaimReport, Report } from './schema.js';
+import { articleViews, type AnyReport, type ClaimReport, type Report } from './schema.js';
 
 /** `c3 [2] First sixty characters of the claim…` — unique per citation and readable in a CI list. */
 export function testcaseName(claim: ClaimReport, c: Citation): string {
   return `${claim.id} [${c.ref}] ${oneLine(claim.text, 60)}`;
 }
 
-export function renderJunit(r: Report, failOn: readonly Verdict[]): string {
-  const fail = new Set(failOn);
+interface Suite { xml: string; tests: number; failures: number; skipped: number }
+
+export function renderJunit(r: AnyReport, failOn: readonly Verdict[]): string {
+  const suites = articleViews(r).map((view) => renderSuite(view, new Set(failOn)));
+  const sum = (k: 'tests' | 'failures' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
+  const counts = `tests="${sum('tests')}" failures="${sum('failures')}" errors="0" skipped="${sum('skipped')}"`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="citecheck" ${counts} time="${(r.run.durationMs / 1000).toFixed(3)}">
+${suites.map((s) => s.xml).join('\n')}
+</testsuites>
+`;
+}
+
+/** One article's testsuite: a testcase per citation, named by the article's own file and the claim's line. */
+function renderSuite(r: Report, fail: ReadonlySet<Verdict>): Suite {
   let failures = 0;
   let skipped = 0;
   const cases: string[] = [];
@@ -42,16 +55,12 @@ export function renderJunit(r: Report, failOn: readonly Verdict[]): string {
     }
   }
   const counts = `tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}"`;
-  const time = (r.run.durationMs / 1000).toFixed(3);
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="citecheck" ${counts} time="${time}">
-  <testsuite name="${x(r.article.path)}" ${counts} time="${time}" timestamp="${x(r.run.startedAt)}">
+  const xml = `  <testsuite name="${x(r.article.path)}" ${counts} time="${(r.run.durationMs / 1000).toFixed(3)}" timestamp="${x(r.run.startedAt)}">
     <properties>
       <property name="citecheck.version" value="${x(r.tool.version)}"/>
       <property name="article.title" value="${x(r.article.title)}"/>
     </properties>
 ${cases.join('\n')}
-  </testsuite>
-</testsuites>
-`;
+  </testsuite>`;
+  return { xml, tests: cases.length, failures, skipped };
 }

@@ -4,7 +4,7 @@ import { LINK_STATUSES, VERDICTS, type Citation, type Verdict } from '../types.j
 import { PROBLEM_VERDICTS, citationsWithVerdict, sourceFor } from './build.js';
 import { renderChanges } from './changes.js';
 import { escapeMarkdown, safeHref } from './escape.js';
-import type { ClaimReport, Report } from './schema.js';
+import { articleViews, isRunReport, type AnyReport, type ClaimReport, type Report, type RunReport } from './schema.js';
 
 const TITLES = {
   broken: 'Broken links', unsupported: 'Not supported by the source', missing: 'Missing sources',
@@ -23,7 +23,8 @@ export function markdownLink(url: string | undefined, label?: string): string {
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-export function renderMarkdown(r: Report): string {
+export function renderMarkdown(r: AnyReport): string {
+  if (isRunReport(r)) return renderRunMarkdown(r);
   const out: string[] = [];
   out.push(`# citecheck: ${escapeMarkdown(r.article.title || r.article.path)}`, '');
   out.push(`Article ${escapeMarkdown(r.article.path)} · citecheck ${escapeMarkdown(r.tool.version)}`
@@ -35,14 +36,40 @@ export function renderMarkdown(r: Report): string {
   }
   out.push(...renderSummary(r), '');
   if (r.changes) out.push(renderChanges(r.changes), '');
-  out.push(...renderProblems(r));
-  out.push(...renderSupporting(r));
-  out.push(...renderFindings(r));
-  out.push(...renderUncited(r));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  out.push(...renderArticleBody(r));
+  return tidy(out);
 }
 
-function renderSummary(r: Report): string[] {
+const tidy = (out: readonly string[]) => `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+
+function renderArticleBody(r: Report): string[] {
+  return [...renderProblems(r), ...renderSupporting(r), ...renderFindings(r), ...renderUncited(r)];
+}
+
+/** Several articles: the run's summary, one row per article, then each article's sections under its name. */
+function renderRunMarkdown(r: RunReport): string {
+  const views = articleViews(r);
+  const out = [`# citecheck: ${views.length} articles`, '',
+    `citecheck ${escapeMarkdown(r.tool.version)} · started ${escapeMarkdown(r.run.startedAt)}`
+    + ` · fail on: ${r.run.failOn.length ? r.run.failOn.join(', ') : 'nothing'}`, ''];
+  if (r.summary.offline) out.push('> [!WARNING]', '> **Offline:** no source host could be resolved; these verdicts say nothing about the articles.', '');
+  out.push(...renderSummary(r), '');
+  if (r.changes) out.push(renderChanges(r.changes), '');
+  out.push('## Articles', '', '| Article | Claims | Citations | Problems | Precision | Coverage |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const v of views) {
+    const problems = PROBLEM_VERDICTS.reduce((n, verdict) => n + v.summary.byVerdict[verdict], 0);
+    out.push(`| ${escapeMarkdown(v.article.path)} | ${v.summary.claims} | ${v.summary.citations} | ${problems}`
+      + ` | ${pct(v.summary.citationPrecision)} | ${pct(v.summary.claimCoverage)} |`);
+  }
+  for (const v of views) {
+    out.push('', `## ${escapeMarkdown(v.article.title || v.article.path)}`, '', `Article ${escapeMarkdown(v.article.path)}`, '');
+    // Each article's sections one level down, under its own heading.
+    out.push(...renderArticleBody(v).map((line) => (line.startsWith('#') ? `#${line}` : line)));
+  }
+  return tidy(out);
+}
+
+function renderSummary(r: Pick<Report, 'summary'>): string[] {
   const s = r.summary;
   const verdicts = VERDICTS.map((v) => `| ${v} | ${s.byVerdict[v]} |`);
   const links = LINK_STATUSES.filter((l) => s.byLinkStatus[l] > 0).map((l) => `| ${l} | ${s.byLinkStatus[l]} |`);

@@ -5,7 +5,7 @@ import type { Citation, Verdict } from '../types.js';
 import { sourceFor } from './build.js';
 import { reviewLine } from './review-text.js';
 import { oneLine } from './escape.js';
-import type { ClaimReport, Report } from './schema.js';
+import { articleViews, type AnyReport, type ClaimReport, type Report } from './schema.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://www.npmjs.com/package/citecheck';
@@ -51,7 +51,7 @@ export function fingerprint(ruleId: string, claim: ClaimReport, c: Citation, url
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
-export function renderSarif(r: Report, failOn: readonly Verdict[]): string {
+export function renderSarif(r: AnyReport, failOn: readonly Verdict[]): string {
   const fail = new Set(failOn);
   const rules: ReportingDescriptor[] = PROBLEMS.map((v) => ({
     id: RULES[v].id,
@@ -64,12 +64,14 @@ export function renderSarif(r: Report, failOn: readonly Verdict[]): string {
     properties: { tags: ['citations', v] },
   }));
   const results: Result[] = [];
-  for (const claim of r.claims) {
-    for (const c of claim.citations) {
-      // A reviewed citation stays a result (code scanning keeps its history) but suppressed.
-      const verdict = c.review?.status === 'reviewed' ? c.review.toolVerdict : c.verdict;
-      const decided = c.review?.status === 'reviewed';
-      if (isProblem(verdict)) results.push(toResult(r, claim, c, verdict, !decided && fail.has(verdict)));
+  for (const view of articleViews(r)) {
+    for (const claim of view.claims) {
+      for (const c of claim.citations) {
+        // A reviewed citation stays a result (code scanning keeps its history) but suppressed.
+        const verdict = c.review?.status === 'reviewed' ? c.review.toolVerdict : c.verdict;
+        const decided = c.review?.status === 'reviewed';
+        if (isProblem(verdict)) results.push(toResult(view, claim, c, verdict, !decided && fail.has(verdict)));
+      }
     }
   }
   const log: Log = {

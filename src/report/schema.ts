@@ -160,7 +160,41 @@ export const ReportSchema = z.object({
   run: z.object({ startedAt: z.string(), durationMs: z.number(), failOn: z.array(VerdictSchema) }),
 });
 
+/** One article of a run over several: the single-article fields, without the run's own. */
+export const ArticleReportSchema = ReportSchema.pick({
+  article: true, summary: true, claims: true, sources: true, uncited: true, findings: true,
+});
+
+/**
+ * report.json of a run over several articles: each article's report, a run-wide summary (every
+ * article's claims, citations and sources added up), and the run's changes and timings once.
+ */
+export const RunReportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  tool: ReportSchema.shape.tool,
+  summary: SummarySchema,
+  articles: z.array(ArticleReportSchema),
+  changes: ChangesSchema.optional(),
+  run: ReportSchema.shape.run,
+});
+
+/** What report.json holds: one article's report, or a run over several (`articles`). */
+export const ReportFileSchema = z.union([ReportSchema, RunReportSchema]);
+
 export type ClaimReport = z.infer<typeof ClaimReportSchema>;
+export type ArticleReport = z.infer<typeof ArticleReportSchema>;
+export type RunReport = z.infer<typeof RunReportSchema>;
+export type AnyReport = z.infer<typeof ReportFileSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
 export type Changes = z.infer<typeof ChangesSchema>;
 export type Report = z.infer<typeof ReportSchema>;
+
+export function isRunReport(r: AnyReport): r is RunReport {
+  return 'articles' in r;
+}
+
+/** Each article of a report as a one-article report (the run's tool and timings, no changes): what renderers walk. */
+export function articleViews(r: AnyReport): Report[] {
+  if (!isRunReport(r)) return [r];
+  return r.articles.map((a) => ({ schemaVersion: r.schemaVersion, tool: r.tool, ...a, run: r.run }));
+}

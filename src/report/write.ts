@@ -8,7 +8,7 @@ import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
-import type { Report } from './schema.js';
+import type { AnyReport } from './schema.js';
 
 export const REPORT_FORMATS = ['json', 'md', 'html', 'junit', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -31,7 +31,7 @@ export function parseFormats(csv: string): ReportFormat[] {
 }
 
 export function formatsToFiles(
-  r: Report, formats: readonly ReportFormat[], failOn: readonly Verdict[],
+  r: AnyReport, formats: readonly ReportFormat[], failOn: readonly Verdict[],
 ): { name: string; content: string }[] {
   const render = {
     json: () => `${JSON.stringify(r, null, 2)}\n`,

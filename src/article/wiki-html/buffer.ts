@@ -26,11 +26,16 @@ export function appendMarker(buffer: TextBuffer, marker: WikiMarker, offset: num
 
 const ENTITY = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});?/iu;
 
-/** Appends a text node, mapping each decoded character back through entities and CRLF to its source offset. */
+/**
+ * Appends a text node, mapping each decoded character back through entities to its source offset.
+ * Works on both parsers' trees: htmlparser2 (start/end indices, end inclusive, CRLF kept) and parse5
+ * (`sourceCodeLocation`, end exclusive, CRLF folded to LF), which the docs-html reader uses.
+ */
 export function appendText(buffer: TextBuffer, html: string, node: Text): void {
   const data = node.data;
-  const start = node.sourceCodeLocation?.startOffset;
-  const end = node.sourceCodeLocation?.endOffset;
+  const loc = node.sourceCodeLocation;
+  const start = loc ? loc.startOffset : node.startIndex ?? undefined;
+  const end = loc ? loc.endOffset : node.endIndex === null ? undefined : node.endIndex + 1;
   buffer.text += data;
   if (start === undefined || end === undefined) {
     for (let i = 0; i < data.length; i++) buffer.offsets.push(buffer.offsets.at(-1) ?? 0);
@@ -42,7 +47,7 @@ export function appendText(buffer: TextBuffer, html: string, node: Text): void {
   }
   let at = start;
   for (let i = 0; i < data.length; i++) {
-    if (html[at] === '\r' && html[at + 1] === '\n') at++;
+    if (loc && html[at] === '\r' && html[at + 1] === '\n') at++;
     buffer.offsets.push(Math.min(at, end));
     const entity = html[at] === '&' ? ENTITY.exec(html.slice(at, at + 40)) : null;
     at += entity ? entity[0].length : 1;

@@ -1,10 +1,10 @@
 // One note → the reference metadata: template parameters first, then COinS, then the rendered citation.
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ListedReference } from '../../types.js';
 import { normaliseDate } from '../dates.js';
 import { languageCodeOf } from '../languages.js';
 import { readCoins } from './coins.js';
+import { findFirst, hasClass, isElement } from './dom.js';
 import { decodeFragment } from './markers.js';
 import { splitLinks } from './links.js';
 import { findTemplateParams, param, plainWikitext, type TemplateParams } from './params.js';
@@ -17,14 +17,24 @@ export type CitationData = Partial<Pick<ListedReference,
 export type IdLookup = (id: string) => Element | undefined;
 
 /** The full citation a note stands for: its own `cite`, or the bibliography entry an {{sfn}} links. */
-function citationOf($: CheerioAPI, content: Element, byId: IdLookup): { cite?: Element; scope: Element } {
-  const own = $(content).find('cite').get(0);
+function citationOf(content: Element, byId: IdLookup): { cite?: Element; scope: Element } {
+  const own = findFirst(content, (el) => el.name === 'cite');
   if (own) return { cite: own, scope: content };
-  const href = $(content).find('a[href*="#CITEREF"]').first().attr('href');
-  const target = href === undefined ? undefined : byId(decodeFragment(href) ?? '');
+  const link = findFirst(content, (el) => el.name === 'a' && (el.attribs['href'] ?? '').includes('#CITEREF'));
+  const target = link ? byId(decodeFragment(link.attribs['href'] ?? '') ?? '') : undefined;
   if (!target) return { scope: content };
-  const cite = target.name === 'cite' ? target : $(target).find('cite').get(0);
-  return { ...(cite ? { cite } : {}), scope: cite?.parent && cite.parent.type === 'tag' ? cite.parent : target };
+  const cite = target.name === 'cite' ? target : findFirst(target, (el) => el.name === 'cite');
+  return { ...(cite ? { cite } : {}), scope: cite?.parent && isElement(cite.parent) ? cite.parent : target };
+}
+
+/** CS1 writes the COinS span right after its `cite`; a note without one may still carry a span. */
+function coinsOf(cite: Element | undefined, scope: Element): Element | undefined {
+  const isCoins = (el: Element) => el.name === 'span' && hasClass(el, 'Z3988');
+  if (!cite) return findFirst(scope, isCoins);
+  for (let next = cite.nextSibling; next; next = next.nextSibling) {
+    if (isElement(next) && isCoins(next)) return next;
+  }
+  return undefined;
 }
 
 export function authorsOf(params: TemplateParams | undefined): string[] | undefined {
@@ -56,12 +66,11 @@ export const dateOf = (wt: string | undefined) => (wt === undefined ? undefined 
 export const plainOf = (wt: string | undefined) => (wt === undefined ? undefined : plainWikitext(wt) || undefined);
 
 /** Fields set only when known: the original URL from data-mw `url`, then COinS `rft_id`, then the links. */
-export function readCitation($: CheerioAPI, content: Element, byId: IdLookup): CitationData {
-  const { cite, scope } = citationOf($, content, byId);
-  const params = findTemplateParams($, scope);
-  const coinsEl = cite ? $(cite).nextAll('span.Z3988').first() : $(scope).find('span.Z3988').first();
-  const coins = readCoins(coinsEl.attr('title'));
-  const rendered = readRendered($, cite ?? content);
+export function readCitation(content: Element, byId: IdLookup): CitationData {
+  const { cite, scope } = citationOf(content, byId);
+  const params = findTemplateParams(scope);
+  const coins = readCoins(coinsOf(cite, scope)?.attribs['title']);
+  const rendered = readRendered(cite ?? content);
   const links = splitLinks(rendered.links);
   const fields: CitationData = {
     url: plainOf(param(params, 'url')) ?? coins?.url ?? links.original,

@@ -4,6 +4,7 @@ import type { Element } from 'domhandler';
 import { z } from 'zod';
 import type { ListedReference } from '../../types.js';
 import { readCitation, type CitationData, type IdLookup } from './citation.js';
+import { findAll, hasClass, isElement, squash, textOf } from './dom.js';
 import type { WikiMarker } from './markers.js';
 
 export interface NoteItem {
@@ -21,7 +22,7 @@ export interface NoteItem {
 const LIST = 'ol.references, ol.mw-references';
 const CONTENT = '.mw-reference-text, .reference-text';
 // Arrows a browser's scripts add to a live tab; not back-links the server wrote.
-const SCRIPT_BACKLINKS = '.mw-cite-up-arrow-backlink, .mw-cite-targeted-backlink';
+const isScriptBacklink = (el: Element) => hasClass(el, 'mw-cite-up-arrow-backlink') || hasClass(el, 'mw-cite-targeted-backlink');
 const WrapDataMw = z.looseObject({ attrs: z.looseObject({ group: z.string().optional() }).optional() });
 
 function wrapperGroup($: CheerioAPI, ol: Element): string | undefined {
@@ -55,7 +56,6 @@ export function indexNotes($: CheerioAPI, root: Element): Map<string, NoteItem> 
   return items;
 }
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The number readers see: Parsoid's attribute, else the label of a marker pointing here, else the list place. */
 function numberOf(item: NoteItem, labels: Map<string, number>, id: string): number {
@@ -65,28 +65,27 @@ function numberOf(item: NoteItem, labels: Map<string, number>, id: string): numb
 }
 
 export interface ListContext {
-  $: CheerioAPI;
   byId: IdLookup;
   position(offset: number): { line: number; column: number };
 }
 
 /** The numbered references as rows; sub-references fold into their main note's number. */
 export function listReferences(ctx: ListContext, items: Map<string, NoteItem>, markers: WikiMarker[]): ListedReference[] {
-  const { $ } = ctx;
   const labels = new Map<string, number>();
   for (const m of markers) if (m.ref !== undefined && !labels.has(m.fragment)) labels.set(m.fragment, m.ref);
   const rows: ListedReference[] = [];
   for (const [id, item] of items) {
-    if (item.group !== '' || $(item.li).parent().hasClass('mw-subreference-list')) continue;
-    const backlinks = $(item.li).children('.mw-cite-backlink').find('a').not(SCRIPT_BACKLINKS).length;
-    const raw = item.content ? squash($(item.content).text()) : squash($(item.li).text());
-    const citation: CitationData = item.content ? readCitation($, item.content, ctx.byId) : {};
+    if (item.group !== '' || (item.li.parent && isElement(item.li.parent) && hasClass(item.li.parent, 'mw-subreference-list'))) continue;
+    const backlinks = item.li.children.filter(isElement).filter((c) => hasClass(c, 'mw-cite-backlink'))
+      .flatMap((span) => findAll(span, (el) => el.name === 'a' && !isScriptBacklink(el))).length;
+    const raw = squash(textOf(item.content ?? item.li));
+    const citation: CitationData = item.content ? readCitation(item.content, ctx.byId) : {};
     rows.push({
       id: numberOf(item, labels, id),
       uses: Math.max(1, backlinks),
       title: citation.title ?? '',
       ...citation,
-      line: ctx.position(item.li.sourceCodeLocation?.startOffset ?? 0).line,
+      line: ctx.position(item.li.startIndex ?? 0).line,
       raw,
     });
   }

@@ -1,7 +1,7 @@
 // The citation template's own parameters, from Parsoid's data-mw (the raw wikitext of each one).
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { z } from 'zod';
+import { findAll } from './dom.js';
 
 const TemplatePart = z.looseObject({
   template: z.looseObject({
@@ -53,10 +53,10 @@ function templateParams(raw: string): TemplateParams | undefined {
 }
 
 /** Parameters of the first citation template at or inside `scope` (Parsoid only; legacy HTML has none). */
-export function findTemplateParams($: CheerioAPI, scope: Element): TemplateParams | undefined {
-  const candidates = [scope, ...$(scope).find('[typeof~="mw:Transclusion"][data-mw]').toArray()];
-  for (const el of candidates) {
-    const raw = $(el).attr('data-mw');
+export function findTemplateParams(scope: Element): TemplateParams | undefined {
+  const isTransclusion = (el: Element) => el.attribs['data-mw'] !== undefined && (el.attribs['typeof'] ?? '').split(/\s+/).includes('mw:Transclusion');
+  for (const el of [scope, ...findAll(scope, isTransclusion)]) {
+    const raw = el.attribs['data-mw'];
     const params = raw === undefined ? undefined : templateParams(raw);
     if (params) return params;
   }

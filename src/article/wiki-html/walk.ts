@@ -77,7 +77,7 @@ export function collectBlocks(ctx: WalkContext, root: Element): Block[] {
     if (el.name === 'sup' || el.name === 'span') {
       const marker = ctx.markerOf(el);
       if (marker) {
-        if (current) appendMarker(current, marker, el.sourceCodeLocation?.startOffset ?? 0);
+        if (current) appendMarker(current, marker, el.startIndex ?? 0);
         return;
       }
     }
@@ -89,7 +89,7 @@ export function collectBlocks(ctx: WalkContext, root: Element): Block[] {
       return;
     }
     if (el.name === 'br') {
-      if (current) appendRaw(current, ' ', el.sourceCodeLocation?.startOffset ?? 0);
+      if (current) appendRaw(current, ' ', el.startIndex ?? 0);
       return;
     }
     if (PROSE_TAGS.has(el.name)) {

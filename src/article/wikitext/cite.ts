@@ -3,7 +3,6 @@ import type { AstNodes, ParameterToken, Token, TranscludeToken } from 'wikiparse
 import type { ListedReference } from '../../types.js';
 import { referenceFromNote } from '../note-text.js';
 import { authorsOf, dateOf, languageOf, plainOf, urlStatusOf } from '../wiki-html/citation.js';
-import { splitLinks } from '../wiki-html/links.js';
 import { param, type TemplateParams } from '../wiki-html/params.js';
 import { plainText, type RenderContext } from './render.js';
 import type { RefBody } from './refs.js';
@@ -67,10 +66,9 @@ export function referenceOf(id: number, body: RefBody, line: number, ctx: Render
     return { id, uses: 0, title: '', line, raw, ...fields };
   }
   const urls = linksOf(body.content);
-  const links = splitLinks(urls);
   // `[https://… A visitor's letter], retrieved 2020.`: the link's words are the title.
   const extLink = [...descendants(body.content)].find((n) => n.type === 'ext-link');
-  const label = extLink?.type === 'text' || !extLink?.childNodes[1] ? '' : plainText([extLink.childNodes[1]], ctx);
-  const ref = referenceFromNote({ id, line, text: plainText([body.content], ctx), urls, ...(label ? { title: label } : {}) });
-  return { ...ref, raw, ...(links.original ? { url: links.original } : {}), ...(links.archive ? { archiveUrl: links.archive } : {}) };
+  const words = extLink?.childNodes[1];
+  const label = words ? plainText([words], ctx) : '';
+  return { ...referenceFromNote({ id, line, text: plainText([body.content], ctx), urls, ...(label ? { title: label } : {}) }), raw };
 }

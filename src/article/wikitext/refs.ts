@@ -25,6 +25,8 @@ export class WikiRefs {
   private readonly waiting = new Map<string, AstNodes>();
   private readonly noteCounts = new Map<string, number>();
   private readonly noteNames = new Map<string, string>();
+  /** Named notes used without text: their text is in `{{notelist|refs=}}` / `<references group=…>`. */
+  private readonly notesWithoutText = new Set<string>();
 
   /** A numbered reference (`<ref>`, `<ref name=x/>`, {{r}}, {{sfn}}): its number, taking the body if it is the first. */
   cite(name: string | undefined, body: RefBody | undefined): number {
@@ -47,16 +49,26 @@ export class WikiRefs {
     } else if (!this.bodies.has(n)) this.bodies.set(n, { content });
   }
 
-  /** An explanatory note: its label, and whether this is its first use (the note's text is read once). */
-  note(group: string, name: string | undefined): { label: string; first: boolean } {
+  /** An explanatory note: its label, and whether its text is to be read now (once per note). */
+  note(group: string, name: string | undefined, hasText: boolean): { label: string; first: boolean } {
     const key = name === undefined ? undefined : `${group}\u0000${name}`;
     const known = key === undefined ? undefined : this.noteNames.get(key);
-    if (known !== undefined) return { label: known, first: false };
+    if (known !== undefined) {
+      const first = hasText && key !== undefined && this.notesWithoutText.delete(key);
+      return { label: known, first };
+    }
     const n = (this.noteCounts.get(group) ?? 0) + 1;
     this.noteCounts.set(group, n);
     const label = noteLabel(group, n);
     if (key !== undefined) this.noteNames.set(key, label);
-    return { label, first: true };
+    if (key !== undefined && !hasText) this.notesWithoutText.add(key);
+    return { label, first: hasText };
+  }
+
+  /** A list-defined note's text: its label when a marker used it and its text is still unread. */
+  listedNote(group: string, name: string): string | undefined {
+    const key = `${group}\u0000${name}`;
+    return this.notesWithoutText.delete(key) ? this.noteNames.get(key) : undefined;
   }
 
   /** List-defined bodies never used in the text: numbered after the rest so the self-check can name them. */

@@ -2,7 +2,7 @@
 import type { AstNodes, ExtToken, Token, TranscludeToken } from 'wikiparser-node';
 import { ProseWriter } from '../prose.js';
 import type { WikiRefs } from './refs.js';
-import { isListTemplate, proseParts, refTemplate, templateKey, type RefTemplate } from './templates.js';
+import { isListTemplate, listGroup, proseParts, refTemplate, templateKey, type RefTemplate } from './templates.js';
 
 /** Where rendered words and markers go: a prose paragraph, or plain text (reference parameters). */
 export interface Sink {
@@ -54,7 +54,7 @@ const NOTHING = new Set(['comment', 'noinclude', 'include', 'onlyinclude', 'doub
 function writeRef(spec: RefTemplate, at: number, sink: Sink, ctx: RenderContext): void {
   if (ctx.plain) return;
   if (spec.group !== '') {
-    const { label, first } = ctx.refs.note(spec.group, spec.name);
+    const { label, first } = ctx.refs.note(spec.group, spec.name, spec.content !== undefined);
     sink.marker([], at);
     if (first && spec.content) ctx.onNote(spec.content, label);
     return;
@@ -82,22 +82,37 @@ function renderExt(ext: ExtToken, sink: Sink, ctx: RenderContext): void {
     const name = attr(ext, 'name');
     writeRef({ group: attr(ext, 'group') ?? '', ...(name ? { name } : {}), ...(hasBody ? { content: inner } : {}) }, at, sink, ctx);
   } else if (ext.name === 'references') {
-    defineListed(inner.childNodes, ctx);
+    defineListed(inner.childNodes, ctx, attr(ext, 'group') ?? '');
   } else if (ext.name === 'nowiki') {
     sink.text(decode(ext.innerText ?? ''), at, false);
   }
 }
 
 /** Bodies of list-defined references: `<ref name=x>…</ref>` inside `<references>` or `refs=`. */
-export function defineListed(nodes: readonly AstNodes[], ctx: RenderContext): void {
+export function defineListed(nodes: readonly AstNodes[], ctx: RenderContext, groupOf = ''): void {
   for (const node of nodes) {
-    if (node.type !== 'ext' || node.name !== 'ref') {
-      if (node.type !== 'text') defineListed(node.childNodes, ctx);
+    if (node.type === 'text') continue;
+    const note = node.is<TranscludeToken>('template') ? refTemplate(templateKey(node), node) : undefined;
+    if (note?.name !== undefined && note.group !== '' && note.content) {
+      // `{{notelist|refs={{efn|name=x|…}}}}`: a list-defined note's text.
+      const label = ctx.refs.listedNote(note.group, note.name);
+      if (label !== undefined) ctx.onNote(note.content, label);
       continue;
     }
-    const ext = node as ExtToken;
+    if (!node.is<ExtToken>('ext') || node.name !== 'ref') {
+      defineListed(node.childNodes, ctx, groupOf);
+      continue;
+    }
+    const ext = node;
     const name = attr(ext, 'name');
-    if (name !== undefined && (attr(ext, 'group') ?? '') === '' && !ext.selfClosing) ctx.refs.define(name, ext.lastChild);
+    const group = attr(ext, 'group') ?? groupOf;
+    if (name === undefined || ext.selfClosing) continue;
+    if (group === '') {
+      ctx.refs.define(name, ext.lastChild);
+      continue;
+    }
+    const label = ctx.refs.listedNote(group, name);
+    if (label !== undefined) ctx.onNote(ext.lastChild, label);
   }
 }
 
@@ -115,7 +130,7 @@ function renderTemplate(t: TranscludeToken, sink: Sink, ctx: RenderContext): voi
   const ref = refTemplate(key, t);
   if (ref) return writeRef(ref, at, sink, ctx);
   const refs = isListTemplate(key) ? t.getArg('refs') : undefined;
-  if (refs && !ctx.plain) return defineListed(refs.childNodes, ctx);
+  if (refs && !ctx.plain) return defineListed(refs.childNodes, ctx, listGroup(key, t));
   // Infobox, navbox, hatnote, {{citation needed}}, …: not prose, but their refs still count.
   if (!ctx.plain) renderNodes(t.childNodes, ctx.silent, ctx);
 }
@@ -137,9 +152,11 @@ function renderNode(node: AstNodes, sink: Sink, ctx: RenderContext): void {
   switch (type) {
     case 'template':
     case 'magic-word':
-      return renderTemplate(token as TranscludeToken, sink, ctx);
+      if (token.is<TranscludeToken>(type)) renderTemplate(token, sink, ctx);
+      return;
     case 'ext':
-      return renderExt(token as ExtToken, sink, ctx);
+      if (token.is<ExtToken>('ext')) renderExt(token, sink, ctx);
+      return;
     case 'link': {
       const label = token.childNodes[1];
       return renderNodes(label ? [label] : token.childNodes.slice(0, 1), sink, ctx);

@@ -89,6 +89,15 @@ export function refTemplate(key: string, t: TranscludeToken): RefTemplate | unde
   return undefined;
 }
 
+/** The note group a list template shows: `{{notelist}}` lower-alpha, `{{notelist-lr}}` lower-roman, `group=` else. */
+export function listGroup(key: string, t: TranscludeToken): string {
+  const given = textOf(arg(t, 'group'));
+  if (given) return given;
+  if (!key.startsWith('notelist')) return '';
+  const suffix = key.slice('notelist'.length).replace(/^-/u, '');
+  return NOTE_GROUPS[suffix ? `efn-${suffix}` : 'efn'] ?? 'lower-alpha';
+}
+
 /** Reference-list templates whose `refs=` holds list-defined references. */
 export function isListTemplate(key: string): boolean {
   return /^(?:reflist|references|notelist(?:-[a-z]+)?|notefoot|refbegin)$/u.test(key);

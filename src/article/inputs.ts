@@ -1,0 +1,80 @@
+// CLI arguments → the articles of a run: files as given, folders searched for articles, globs expanded
+// by the tool itself (for shells and CI that do not), each file read by the reader its format names.
+import { stat } from 'node:fs/promises';
+import nodePath from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { InputError } from '../errors.js';
+import type { Article, InputFormat } from '../types.js';
+import { ARTICLE_EXTENSIONS, detectFormat } from './detect.js';
+import { READERS, type ArticleReader, type ReaderOptions } from './formats.js';
+import { displayPath, readArticleText } from './read.js';
+
+/** One article argument: a file to read, or a wiki page to fetch by URL. */
+export type ArticleArg = { kind: 'file'; path: string } | { kind: 'url'; url: string };
+
+const IGNORE = ['**/node_modules/**'];
+const FOLDER_PATTERN = `**/*.{${ARTICLE_EXTENSIONS.join(',')}}`;
+
+/** Every argument → article arguments in the order given (globs and folders sorted), each file once. */
+export async function expandInputs(args: readonly string[]): Promise<ArticleArg[]> {
+  const out: ArticleArg[] = [];
+  const seen = new Set<string>();
+  for (const arg of args) {
+    if (/^https?:\/\//i.test(arg)) {
+      out.push({ kind: 'url', url: arg });
+      continue;
+    }
+    for (const file of await filesOf(arg)) {
+      const key = nodePath.resolve(file);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ kind: 'file', path: file });
+    }
+  }
+  return out;
+}
+
+async function filesOf(arg: string): Promise<string[]> {
+  const info = await stat(arg).catch(() => undefined);
+  if (info?.isDirectory()) {
+    const found = await glob(FOLDER_PATTERN, { cwd: arg, ignore: IGNORE, onlyFiles: true, caseSensitiveMatch: false });
+    if (found.length === 0) {
+      throw new InputError(`${arg}: no articles in this folder`,
+        `articles end in ${ARTICLE_EXTENSIONS.map((e) => `.${e}`).join(' ')}; or name the files`);
+    }
+    return found.sort().map((f) => nodePath.join(arg, f));
+  }
+  if (!info && isDynamicPattern(arg)) {
+    const found = await glob(arg, { ignore: IGNORE, onlyFiles: true, expandDirectories: false });
+    if (found.length === 0) throw new InputError(`no file matches ${arg}`, 'check the pattern (quote it so the shell leaves it to citecheck)');
+    return found.sort();
+  }
+  // A missing or unreadable file is reported when it is read, with the reason.
+  return [arg];
+}
+
+/** The reader of a format, or a one-line refusal when this build has none for it. */
+export async function loadReader(format: InputFormat): Promise<ArticleReader> {
+  const loaders: Partial<Record<InputFormat, () => Promise<ArticleReader>>> = READERS;
+  const load = loaders[format];
+  if (!load) {
+    throw new InputError(`the ${format} reader is not part of this version of citecheck yet`,
+      `readers available: ${Object.keys(loaders).join(', ')} (--input-format)`);
+  }
+  return load();
+}
+
+export interface ReadOptions extends ReaderOptions {
+  /** `--input-format`: every file is read with this reader. */
+  format?: InputFormat;
+}
+
+/** Reads one article file with the reader its format (override, extension, content) names. */
+export async function readArticleFile(file: string, options: ReadOptions = {}): Promise<Article> {
+  const text = await readArticleText(file);
+  const format = detectFormat(file, text, options.format);
+  const reader = await loadReader(format);
+  const { format: _, ...readerOptions } = options;
+  const article = await reader({ text, path: displayPath(file) }, readerOptions);
+  return { ...article, format };
+}

@@ -1,0 +1,73 @@
+// The articles of a run from the CLI: arguments (files, folders, globs) or the references.json that
+// names one, each read by its format's reader, each with its references merged from references.json.
+import nodePath from 'node:path';
+import { parseInputFormat } from '../article/detect.js';
+import { expandInputs, readArticleFile } from '../article/inputs.js';
+import { articleReferences, findReferencesFile, findReferencesForUrl } from '../config/article-refs.js';
+import { loadReferences, type LoadedReferences } from '../config/load.js';
+import { InputError } from '../errors.js';
+import type { Article } from '../types.js';
+import type { ArticleInput } from '../verify.js';
+
+export interface InputFlags {
+  /** `--refs`: given explicitly; absent means "look beside each article" (and ./references.json). */
+  refs?: string;
+  inputFormat?: string;
+  linksAsCitations?: boolean;
+}
+
+export const DEFAULT_REFS = 'references.json';
+
+/** Reads an article given by URL (a wiki page through its REST API); absent: URLs are refused. */
+export type UrlReader = (url: string) => Promise<Article>;
+
+// A URL argument is compared as written; files by their absolute path.
+const samePath = (a: string, b: string) => a === b || nodePath.resolve(a) === nodePath.resolve(b);
+
+/** Every article of the run with its merged references; bad input is one InputError (exit 2). */
+export async function loadArticles(
+  args: readonly string[], flags: InputFlags, command: string, readUrl?: UrlReader,
+): Promise<ArticleInput[]> {
+  const format = parseInputFormat(flags.inputFormat);
+  const options = { ...(format ? { format } : {}), ...(flags.linksAsCitations ? { linksAsCitations: true } : {}) };
+  const explicit = flags.refs !== undefined ? await loadReferences(flags.refs) : undefined;
+  if (args.length === 0) {
+    // Today's default: the article named by references.json (./references.json unless --refs).
+    const loaded = explicit ?? await loadReferences(DEFAULT_REFS);
+    if (!loaded.articlePath) {
+      throw new InputError(`no article given and ${flags.refs ?? DEFAULT_REFS} names none`,
+        `pass the article file (citecheck ${command} ARTICLE) or add "article" to references.json`);
+    }
+    const article = await readArticleFile(loaded.articlePath, options);
+    return [{ article, ...articleReferences(article, loaded) }];
+  }
+  const inputs = await expandInputs(args);
+  const refsFor = explicitRefs(explicit, inputs.map((i) => (i.kind === 'file' ? i.path : i.url)), flags.refs);
+  const out: ArticleInput[] = [];
+  for (const input of inputs) {
+    if (input.kind === 'url') {
+      if (!readUrl) {
+        throw new InputError(`cannot read ${input.url}: ${command} does not fetch articles by URL`,
+          'save the page to a file and pass the file');
+      }
+      const article = await readUrl(input.url);
+      out.push({ article, ...articleReferences(article, refsFor(input.url) ?? await findReferencesForUrl(input.url)) });
+      continue;
+    }
+    const article = await readArticleFile(input.path, options);
+    out.push({ article, ...articleReferences(article, refsFor(input.path) ?? await findReferencesFile(input.path)) });
+  }
+  return out;
+}
+
+/** `--refs` belongs to the one article of the run, or to the article it names among several. */
+function explicitRefs(loaded: LoadedReferences | undefined, files: readonly string[], flag: string | undefined) {
+  if (!loaded) return () => undefined;
+  if (files.length === 1) return () => loaded;
+  const named = loaded.articlePath;
+  if (!named || !files.some((f) => samePath(f, named))) {
+    throw new InputError(`--refs ${flag}: with several articles it must name one of them ("article")`,
+      'or put <name>.references.json beside each article instead');
+  }
+  return (file: string) => (samePath(file, named) ? loaded : undefined);
+}

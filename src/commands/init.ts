@@ -1,0 +1,49 @@
+// `citecheck init ARTICLE`: a references.json from what the article itself knows, ready to refine.
+import { stat } from 'node:fs/promises';
+import nodePath from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseInputFormat } from '../article/detect.js';
+import { readArticleFile } from '../article/inputs.js';
+import { writeFileAtomic } from '../atomic.js';
+import { referenceFromList } from '../config/article-refs.js';
+import { ReferencesFileSchema, type ReferencesFile } from '../config/schema.js';
+import { InputError } from '../errors.js';
+import type { Article } from '../types.js';
+import { writing } from './outputs.js';
+
+export interface InitFlags {
+  out?: string;
+  force?: boolean;
+  inputFormat?: string;
+}
+
+/** The schema shipped in the package (schema/ beside dist/), as a path relative to the written file. */
+function schemaPath(out: string): string {
+  const shipped = fileURLToPath(new URL('../../schema/references.schema.json', import.meta.url));
+  const relative = nodePath.relative(nodePath.dirname(nodePath.resolve(out)), shipped).split(nodePath.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+/** Every reference the article lists, with the fields it gives and empty `phrases` to fill in. */
+export function initialReferences(article: Article, file: string, out: string): ReferencesFile {
+  const relative = nodePath.relative(nodePath.dirname(nodePath.resolve(out)), nodePath.resolve(file)).split(nodePath.sep).join('/');
+  return ReferencesFileSchema.parse({
+    $schema: schemaPath(out),
+    article: relative,
+    references: [...article.references].sort((a, b) => a.id - b.id).map((r) => ({ ...referenceFromList(r), phrases: [] })),
+  });
+}
+
+export async function runInit(file: string, flags: InitFlags): Promise<string> {
+  const format = parseInputFormat(flags.inputFormat);
+  const out = flags.out ?? 'references.json';
+  if (!flags.force && (await stat(out).catch(() => undefined))) {
+    throw new InputError(`${out} already exists: not overwriting it`, 'pass --force to replace it, or --out to write another file');
+  }
+  const article = await readArticleFile(file, format ? { format } : {});
+  const config = initialReferences(article, file, out);
+  await writing(out, () => writeFileAtomic(out, `${JSON.stringify(config, null, 2)}\n`));
+  const withUrl = config.references.filter((r) => r.url).length;
+  return `wrote ${out}: ${config.references.length} references, ${withUrl} with a URL` +
+    (withUrl < config.references.length ? ' (add the missing URLs, and phrases where you want them checked)' : '');
+}

