@@ -5,6 +5,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ReadTask, SourceRead } from './read-source.js';
 
 export interface Reader {
+  /**
+   * Reading on this thread blocks it, and with it the fetch stage's sockets and timers (a slow read
+   * could time out requests in flight): such a reader reads once every response is in.
+   */
+  onThisThread: boolean;
   /** With `giveBody` the reader may take the body's bytes (moved to a worker, not copied). */
   read(task: ReadTask, giveBody: boolean): Promise<SourceRead>;
   close(): Promise<void>;
@@ -46,6 +51,7 @@ function inProcess(): Reader {
   // Loaded on the first response, not at start-up: the first request must not wait for the readers.
   let loaded: Promise<typeof import('./read-source.js')> | undefined;
   return {
+    onThisThread: true,
     read: async (task) => {
       loaded ??= import('./read-source.js');
       return (await loaded).readSource(task);
@@ -63,6 +69,7 @@ export async function openReader(workers: number): Promise<Reader> {
     filename: file.href, minThreads: workers, maxThreads: workers, idleTimeout: 30_000,
   });
   return {
+    onThisThread: false,
     read: (task, giveBody) => pool.run(task, { transferList: giveBody ? transferable(task) : [] }),
     close: () => pool.destroy(),
   };

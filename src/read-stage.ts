@@ -31,7 +31,10 @@ export function claimKey(claim: ClaimToMatch): string {
 
 const NOTHING = new Uint8Array(0);
 
-/** Fetches every URL once and reads it as it arrives; the result is keyed by URL, whatever order responses came in. */
+/**
+ * Fetches every URL once and, with worker threads, reads it as it arrives (on this thread, once all
+ * have arrived); the result is keyed by URL, whatever order responses came in.
+ */
 export async function fetchAndRead(
   urls: readonly string[], claims: ReadonlyMap<string, ClaimToMatch[]>, opts: StageOptions,
 ): Promise<Map<string, ReadSource>> {
@@ -54,9 +57,13 @@ export async function fetchAndRead(
     ));
     if (drop) outcome.body = NOTHING;
   };
+  const arrived: SourceFetch[] = [];
   try {
     if (opts.replay) for (const url of urls) { const f = opts.replay.get(url); if (f) readOne(f); }
-    else await fetchSources(urls, { ...opts.fetch, onFetched: readOne });
+    else if (reader.onThisThread) {
+      await fetchSources(urls, { ...opts.fetch, onFetched: (f) => arrived.push(f) });
+      arrived.forEach(readOne);
+    } else await fetchSources(urls, { ...opts.fetch, onFetched: readOne });
     const read = new Map<string, ReadSource>();
     for (const url of urls) {
       read.set(url, await pending.get(url) ?? { link: { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' } });
