@@ -29,11 +29,12 @@ function addExtract(program: Command): void {
     .argument('[articles...]', 'article files, folders, globs or wiki page URLs (default: the "article" named in references.json)')
     .option('--refs <file>', 'references.json that names the article (default: ./references.json)')
     .option('--input-format <format>', `read every article with this reader: ${INPUT_FORMATS.join(', ')}`)
+    .option('--links-as-citations', 'Markdown and docs HTML: each inline link cites the sentence it stands in')
     .option('--wiki-api <url>', 'MediaWiki REST API of the wiki the article URL is on (default https://HOST/w/rest.php)')
     .option('--revision <n>', 'with a wiki URL: read this revision id instead of the latest')
     .option('--allow-private-hosts', 'let the wiki fetch reach loopback and private addresses (tests, intranets)')
     .addHelpText('after', EXTRACT_EXAMPLES)
-    .action(async (articles: string[], flags: { refs?: string; inputFormat?: string; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
+    .action(async (articles: string[], flags: { refs?: string; inputFormat?: string; linksAsCitations?: boolean; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
       const { runExtract } = await import('./commands/extract.js');
       process.stdout.write(`${await runExtract(articles, flags)}\n`);
     });
@@ -55,8 +56,9 @@ function addInit(program: Command): void {
     .option('--out <file>', 'the file to write', 'references.json')
     .option('--force', 'overwrite the file if it exists')
     .option('--input-format <format>', `read the article with this reader: ${INPUT_FORMATS.join(', ')}`)
+    .option('--links-as-citations', 'Markdown and docs HTML: each inline link cites the sentence it stands in')
     .addHelpText('after', INIT_EXAMPLES)
-    .action(async (article: string, flags: { out: string; force?: boolean; inputFormat?: string }) => {
+    .action(async (article: string, flags: { out: string; force?: boolean; inputFormat?: string; linksAsCitations?: boolean }) => {
       const { runInit } = await import('./commands/init.js');
       process.stdout.write(`${await runInit(article, flags)}\n`);
     });

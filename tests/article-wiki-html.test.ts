@@ -129,4 +129,16 @@ describe('markup details', () => {
     expect(article.claims.map((c) => [c.text, c.line, c.column])).toEqual([['A & B are here.', 2, 4], ['Café claims follow.', 3, 1]]);
     expect(article.findings).toEqual([]);
   });
+
+  it('counts a sub-reference ([1.1], WMDE sub-referencing) as a use of its main reference', () => {
+    const sup = (data: string, href: string, label: string) => `<sup typeof="mw:Extension/ref" class="mw-ref reference" data-mw='${data}'><a href="./T#${href}"><span class="mw-reflink-text">[${label}]</span></a></sup>`;
+    const html = `<html><head><meta property="mw:htmlVersion" content="2.8.0"></head><body class="mw-parser-output">
+<p>The harbour was built in 1954.${sup('{"name":"ref","attrs":{"name":"book"},"body":{"id":"mw-reference-text-cite_note-book-1"}}', 'cite_note-book-1', '1')} It cost two million pounds.${sup('{"name":"ref","attrs":{"name":"book","details":"p. 5"},"mainRef":"book"}', 'cite_note-2', '1.1')}</p>
+<div typeof="mw:Extension/references"><ol class="mw-references references"><li id="cite_note-book-1" data-mw-footnote-number="1"><span class="mw-cite-backlink"><a href="./T#cite_ref-book_1-0" rel="mw:referencedBy">↑</a></span> <span id="mw-reference-text-cite_note-book-1" class="mw-reference-text reference-text"><a rel="mw:ExtLink nofollow" class="external text" href="https://book.example/harbours">Harbours</a></span>
+<ol class="mw-subreference-list"><li id="cite_note-2" data-mw-footnote-number="1.1"><span class="mw-cite-backlink"><a href="./T#cite_ref-2" rel="mw:referencedBy">↑</a></span> <span class="mw-reference-text reference-text">p. 5</span></li></ol></li></ol></div></body></html>`;
+    const article = parseWikiHtml(html, 't.html');
+    expect(article.claims.map((c) => [c.refs, c.text])).toEqual([[[1], 'The harbour was built in 1954.'], [[1], 'It cost two million pounds.']]);
+    expect(article.references).toEqual([expect.objectContaining({ id: 1, uses: 2, url: 'https://book.example/harbours' })]);
+    expect(article.findings).toEqual([]);
+  });
 });

@@ -15,6 +15,7 @@ export interface InitFlags {
   out?: string;
   force?: boolean;
   inputFormat?: string;
+  linksAsCitations?: boolean;
 }
 
 /** The schema shipped in the package (schema/ beside dist/), as a path relative to the written file. */
@@ -40,7 +41,7 @@ export async function runInit(file: string, flags: InitFlags): Promise<string> {
   if (!flags.force && (await stat(out).catch(() => undefined))) {
     throw new InputError(`${out} already exists: not overwriting it`, 'pass --force to replace it, or --out to write another file');
   }
-  const article = await readArticleFile(file, format ? { format } : {});
+  const article = await readArticleFile(file, { ...(format ? { format } : {}), ...(flags.linksAsCitations ? { linksAsCitations: true } : {}) });
   const config = initialReferences(article, file, out);
   await writing(out, () => writeFileAtomic(out, `${JSON.stringify(config, null, 2)}\n`));
   const withUrl = config.references.filter((r) => r.url).length;

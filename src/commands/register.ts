@@ -41,6 +41,7 @@ export function addVerify(program: Command, version: string): void {
     .argument('[articles...]', 'article files, folders, globs or wiki page URLs (default: the "article" named in references.json)')
     .option('--refs <file>', 'references.json: adds to and overrides the article\'s own references by id (default: beside the article)')
     .option('--input-format <format>', `read every article with this reader: ${INPUT_FORMATS.join(', ')} (default: by extension and content)`)
+    .option('--links-as-citations', 'Markdown and docs HTML: each inline link cites the sentence it stands in')
     .option('--out <dir>', 'folder for the report files', 'reports')
     .option('--format <list>', 'report files to write: json,md,html,junit,sarif', 'json,md,html')
     .option('--fail-on <verdicts>', 'verdicts that make the exit code 1 (or "none")', 'broken,unsupported,missing')

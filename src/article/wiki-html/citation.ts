@@ -65,6 +65,13 @@ export function urlStatusOf(params: TemplateParams | undefined): string | undefi
 export const dateOf = (wt: string | undefined) => (wt === undefined ? undefined : normaliseDate(plainWikitext(wt)) ?? plainWikitext(wt));
 export const plainOf = (wt: string | undefined) => (wt === undefined ? undefined : plainWikitext(wt) || undefined);
 
+/** The citation without the fields nobody knew (so that a row reads like the text reader's). */
+function compact(fields: { [K in keyof Required<CitationData>]: Required<CitationData>[K] | undefined }): CitationData {
+  const out: CitationData = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(out, { [key]: value });
+  return out;
+}
+
 /** Fields set only when known: the original URL from data-mw `url`, then COinS `rft_id`, then the links. */
 export function readCitation(content: Element, byId: IdLookup): CitationData {
   const { cite, scope } = citationOf(content, byId);
@@ -72,7 +79,7 @@ export function readCitation(content: Element, byId: IdLookup): CitationData {
   const coins = readCoins(coinsOf(cite, scope)?.attribs['title']);
   const rendered = readRendered(cite ?? content);
   const links = splitLinks(rendered.links);
-  const fields: CitationData = {
+  return compact({
     url: plainOf(param(params, 'url')) ?? coins?.url ?? links.original,
     archiveUrl: plainOf(param(params, 'archive-url', 'archiveurl')) ?? links.archive,
     urlStatus: urlStatusOf(params) ?? rendered.urlStatus,
@@ -84,6 +91,5 @@ export function readCitation(content: Element, byId: IdLookup): CitationData {
     language: languageOf(param(params, 'language', 'lang')) ?? rendered.language,
     authors: authorsOf(params) ?? coins?.authors,
     quote: plainOf(param(params, 'quote')) ?? rendered.quote,
-  };
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as CitationData;
+  });
 }

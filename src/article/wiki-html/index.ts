@@ -32,7 +32,9 @@ export function parseWikiHtml(html: string, path: string): Article {
   const blocks = collectBlocks({ $, html, notes, markerOf: (el) => markers.get(el) }, doc.root);
   const { drafts, uncited } = claimBlocks(blocks, doc.position);
   const rows = listReferences({ byId: citerefLookup(doc), position: doc.position }, notes, [...markers.values()]);
-  const references: ListedReference[] = rows.filter((r, i) => rows.findIndex((o) => o.id === r.id) === i);
+  // Two lists numbering from 1 (a stray second <references/>): the first row of a number wins, as in the text reader.
+  const seen = new Set<number>();
+  const references: ListedReference[] = rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
   // Every marker counts for the self-check, also those in captions and infoboxes that make no claim.
   const uses = [...markers.values()].flatMap((m) => (m.ref === undefined ? []
     : [{ ref: m.ref, line: doc.position(m.el.startIndex ?? 0).line }]));

@@ -64,6 +64,11 @@ function numberOf(item: NoteItem, labels: Map<string, number>, id: string): numb
   return labels.get(id) ?? item.position;
 }
 
+function backlinksOf(li: Element): number {
+  return li.children.filter(isElement).filter((c) => hasClass(c, 'mw-cite-backlink'))
+    .flatMap((span) => findAll(span, (el) => el.name === 'a' && !isScriptBacklink(el))).length;
+}
+
 export interface ListContext {
   byId: IdLookup;
   position(offset: number): { line: number; column: number };
@@ -76,8 +81,10 @@ export function listReferences(ctx: ListContext, items: Map<string, NoteItem>, m
   const rows: ListedReference[] = [];
   for (const [id, item] of items) {
     if (item.group !== '' || (item.li.parent && isElement(item.li.parent) && hasClass(item.li.parent, 'mw-subreference-list'))) continue;
-    const backlinks = item.li.children.filter(isElement).filter((c) => hasClass(c, 'mw-cite-backlink'))
-      .flatMap((span) => findAll(span, (el) => el.name === 'a' && !isScriptBacklink(el))).length;
+    // A sub-reference ([1.1], the page of a book) is a use of its main reference ([1]).
+    const subs = item.li.children.filter(isElement).filter((c) => hasClass(c, 'mw-subreference-list'))
+      .flatMap((ol) => ol.children.filter(isElement));
+    const backlinks = [item.li, ...subs].reduce((n, li) => n + backlinksOf(li), 0);
     const raw = squash(textOf(item.content ?? item.li));
     const citation: CitationData = item.content ? readCitation(item.content, ctx.byId) : {};
     rows.push({
