@@ -1,8 +1,9 @@
 // History at corpus scale: 100,000 URLs with a year of weekly checks in SQLite, then runs over 2,000 of them.
 //   npm run bench:history                         (100,000 URLs × 52 weeks, runs over 2,000)
 //   npm run bench:history -- --urls 10000 --weeks 52 --run 2000 --runs 3 --file /tmp/h.db
+//   npm run bench:history -- --file /tmp/h.db --reuse    (runs on a database generated before)
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     keep: { type: 'string', default: '365d' },
     file: { type: 'string' },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const URLS = Number(args.urls);
@@ -126,11 +128,15 @@ function count(sql: string): number {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 console.log(`history bench: ${URLS.toLocaleString('en')} URLs × ${WEEKS} weekly checks, runs over ${RUN.toLocaleString('en')} of them, `
   + `keep ${args.keep} (Node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`);
-const genStart = process.hrtime.bigint();
-generate();
 const rows = URLS * WEEKS;
-const genS = seconds(genStart);
-console.log(`generate: ${rows.toLocaleString('en')} check rows in ${genS.toFixed(1)} s (${Math.round(rows / genS).toLocaleString('en')} rows/s), file ${mb(statSync(file).size)} (${(statSync(file).size / rows).toFixed(0)} bytes per check)`);
+if (args.reuse && existsSync(file)) {
+  console.log(`reusing ${file}: ${count('SELECT count(*) FROM checks').toLocaleString('en')} check rows, file ${mb(statSync(file).size)}`);
+} else {
+  const genStart = process.hrtime.bigint();
+  generate();
+  const genS = seconds(genStart);
+  console.log(`generate: ${rows.toLocaleString('en')} check rows in ${genS.toFixed(1)} s (${Math.round(rows / genS).toLocaleString('en')} rows/s), file ${mb(statSync(file).size)} (${(statSync(file).size / rows).toFixed(0)} bytes per check)`);
+}
 
 const keepMs = parseHistoryKeep(args.keep ?? '365d');
 

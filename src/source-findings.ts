@@ -3,19 +3,13 @@
 import { isDeprecatedArchive } from './archive/deprecated.js';
 import type { Reference } from './config/schema.js';
 import type { Source } from './source.js';
-import type { Finding } from './types.js';
-
-const DAY_MS = 86_400_000;
-
-/** Dates more than a day apart (a day of slack for time zones); undefined when either does not parse. */
-function datesDisagree(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b || !/^\d{4}-\d{2}-\d{2}/.test(a) || !/^\d{4}-\d{2}-\d{2}/.test(b)) return false;
-  const [x, y] = [Date.parse(a.slice(0, 10)), Date.parse(b.slice(0, 10))];
-  return !Number.isNaN(x) && !Number.isNaN(y) && Math.abs(x - y) > DAY_MS;
-}
+import { isReadStatus } from './judge/verdict.js';
+import { metadataFindings } from './metadata-findings.js';
+import type { Finding, ListedReference } from './types.js';
 
 export function sourceFindings(
   sources: ReadonlyMap<number, Source>, byId: ReadonlyMap<number, Reference>, offline: boolean,
+  listed: readonly ListedReference[] = [],
 ): Finding[] {
   const findings: Finding[] = [];
   if (offline) {
@@ -37,10 +31,8 @@ export function sourceFindings(
       findings.push({ kind: 'archive-unavailable', ref, message: `reference [${ref}]: the archive lookup failed ` +
         `(${s.archiveError}); run again later` });
     }
-    if (datesDisagree(reference?.date, s.page?.publishedDate)) {
-      findings.push({ kind: 'metadata-mismatch', ref, message: `reference [${ref}] is dated ${reference?.date} ` +
-        `but the page says it was published ${s.page?.publishedDate?.slice(0, 10)}` });
-    }
+    // only a page that was read has metadata of its own (a 404 page's title is not the source's)
+    if (s.link && isReadStatus(s.link.linkStatus)) findings.push(...metadataFindings(ref, listed.find((l) => l.id === ref), reference, s.page));
   }
   return findings;
 }

@@ -62,7 +62,9 @@ export type FindingKind =
   | 'marker-without-reference' // a footnote number the reference list does not have
   | 'reference-never-cited' // a reference no marker points to
   | 'reference-without-url' // references.json has no URL for a cited reference
-  | 'metadata-mismatch' // references.json / list metadata disagrees with the page (date, title)
+  | 'metadata-mismatch' // superseded by date-mismatch and title-mismatch: no longer emitted, still read
+  | 'date-mismatch' // the cited date (reference list, else references.json) is not the page's datePublished
+  | 'title-mismatch' // the cited title shares too few words with the page's own title
   | 'deprecated-archive' // archive URL on a deprecated service (archive.today)
   | 'archive-unavailable' // the archive lookup failed (rate-limited, unreachable): try again later
   | 'offline' // name resolution failed for every host: nothing could be reached
@@ -73,6 +75,11 @@ export interface Finding {
   message: string;
   ref?: number;
   line?: number;
+  /** date-mismatch, title-mismatch: what the article cites, and what the page itself says. */
+  cited?: string;
+  page?: string;
+  /** date-mismatch: days between the two (1 may be a time-zone difference). */
+  days?: number;
 }
 
 /** The article formats citecheck reads (`--input-format`). */

@@ -148,7 +148,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
       claims: claims[i] ?? [],
       sources: [...p.sources.values()].sort((a, b) => a.ref - b.ref).map(sourceReport),
       findings: [
-        ...p.article.findings, ...sourceFindings(p.sources, p.byId, offline),
+        ...p.article.findings, ...sourceFindings(p.sources, p.byId, offline, p.article.references),
         ...unusedReferences(p.fromFile ?? p.references, new Set(p.sources.keys()), p.article.findings),
       ],
       toolVersion: input.toolVersion, startedAt: started.toISOString(), durationMs, failOn: [...input.failOn], offline,

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../src/article/detect.js';
 import { READERS } from '../src/article/formats.js';
 import { normaliseClaimText } from '../src/article/ids.js';
 import { parseArticle } from '../src/article/parse.js';
@@ -28,6 +29,10 @@ const FORMS: [keyof typeof READERS & InputFormat, string][] = [
 const norm = (text: string) => normaliseClaimText(text);
 
 describe.each(FORMS)('%s: %s against lighthouse.txt + references.json', (format, name) => {
+  it('is the format its extension and markup name', () => {
+    expect(detectFormat(name, text(name))).toBe(format);
+  });
+
   it('yields the same claims with the same footnote groups and sections', async () => {
     const article = await read(format, name);
     expect(article.format).toBe(format);

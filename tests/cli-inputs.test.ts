@@ -47,6 +47,7 @@ describe('bad input exits 2 with one clear line', () => {
     [['missing.md'], /cannot read missing\.md: no such file/],
     [['docs/*.nothing'], /no file matches docs\/\*\.nothing/],
     [['empty-folder'], /empty-folder: no articles in this folder/],
+    [['https://a.example/wiki/A', 'https://b.example/wiki/B', '--revision', '5'], /--revision pins one page/],
   ])('verify %j', async (args, pattern) => {
     mkdirSync(join(dir, 'empty-folder'), { recursive: true });
     for (const command of ['verify', 'extract']) {

@@ -11,7 +11,9 @@ import {
   createEmptyHistory, fingerprintText, recordRun, saveHistory, type History, type SourceCheck,
 } from '../src/history/index.js';
 import { openHistory } from '../src/history/sqlite.js';
-import { LINK_STATUSES } from '../src/types.js';
+import { parseArticle } from '../src/article/parse.js';
+import { LINK_STATUSES, type SourceFetch } from '../src/types.js';
+import { verify } from '../src/verify.js';
 
 const T0 = Date.parse('2026-01-05T03:00:00Z');
 const HOUR = 3_600_000;
@@ -243,4 +245,25 @@ describe('a record killed by SIGKILL inside its transaction', () => {
     expect(count(file, 'SELECT count(*) FROM checks')).toBe(20_000);
     expect(count(file, 'SELECT count(*) FROM runs')).toBe(1);
   }, 60_000);
+});
+
+describe('runs that must not touch the history', () => {
+  it('an offline run through verify() asks the store for nothing and hands it nothing to record', async () => {
+    const file = path.join(await dir(), 'h.db');
+    const store = openHistory(file);
+    const asked: string[][] = [];
+    const reader = { previous: (urls: Iterable<string>) => { asked.push([...urls]); return store.previous(urls); } };
+    const article = parseArticle('News\n\nEvents\n\nThe council met on Tuesday. [1]\n\nReferences\n\n  1. "Council". Gazette. 2024.\n', 'n.txt');
+    const url = 'https://gazette.example/council';
+    const dns: SourceFetch = {
+      url, finalUrl: url, redirects: [], attempts: 1, elapsedMs: 1,
+      outcome: { kind: 'failure', failure: 'dns', message: 'getaddrinfo ENOTFOUND gazette.example', code: 'ENOTFOUND' },
+    };
+    const result = await verify({ article, references: [{ id: 1, url }], toolVersion: 't', failOn: [], replay: new Map([[url, dns]]), history: reader });
+    expect(result.report.summary.offline).toBe(true);
+    expect(result.run).toBeUndefined();
+    expect(asked).toEqual([]);
+    store.close();
+    expect(count(file, 'SELECT count(*) FROM checks') + count(file, 'SELECT count(*) FROM runs')).toBe(0);
+  });
 });

@@ -46,10 +46,23 @@ export function openHistory(file: string, options: StoreOptions = {}): HistorySt
   const q = statements(db);
   const meta = (key: string) => Text.optional().parse(q.getMeta.get(key));
 
+  /** The last load, reused by record() when no other connection has committed since (data_version). */
+  let lastLoad: { version: number; asked: Set<string>; history: History } | undefined;
+  const dataVersion = () => Id.parse(db.pragma('data_version', { simple: true }));
+
   function previous(urls: Iterable<string>): History {
+    // Read before loading: a commit by another run during the load makes record() load again.
+    const version = dataVersion();
+    const asked = new Set(urls);
+    const history = load(asked);
+    lastLoad = { version, asked, history };
+    return history;
+  }
+
+  function load(urls: ReadonlySet<string>): History {
     const parsePhrases = phraseParser();
     const out: Record<string, UrlHistory> = {};
-    for (const url of new Set(urls)) {
+    for (const url of urls) {
       const found = q.getUrl.get(url);
       if (found === undefined) continue;
       const row = UrlRowSchema.parse(found);
@@ -122,7 +135,13 @@ export function openHistory(file: string, options: StoreOptions = {}): HistorySt
 
   const recordTx = db.transaction((run: HistoryRun, rules?: Partial<RotRules>) => {
     const urls = [...new Set(run.checks.map((c) => c.url))];
-    const { history, changes } = recordRun(previous(urls), run, rules);
+    // Inside the write lock: the state as it is now, which is what previous() saw unless another run
+    // committed in between (then load again, and build on that run's checks).
+    const seen = lastLoad;
+    lastLoad = undefined;
+    const fresh = seen && seen.version === dataVersion() && urls.every((u) => seen.asked.has(u))
+      ? seen.history : load(new Set(urls));
+    const { history, changes } = recordRun(fresh, run, rules);
     const at = run.at.getTime();
     const runId = Number(q.insertRun.run(at, 'run', urls.length).lastInsertRowid);
     const ids: number[] = [];
@@ -145,6 +164,7 @@ export function openHistory(file: string, options: StoreOptions = {}): HistorySt
     for (const u of Object.values(h.urls)) {
       writeUrl(u, u.checks, runId, u.checks.reduce((max, c) => Math.max(max, Date.parse(c.at)), 0) || at);
     }
+    lastLoad = undefined;
     q.setMeta.run('imported_from', from);
     if (h.updatedAt) q.setMeta.run('updated_at', h.updatedAt);
     options.beforeCommit?.();

@@ -1,4 +1,4 @@
-// Reading and atomically writing the link-rot history file.
+// The JSON history document (the format before the SQLite store): read for the one-time import, and a library format.
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { writeFileAtomic, type AtomicFs } from '../atomic.js';

@@ -78,11 +78,14 @@ const UncitedSchema = z.object({
 
 const FindingSchema = z.object({
   kind: z.enum(['uses-mismatch', 'marker-without-reference', 'reference-never-cited',
-    'reference-without-url', 'metadata-mismatch', 'deprecated-archive', 'archive-unavailable', 'offline',
+    'reference-without-url', 'metadata-mismatch', 'date-mismatch', 'title-mismatch', 'deprecated-archive', 'archive-unavailable', 'offline',
     'stale-review']),
   message: z.string(),
   ref: z.number().int().optional(),
   line: z.number().int().optional(),
+  cited: z.string().optional().describe('date-mismatch, title-mismatch: what the article cites'),
+  page: z.string().optional().describe('date-mismatch, title-mismatch: what the page itself says'),
+  days: z.number().int().optional().describe('date-mismatch: days apart (1 may be a time-zone difference)'),
 }) satisfies z.ZodType<Finding>;
 
 export const ClaimReportSchema = z.object({

@@ -2,6 +2,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { InputError } from '../../errors.js';
+import { placer } from '../assemble.js';
 
 export type WikiHtmlForm = 'parsoid' | 'legacy';
 
@@ -23,30 +24,6 @@ export function detectForm($: CheerioAPI): WikiHtmlForm | undefined {
   return undefined;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-function positionOf(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-}
-
 /** The page title: the h1 of a saved page, else `<title>` without the ` - Wikipedia` a browser tab shows. */
 function titleOf($: CheerioAPI, form: WikiHtmlForm): string {
   const h1 = $('h1#firstHeading').first().text().replace(/\s+/g, ' ').trim();
@@ -66,6 +43,5 @@ export function loadWikiDocument(html: string, path: string): WikiDocument {
     throw new InputError(`cannot read ${path}: no Wikipedia article body (no div.mw-parser-output or Parsoid markup with prose)`,
       'save the whole page from the browser ("Web page, HTML only"), or give its URL: citecheck verify https://en.wikipedia.org/wiki/Title');
   }
-  const starts = lineStarts(html);
-  return { $, html, root, form, title: titleOf($, form), position: (offset) => positionOf(starts, offset) };
+  return { $, html, root, form, title: titleOf($, form), position: placer(html) };
 }
