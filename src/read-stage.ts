@@ -48,7 +48,8 @@ export async function fetchAndRead(
       fetch: { ...f, outcome: { ...outcome } },
       claims: wanted,
       budget: opts.budget,
-      ...(opts.previous ? { previous: lastMatched(opts.previous(), f.url) } : {}),
+      // Only a response has a page to compare (an offline run must not ask the history anything).
+      ...(opts.previous && outcome.kind === 'response' ? { previous: lastMatched(opts.previous(), f.url) } : {}),
     };
     const drop = !opts.keepBodies && !opts.replay && outcome.kind === 'response';
     pending.set(f.url, reader.read(task, drop).then(
