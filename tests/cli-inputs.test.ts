@@ -117,6 +117,25 @@ describe('citecheck verify with several articles', () => {
     expect(uris).toEqual(['docs/alpha.txt', 'docs/deep/beta.txt']);
   });
 
+  it('`review` takes one article of a run report by --article, saves beside it, and the next run honours it', async () => {
+    const report = RunReportSchema.parse(JSON.parse(readFileSync(join(dir, 'multi', 'report.json'), 'utf8')));
+    const failing = report.articles[1]?.claims.find((c) => c.citations.some((x) => x.verdict === 'broken'));
+    const ask = ['review', join('multi', 'report.json'), '--claim', failing?.id ?? '', '--ref', '2', '--verdict', 'unverifiable', '--reviewer', 'ana'];
+    const refused = await runCli(ask, { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/holds 2 articles; review takes one at a time[\s\S]*--article with one of: docs\/alpha\.txt, docs\/deep\/beta\.txt/);
+    expect((await runCli([...ask, '--article', 'docs/nope.txt'], { cwd: dir })).stderr).toMatch(/has no article "docs\/nope\.txt"/);
+    const saved = await runCli([...ask, '--article', './docs/deep/beta.txt'], { cwd: dir });
+    expect(saved.stderr).toBe('');
+    expect(saved.stdout).toMatch(/saved in docs\/deep\/citecheck\.reviews\.json/);
+    await runCli(['verify', 'docs', ...LIVE, '-q', '--out', 'multi2'], { cwd: dir });
+    const again = RunReportSchema.parse(JSON.parse(readFileSync(join(dir, 'multi2', 'report.json'), 'utf8')));
+    const cite = (i: number) => again.articles[i]?.claims.find((c) => c.id === failing?.id)?.citations.find((x) => x.ref === 2);
+    expect(cite(1)).toMatchObject({ verdict: 'unverifiable', review: { status: 'reviewed', toolVerdict: 'broken' } });
+    // The decision is beta's: alpha's same-looking citation keeps its own verdict.
+    expect(again.articles[0]?.claims.flatMap((c) => c.citations).filter((x) => x.review)).toEqual([]);
+  });
+
   it('one article keeps the single-article shape; `report` re-renders a run report', async () => {
     const one = await runCli(['verify', 'docs/alpha.txt', ...LIVE, '-q', '--out', 'single'], { cwd: dir });
     expect(one.code).toBe(1);
