@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReferencesFileSchema } from '../src/config/schema.js';
 import { ReportSchema, RunReportSchema } from '../src/report/schema.js';
@@ -169,6 +170,13 @@ describe('references.json merged by id', () => {
     await runCli(['verify', 'a.txt', '--refs', 'references.json', ...LIVE, '-q', '--out', 'o2'], { cwd: d });
     const second = ReportSchema.parse(JSON.parse(readFileSync(join(d, 'o2', 'report.json'), 'utf8')));
     expect(second.sources.map((s) => [s.ref, s.linkStatus])).toEqual([[1, 'dead'], [2, 'dead']]);
+    // extract shows the references verify checks: the list's rows with the file's URLs, then its extra entries.
+    writeFileSync(join(d, 'b.txt'), article('Merge', 'The council approved it.'));
+    writeFileSync(join(d, 'b.references.json'), JSON.stringify({ references: [{ id: 2, url: web.url(ROUTES.ok) }, { id: 7, url: web.url(ROUTES.gone) }] }));
+    const extracted = z.object({ references: z.array(z.looseObject({ id: z.number() })) })
+      .parse(JSON.parse((await runCli(['extract', 'b.txt'], { cwd: d })).stdout)).references;
+    expect(extracted.map((r) => [r.id, r.url, r.listed, typeof r.title])).toEqual([
+      [1, undefined, undefined, 'string'], [2, web.url(ROUTES.ok), undefined, 'string'], [7, web.url(ROUTES.gone), false, 'undefined']]);
   });
 });
 
