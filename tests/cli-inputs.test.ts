@@ -190,7 +190,8 @@ describe('citecheck init', () => {
     expect(r.stdout).toMatch(/wrote references\.json: 2 references, 0 with a URL/);
     const written = ReferencesFileSchema.parse(JSON.parse(readFileSync(join(d, 'references.json'), 'utf8')));
     expect(written.article).toBe('a.txt');
-    expect(written.$schema).toMatch(/schema\/references\.schema\.json$/);
+    // citecheck is installed outside this temporary project: the published schema of this version.
+    expect(written.$schema).toMatch(/^https:\/\/unpkg\.com\/citecheck@\d+\.\d+\.\d+\/schema\/references\.schema\.json$/);
     expect(written.references).toEqual([
       { id: 1, title: 'Riverside council approves library budget', publisher: 'Riverside Gazette', date: '2024-05-14', phrases: [] },
       { id: 2, title: 'Removed', publisher: 'Riverside Gazette', date: '2019', phrases: [] },
