@@ -21,8 +21,8 @@ export function sourceFindings(
     const reference = byId.get(ref);
     if (!s.url) {
       findings.push({ kind: 'reference-without-url', ref, message: reference
-        ? `reference [${ref}] has no URL in references.json`
-        : `footnote [${ref}] is cited but references.json has no entry for it` });
+        ? `reference [${ref}] has no URL: neither the article's reference list nor references.json gives one`
+        : `footnote [${ref}] is cited but neither the article's reference list nor references.json has it` });
     }
     if (s.archiveUrl && isDeprecatedArchive(s.archiveUrl)) {
       findings.push({ kind: 'deprecated-archive', ref, message: `reference [${ref}]: archive.today is deprecated ` +
