@@ -2,9 +2,17 @@
 
 const TOWNS = ['Riverside', 'Oakdale', 'Brookfield', 'Millbrook', 'Fairview', 'Kingsport', 'Ashford', 'Westbury'];
 
+const SYLLABLES = ['ba', 'ke', 'lo', 'mi', 'nu', 'ra', 'se', 'ti', 'vo', 'zu'];
+
+/** A made-up place name per number: a number in the name would read as a year or an amount. */
+function placeName(i: number): string {
+  const name = [...String(i)].map((d) => SYLLABLES[Number(d)] ?? 'ba').join('');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** The claim footnote `i` makes; its page states it (so every citation is really matched). */
 export function claimOf(i: number): string {
-  const town = `${TOWNS[i % TOWNS.length] ?? 'Riverside'} ${i}`;
+  const town = `${TOWNS[i % TOWNS.length] ?? 'Riverside'} ${placeName(i)}`;
   return `The ${town} council approved a budget of ${(i % 90) + 2}.5 million dollars for a new library in ${2000 + (i % 25)}.`;
 }
 

@@ -115,7 +115,8 @@ async function runSize(sources: number): Promise<number> {
     console.log(`  citecheck / linkinator wall: ${(run.wallMs / lk.wallMs).toFixed(2)}×`);
   }
   server.kill();
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(`  kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
   return perSource;
 }
 

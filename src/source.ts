@@ -1,9 +1,9 @@
 // One cited reference as the pipeline sees it: its URL, what was fetched and read, and its link status.
 import { isIP } from 'node:net';
 import type { Reference } from './config/schema.js';
-import { fingerprintText } from './history/fingerprint.js';
 import type { ClaimMatch } from './judge/match.js';
 import { cleanText } from './page/clean.js';
+import type { TextFacts } from './read-task.js';
 import type { LinkStatus, Page, SourceFetch, SourceReport, Truncation } from './types.js';
 
 export interface Source {
@@ -11,17 +11,21 @@ export interface Source {
   url?: string;
   archiveUrl?: string;
   fetch?: SourceFetch;
+  /** The page as read; its text layers are dropped once the claims citing it are matched. */
   page?: Page;
   /** Set up front for sources that need no fetch (no-url, invalid-url), else after judging. */
   link?: LinkJudgement;
   /** An archived copy, when one was looked up (`--archive`) or given (`archiveUrl`). */
-  archive?: { url: string; capturedAt?: string; fetch?: SourceFetch; page?: Page; link?: LinkJudgement };
+  archive?: {
+    url: string; capturedAt?: string; fetch?: SourceFetch; page?: Page; link?: LinkJudgement;
+    matches?: ReadonlyMap<string, ClaimMatch | undefined>;
+  };
   /** Why the archive lookup failed (rate-limited, unreachable), when it did. */
   archiveError?: string;
-  /** Claim matches made where the page was read (a fleet worker), by askKey; the page then has no text. */
+  /** Each citing claim's match, made where the page was read (read-source.ts), by askKey (read-task.ts). */
   matches?: ReadonlyMap<string, ClaimMatch | undefined>;
-  /** Text facts made where the page was read, for the history and reviews (see read-source.ts). */
-  facts?: { fingerprint?: string; kept: string[] };
+  /** Text facts taken once where the page was read, for the report, the history and reviews (read-source.ts). */
+  facts?: TextFacts;
   /** The cited URL (or its archive URL) carried a user name or password, removed before anything used it. */
   credentialsRemoved?: boolean;
 }
@@ -95,7 +99,6 @@ export function markOffline(sources: Iterable<Source>): boolean {
 export function sourceReport(s: Source): SourceReport {
   const f = s.fetch;
   const response = f?.outcome.kind === 'response' ? f.outcome : undefined;
-  const mainText = s.page?.layers[0]?.text;
   return {
     ref: s.ref,
     url: s.url,
@@ -109,7 +112,8 @@ export function sourceReport(s: Source): SourceReport {
     title: s.page?.title,
     publishedDate: s.page?.publishedDate,
     archiveUrl: s.archive?.url ?? s.archiveUrl,
-    fingerprint: s.facts?.fingerprint ?? (mainText ? fingerprintText(mainText) : undefined),
+    // Taken by the reader while it had the text (the page comes back without it).
+    fingerprint: s.facts?.fingerprint,
     truncated: s.link?.truncated,
     reason: s.link?.reason ?? 'not checked',
   };

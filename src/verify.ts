@@ -7,16 +7,19 @@ import { lastMatched, sourceChecks } from './history/checks.js';
 import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
 import { previousOf, type HistoryReader, type HistoryRun } from './history/reader.js';
-import { textBefore } from './judge/speaker.js';
-import { claimVerdict, judgeCitation } from './judge/verdict.js';
+import { textsBefore } from './judge/before.js';
+import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
 import { DEFAULT_READ_BUDGET, type ReadBudget } from './page/budget.js';
+import { fetchAndRead, type UrlPlan } from './read-stage.js';
+import { askKey, type MatchAsk, type ReadSource } from './read-task.js';
 import { buildReport } from './report/build.js';
 import type { Changes, Report } from './report/schema.js';
 import { markOffline, planSource, sourceReport, type Source } from './source.js';
 import { sourceFindings, unusedReferences } from './source-findings.js';
-import { fetchSources, type FetchOptions } from './sources/fetch.js';
-import { askKey, givenPhrases, matchRead, readSource, type MatchAsk, type ReadSource } from './read-source.js';
-import type { ArchiveCheck, Article, Citation, SourceFetch, Verdict } from './types.js';
+import type { FetchOptions } from './sources/fetch.js';
+import type { ArchiveCheck, Article, Citation, Claim, SourceFetch, Verdict } from './types.js';
+
+export type { UrlPlan } from './read-stage.js';
 
 /** One article of a run with the references its footnotes point to (merged by id). */
 export interface ArticleInput {
@@ -47,6 +50,10 @@ export interface RunInput {
   archive?: ArchiveStep;
   /** Budgets for reading one page (`--read-budget`, `--max-depth`, `--pdf-max-pages`). */
   read?: Partial<ReadBudget>;
+  /** Worker threads that read pages (read-pool.ts); 0 or absent reads them on this thread. */
+  workers?: number;
+  /** False drops each response body once it is read (nothing will write it); default true. */
+  keepBodies?: boolean;
   now?: () => Date;
 }
 
@@ -85,6 +92,8 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 interface Planned extends ArticleInput {
   byId: Map<number, Reference>;
   sources: Map<number, Source>;
+  /** The text before each claim on its line (who "he" is), for the matcher. */
+  before: Map<Claim, string>;
 }
 
 export async function verifyRun(input: RunInput): Promise<RunResult> {
@@ -94,12 +103,20 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   const all = planned.flatMap((p) => [...p.sources.values()]);
 
   const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
-  // A fleet needs what the history matched before up front; a local run asks only once it knows it was not offline.
-  const early = input.sourceStage && input.history ? previousOf(input.history, all) : undefined;
-  const budget: ReadBudget = { ...DEFAULT_READ_BUDGET, ...input.read };
+  // One stream: each response is read (on a worker thread), its link judged and the claims citing
+  // it matched as soon as it arrives, while other requests are in flight; results are keyed by URL.
+  // The history of this run's URLs: a fleet takes it with the URLs; a local run asks when the first
+  // page arrives (not before the first request, and never when every fetch failed).
+  let known: History | undefined;
+  const previous = (): History | undefined => (known ??= input.history && previousOf(input.history, all));
   const read = input.sourceStage
-    ? await input.sourceStage(planUrls(planned, urls, early))
-    : await readSources(urls, input.replay ?? (await fetchSources(urls, input.fetch ?? {})), budget);
+    ? await input.sourceStage(planUrls(planned, urls, input.history ? previous() : undefined))
+    : await fetchAndRead(planUrls(planned, urls, undefined), {
+      fetch: input.fetch ?? {}, budget: { ...DEFAULT_READ_BUDGET, ...input.read },
+      workers: input.workers ?? 0, keepBodies: input.keepBodies ?? true,
+      ...(input.replay ? { replay: input.replay } : {}),
+      ...(input.history ? { previous: (url: string) => lastMatched(previous(), url) } : {}),
+    });
   for (const source of all) {
     const r = source.url && !source.link ? read.get(source.url) : undefined;
     if (r) Object.assign(source, r);
@@ -107,16 +124,15 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   const offline = markOffline(all);
 
   const cite = (p: Planned) => p.article.claims.map((claim) => {
-    const before = textBefore(claim, p.article.claims);
-    const citations = claim.refs.map((ref) => citeOne({ text: claim.text, before }, ref, p.sources.get(ref), p.byId.get(ref)));
+    const citations = claim.refs.map((ref) => citeOne(toMatch(claim, p, ref), ref, p.sources.get(ref)));
     return { claim, citations, verdict: claimVerdict(citations) };
   });
   let claims = planned.map(cite);
   // An offline run says nothing about the sources: it must not add strikes to anyone's history.
-  const before = offline || !input.history ? undefined : early ?? previousOf(input.history, all);
+  const before = offline ? undefined : previous();
   const run = before && {
     at: started,
-    checks: planned.flatMap((p, i) => sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations), before)),
+    checks: planned.flatMap((p, i) => sourceChecks(p.sources.values(), (claims[i] ?? []).flatMap((c) => c.citations))),
   };
   const recorded = before && run ? recordRun(before, run) : undefined;
   if (input.archive && !offline) {
@@ -126,6 +142,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
       const needy = [...p.sources.values()].filter((s) =>
         (s.link && ARCHIVE_WORTHY.has(s.link.linkStatus)) || (s.url !== undefined && drifted.has(s.url)));
       await checkArchives(needy, p.byId, step, started);
+      await matchArchives(needy, (ref) => p.article.claims.filter((c) => c.refs.includes(ref)).map((c) => toMatch(c, p, ref)));
     }
     claims = planned.map(cite);
   }
@@ -162,40 +179,36 @@ function planArticle(a: ArticleInput): Planned {
   const byId = new Map(a.references.map((r) => [r.id, r]));
   const sources = new Map<number, Source>();
   for (const id of new Set(a.article.claims.flatMap((c) => c.refs))) sources.set(id, planSource(id, byId.get(id)));
-  return { ...a, byId, sources };
+  return { ...a, byId, sources, before: textsBefore(a.article.claims) };
 }
 
-/** What a remote source stage needs per URL: the claims citing it, and what the history matched there before. */
-export interface UrlPlan {
-  url: string;
-  asks: MatchAsk[];
-  previous: string[];
-}
-
+/** Each URL's citing claims, once per distinct ask; with a history, what it matched there before. */
 function planUrls(planned: readonly Planned[], urls: readonly string[], history: History | undefined): UrlPlan[] {
   const asks = new Map(urls.map((u) => [u, new Map<string, MatchAsk>()]));
   for (const p of planned) {
     for (const claim of p.article.claims) {
-      const before = textBefore(claim, p.article.claims);
       for (const ref of claim.refs) {
         const url = p.sources.get(ref)?.url;
-        const ask = askOf({ text: claim.text, before }, p.byId.get(ref));
+        const ask = toMatch(claim, p, ref);
         if (url) asks.get(url)?.set(askKey(ask), ask);
       }
     }
   }
-  return urls.map((url) => ({ url, asks: [...(asks.get(url)?.values() ?? [])], previous: lastMatched(history, url) }));
+  return urls.map((url) => ({ url, asks: [...(asks.get(url)?.values() ?? [])], ...(history ? { previous: lastMatched(history, url) } : {}) }));
 }
 
-/** Reads and judges each fetched URL once, however many footnotes of however many articles cite it. */
-async function readSources(urls: readonly string[], fetched: ReadonlyMap<string, SourceFetch>, budget: ReadBudget) {
-  const read = new Map<string, ReadSource>();
-  for (const url of urls) {
-    const f = fetched.get(url);
-    read.set(url, f ? await readSource(f, budget)
-      : { link: { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' } });
+/** Archived copies are few: their claims are matched here, with the readers loaded on demand. */
+async function matchArchives(sources: readonly Source[], asksOf: (ref: number) => MatchAsk[]): Promise<void> {
+  const readable = sources.filter((s) => s.archive?.page && s.archive.link && isReadStatus(s.archive.link.linkStatus));
+  if (readable.length === 0) return;
+  const { matchAsks } = await import('./read-source.js');
+  for (const s of readable) {
+    const { archive } = s;
+    if (!archive?.page) continue;
+    const asks = asksOf(s.ref);
+    const matches = matchAsks(archive.page, asks, archive.url);
+    archive.matches = new Map(asks.map((a, i) => [askKey(a), matches[i]]));
   }
-  return read;
 }
 
 /** The archive step with each archived copy fetched once per run, for every article that needs it. */
@@ -211,23 +224,28 @@ function onceByUrl(step: ArchiveStep): ArchiveStep {
   };
 }
 
-function askOf(claim: { text: string; before: string }, reference: Reference | undefined): MatchAsk {
-  const phrases = givenPhrases(reference);
-  return { ...claim, ...(phrases ? { phrases } : {}) };
+/** A claim with what its match depends on: the text before it (pronouns), the phrases its reference gives and the passage quoted from it. */
+function toMatch(claim: Claim, p: Planned, ref: number): MatchAsk {
+  const reference = p.byId.get(ref);
+  const quote = reference?.quote?.trim();
+  const phrases = quote ? [...(reference?.phrases ?? []), quote] : reference?.phrases;
+  return { text: claim.text, before: p.before.get(claim) ?? '', ...(phrases ? { phrases } : {}) };
 }
 
-function matchPage(claim: { text: string; before: string }, read: ReadSource, reference: Reference | undefined, url: string | undefined) {
-  return matchRead(read, askOf(claim, reference), url);
+/** The claim's match on a read page (made by the reader as the page arrived). */
+function matchOf(ask: MatchAsk, read: Pick<Source, 'link' | 'matches'> | undefined) {
+  return read?.link && isReadStatus(read.link.linkStatus) ? read.matches?.get(askKey(ask)) : undefined;
 }
-function citeOne(text: { text: string; before: string }, ref: number, source: Source | undefined, reference: Reference | undefined): Citation {
+
+function citeOne(ask: MatchAsk, ref: number, source: Source | undefined): Citation {
   const link = source?.link ?? { linkStatus: 'no-url' as const, reason: 'no reference with this number' };
-  const match = matchPage(text, source ?? {}, reference, source?.fetch?.finalUrl ?? source?.url);
+  const match = matchOf(ask, source);
   const citation = judgeCitation({ ref, linkStatus: link.linkStatus, linkReason: link.reason, match, ...(link.truncated ? { truncated: link.truncated } : {}) });
   const archive = source?.archive;
   if (!archive?.link) return citation;
   const archived = judgeCitation({
     ref, linkStatus: archive.link.linkStatus, linkReason: archive.link.reason,
-    match: matchPage(text, archive, reference, archive.url),
+    match: matchOf(ask, archive),
     ...(archive.link.truncated ? { truncated: archive.link.truncated } : {}),
   });
   const check: ArchiveCheck = {

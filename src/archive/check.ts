@@ -1,7 +1,5 @@
 // Archived copies for sources the live web failed: find one, fetch it raw, read and judge it like the live page.
 import type { Reference } from '../config/schema.js';
-import { judgeLink } from '../judge/link.js';
-import { readPage } from '../page/read.js';
 import type { Source } from '../source.js';
 import type { LinkStatus, SourceFetch } from '../types.js';
 import { timestampToMs } from './cdx.js';
@@ -70,6 +68,9 @@ export async function checkArchives(
     if (s.archive) planned.push(s);
   }
   const fetched = await step.fetch([...new Set(planned.flatMap((s) => (s.archive ? [s.archive.url] : [])))]);
+  if (planned.length === 0) return;
+  // The readers load only when a run has archived copies to read.
+  const [{ readPage }, { judgeLink }] = await Promise.all([import('../page/read.js'), import('../judge/link.js')]);
   for (const s of planned) {
     const f = s.archive ? fetched.get(s.archive.url) : undefined;
     if (!s.archive || !f) continue;

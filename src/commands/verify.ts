@@ -11,7 +11,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { parseFormats, renderFailureError, reportFiles, writeReportSet } from '../report/write.js';
 import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
-import { readWarc, writeWarc } from '../sources/warc.js';
+import { defaultWorkers } from '../read-pool.js';
 import { verifyRun } from '../verify.js';
 import { applyReviews } from '../review/apply.js';
 import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
@@ -30,6 +30,7 @@ export interface VerifyFlags extends InputFlags, WikiFlags {
   failOn: string;
   timeout: string;
   concurrency: string;
+  workers?: string;
   perHost: string;
   retries: string;
   maxSize: string;
@@ -89,6 +90,7 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   }
   const baseFetch = fetchOptions(flags);
   const read = readOptions(flags);
+  const workers = flags.workers === undefined ? defaultWorkers() : positiveInt(flags.workers, '--workers', 0);
   checkWikiFlags(args, flags);
   const articles = await loadArticles(args, flags, 'verify', wikiReader(flags, baseFetch.timeoutMs));
   // Review decisions are keyed by the article's path relative to the reviews file (a fetched article: its URL).
@@ -99,7 +101,7 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
     ...(keepMs === undefined ? {} : { keepMs }),
     notify: (line) => { if (!flags.quiet) printErr(`citecheck: ${line}\n`); },
   });
-  const replay = flags.replay ? await readWarc(flags.replay) : undefined;
+  const replay = flags.replay ? await (await import('../sources/warc.js')).readWarc(flags.replay) : undefined;
   const showProgress = shouldShowProgress(process.stderr, process.env, flags.quiet ?? false);
   const progress = createProgress({ stream: process.stderr, enabled: showProgress });
   // No progress line, no per-request bookkeeping in the fetch stage.
@@ -112,7 +114,9 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   // BullMQ and ioredis load only for fleet runs.
   const fleet = flags.queue === undefined && flags.resume === undefined ? undefined : (await import('./fleet.js')).verifyFleet(flags, baseFetch, read, flags.warc !== undefined, (done, total) => progress.update({ done, total, inFlight: 0 }));
   const result = await verifyRun({
-    articles, toolVersion, failOn, fetch, read,
+    articles, toolVersion, failOn, fetch, read, workers,
+    // Bodies are only kept when the WARC will write them.
+    keepBodies: flags.warc !== undefined,
     ...(fleet ? { sourceStage: fleet.stage } : {}),
     ...(replay ? { replay } : {}),
     ...(history ? { history } : {}),
@@ -128,6 +132,7 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   // Evidence first: it is what the reports are based on.
   if (flags.warc) {
     const { warc } = flags;
+    const { writeWarc } = await import('../sources/warc.js');
     await writing(warc, () => writeWarc(warc, result.fetches, { software: `citecheck/${toolVersion}` }));
   }
   const { written, failed } = await writing(`reports in ${flags.out}`, () => writeReportSet(flags.out, reportFiles(report, formats, failOn)));

@@ -1,7 +1,6 @@
 // What one run tells the history about each fetched source: status, text fingerprint, phrases found.
 import type { Source } from '../source.js';
 import type { Citation } from '../types.js';
-import { textFacts } from '../read-source.js';
 import type { SourceCheck } from './rot.js';
 import type { History } from './schema.js';
 
@@ -14,11 +13,10 @@ export function lastMatched(history: History | undefined, url: string): string[]
 /**
  * `matchedPhrases` is what this run's claims matched plus every phrase matched before that the page
  * still contains anywhere: a phrase is only "lost" (drift) when the page no longer has it, not when
- * the article stopped asking for it or the best evidence window moved.
+ * the article stopped asking for it or the best evidence window moved. The reader found those as it
+ * read the page (read-source.ts), from the history's `lastMatched`.
  */
-export function sourceChecks(
-  sources: Iterable<Source>, citations: readonly Citation[], history?: History,
-): SourceCheck[] {
+export function sourceChecks(sources: Iterable<Source>, citations: readonly Citation[]): SourceCheck[] {
   // One pass over the citations, not one per source (that was 16 s at 10,000 sources).
   const matchedByRef = new Map<number, string[]>();
   for (const c of citations) {
@@ -33,8 +31,8 @@ export function sourceChecks(
     const entry: SourceCheck = { url: s.url, ref: s.ref, linkStatus: s.link.linkStatus };
     if (response) entry.httpStatus = response.status;
     if (s.fetch) entry.finalUrl = s.fetch.finalUrl;
-    // Facts made where the page was read (a fleet worker) or, locally, from the page's text now.
-    const facts = s.facts ?? textFacts(s.page, lastMatched(history, s.url));
+    // Taken where the page was read, once (read-source.ts): the page comes back without its text.
+    const { facts } = s;
     if (facts?.fingerprint) {
       const matched = matchedByRef.get(s.ref) ?? [];
       entry.textFingerprint = facts.fingerprint;

@@ -11,6 +11,10 @@ import { normalize } from '../judge/normalize.js';
  * not changes.
  */
 export function fingerprintText(text: string): string {
-  const normalised = normalize(text).text.trim();
-  return `sha256:${createHash('sha256').update(normalised, 'utf8').digest('hex').slice(0, 32)}`;
+  return fingerprintNormalized(normalize(text).text);
+}
+
+/** The same fingerprint from text already normalised (the matcher's cached layers). */
+export function fingerprintNormalized(normalised: string): string {
+  return `sha256:${createHash('sha256').update(normalised.trim(), 'utf8').digest('hex').slice(0, 32)}`;
 }

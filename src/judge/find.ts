@@ -263,7 +263,12 @@ function withRelativeDates(layer: CachedLayer, givenDate: string | undefined): F
   return facts;
 }
 
-/** Drop the cached layers (benchmarks measure the cold path). */
+/** A layer's normalised text: the matcher's cached copy when it matched this layer, else fresh. */
+export function normalizedLayer(original: string): Normalized {
+  return layerCache.get(original)?.norm ?? normalize(original);
+}
+
+/** Drop the cached layers (benchmarks measure the cold path; a read source is done with its page). */
 export function forgetLayers(): void {
   layerCache.clear();
   cachedChars = 0;

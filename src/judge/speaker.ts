@@ -1,5 +1,5 @@
 // Who said or did it: the claim's actor (its subject, "according to X", a pronoun from the sentence before) against the source's.
-import type { Claim } from '../types.js';
+export { textBefore } from './before.js';
 import type { LayerText, PreparedClaim } from './find.js';
 import { namesMatch } from './names.js';
 import { normalize, sliceOriginal } from './normalize.js';
@@ -67,11 +67,6 @@ function previousClauses(before: string): string[] {
   return before.split(/(?<=[.!?]["')\]]?)\s+|\s*\[\d+\]\s*/u).map((s) => s.trim()).filter(Boolean).reverse();
 }
 
-/** The article's text before a claim in its paragraph (earlier claims on its line, then its context): where `He` points. */
-export function textBefore(claim: Claim, claims: readonly Claim[]): string {
-  const earlier = claims.filter((c) => c.line === claim.line && c.column < claim.column).map((c) => c.text);
-  return [...earlier, claim.context ?? ''].join(' ').trim();
-}
 
 /** The claim's actor: `X said`/`X condemned`, `according to X`, or `He …` resolved from `before`. */
 export function findActor(claim: string, before = ''): Actor | undefined {

@@ -131,13 +131,14 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
   const language = normaliseLanguage(doc.documentElement?.getAttribute('lang')) ?? normaliseLanguage(readHeader(headers, 'content-language')) ?? normaliseLanguage(meta.get('content-language')) ?? normaliseLanguage(meta.get('og:locale'));
   // Last: Readability takes the document apart, and it gets the parsed one itself (no clone).
   const mainText = readMainText(doc, html.length, depth);
+  const mainWords = countWords(mainText);
   return {
     html,
     layers: buildLayers(mainText, jsonld, meta, titleTag, pageText),
     mainText,
     pageText,
-    mainWords: countWords(mainText),
-    shownWords: mainText ? countWords(mainText) : countWords(pageText),
+    mainWords,
+    shownWords: mainText ? mainWords : countWords(pageText),
     title: tidyText(meta.get('og:title') ?? '') || titleTag || h1,
     titleTag,
     h1,

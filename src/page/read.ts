@@ -5,7 +5,6 @@ import { decodeBody, normaliseCharset, readHeaderCharset } from './decode.js';
 import { readHeader, readMediaType } from './headers.js';
 import { readHtml } from './html.js';
 import { BudgetExceeded, DEFAULT_READ_BUDGET, measureDepth, startClock, type ReadBudget } from './budget.js';
-import { readPdfText } from './pdf.js';
 import { detectBotWall } from './botwall.js';
 import { detectHtmlSignals } from './signals.js';
 import { tidyText } from './dom.js';
@@ -70,6 +69,8 @@ function readTextPage(r: Response, contentType: string): Page {
 }
 
 async function readPdfPage(r: Response, contentType: string, budget: ReadBudget): Promise<Page> {
+  // The PDF reader loads with the first PDF, not with every run.
+  const { readPdfText } = await import('./pdf.js');
   const result = await readPdfText(r.body, budget);
   // A PDF keeps its cross-reference table at the end, so a body cut short rarely parses.
   const cut = r.truncation === 'connection-closed' ? 'the connection closed early' : 'the --max-size cap';

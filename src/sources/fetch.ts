@@ -50,6 +50,8 @@ export interface FetchOptions {
   /** Jitter source, [0, 1). */
   random: () => number;
   onProgress?: (event: FetchProgress) => void;
+  /** Each URL's final result as soon as it is known (after its retries), so it can be read while others are in flight. */
+  onFetched?: (fetched: SourceFetch) => void;
 }
 
 export const DEFAULT_FETCH_OPTIONS: Readonly<FetchOptions> = Object.freeze({
@@ -128,7 +130,9 @@ class Run {
     this.done += 1;
     this.report(url, 'done');
     const elapsedMs = started === undefined ? 0 : Math.round(performance.now() - started);
-    return { url, finalUrl: last.finalUrl, redirects: last.redirects, outcome: last.outcome, attempts, elapsedMs };
+    const fetched: SourceFetch = { url, finalUrl: last.finalUrl, redirects: last.redirects, outcome: last.outcome, attempts, elapsedMs };
+    this.opts.onFetched?.(fetched);
+    return fetched;
   }
 
   private hostLimit(host: string): LimitFunction {

@@ -1,0 +1,69 @@
+// The local source stage: fetch and read as one stream, each response handed to a reader the moment it arrives.
+import type { ReadBudget } from './page/budget.js';
+import { openReader } from './read-pool.js';
+import { filed, type MatchAsk, type ReadSource, type ReadTask } from './read-task.js';
+import { fetchSources, type FetchOptions } from './sources/fetch.js';
+import type { SourceFetch } from './types.js';
+
+/** One URL of the run: the claims citing it, and (fleet runs) what the history matched there before. */
+export interface UrlPlan {
+  url: string;
+  asks: MatchAsk[];
+  /** Absent on a local run: the stage asks `previous` when the page arrives. */
+  previous?: string[];
+}
+
+export interface StageOptions {
+  fetch: Partial<FetchOptions>;
+  replay?: ReadonlyMap<string, SourceFetch>;
+  budget: ReadBudget;
+  /** Phrases the history matched on a URL before, asked only for a response (an offline run asks nothing). */
+  previous?: (url: string) => string[];
+  /** Worker threads reading pages; 0 reads them on this thread. */
+  workers: number;
+  /** Keep each response's body after reading (`--warc` writes them); otherwise it is dropped once handed over. */
+  keepBodies: boolean;
+}
+
+const NOTHING = new Uint8Array(0);
+
+/**
+ * Fetches every URL once and, with worker threads, reads it as it arrives (on this thread, once all
+ * have arrived); the result is keyed by URL, whatever order responses came in.
+ */
+export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions): Promise<Map<string, ReadSource>> {
+  const reader = await openReader(opts.workers);
+  const asksOf = new Map(plans.map((p) => [p.url, p.asks]));
+  const pending = new Map<string, Promise<ReadSource>>();
+  const readOne = (f: SourceFetch): void => {
+    const asks = asksOf.get(f.url) ?? [];
+    const outcome = f.outcome;
+    // The task holds its own reference to the body, so the source can let go of it now.
+    const task: ReadTask = {
+      fetch: { ...f, outcome: { ...outcome } }, asks, budget: opts.budget,
+      ...(opts.previous && outcome.kind === 'response' ? { previous: opts.previous(f.url) } : {}),
+    };
+    const drop = !opts.keepBodies && !opts.replay && outcome.kind === 'response';
+    pending.set(f.url, reader.read(task, drop).then(
+      (read) => filed(f, asks, read),
+      (error: unknown) => ({ fetch: f, link: { linkStatus: 'error', reason: `the page could not be read: ${String(error)}` } }),
+    ));
+    if (drop) outcome.body = NOTHING;
+  };
+  const urls = plans.map((p) => p.url);
+  const arrived: SourceFetch[] = [];
+  try {
+    if (opts.replay) for (const url of urls) { const f = opts.replay.get(url); if (f) readOne(f); }
+    else if (reader.onThisThread) {
+      await fetchSources(urls, { ...opts.fetch, onFetched: (f) => arrived.push(f) });
+      arrived.forEach(readOne);
+    } else await fetchSources(urls, { ...opts.fetch, onFetched: readOne });
+    const read = new Map<string, ReadSource>();
+    for (const url of urls) {
+      read.set(url, await pending.get(url) ?? { link: { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' } });
+    }
+    return read;
+  } finally {
+    await reader.close();
+  }
+}

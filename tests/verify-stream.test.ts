@@ -1,0 +1,73 @@
+// The streaming pipeline: pages read as they arrive, on worker threads or not, give the same report for the same responses.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArticle } from '../src/article/parse.js';
+import type { Reference } from '../src/config/schema.js';
+import { workerFile } from '../src/read-pool.js';
+import type { Report } from '../src/report/schema.js';
+import { readWarc, writeWarc } from '../src/sources/warc.js';
+import { verify } from '../src/verify.js';
+import { ROUTES, startFixtureWeb, type FixtureWeb } from './fixtures/web.js';
+import { ensureBuilt } from './helpers/cli.js';
+
+const ROUTE_LIST = ['ok', 'moved', 'gone', 'soft404En', 'cloudflare403', 'paywallJsonLd', 'jsonLdOnly', 'pdf', 'cp1251', 'gzip', 'notFound', 'ok'] as const;
+
+const ARTICLE = `Riverside library
+
+Budget
+
+The Riverside city council approved a budget of 4.2 million dollars for the new library. [1] [2] [12]
+Mayor Elena Novak said construction would begin in the spring of 2025. [1] [3] [4]
+The council approved 9.7 million dollars for a new stadium in 2019. [5] [6] [7]
+Residents were told the vote passed. [8] [9] [10] [11]
+
+References
+
+${ROUTE_LIST.map((_, i) => `  ${i + 1}. "Source ${i + 1}". Riverside Gazette. 2024.`).join('\n')}
+`;
+
+let web: FixtureWeb;
+beforeAll(async () => {
+  ensureBuilt(); // the worker threads run the compiled reader from dist/
+  web = await startFixtureWeb();
+}, 120_000);
+afterAll(async () => { await web.close(); });
+
+// Two footnotes ([1] and [12]) point at the same URL with different given phrases.
+const references = (): Reference[] => ROUTE_LIST.map((route, i) => ({
+  id: i + 1, url: web.url(ROUTES[route]), ...(i === 11 ? { phrases: ['library'] } : {}),
+}));
+const timeless = (r: Report) => ({ ...r, run: { ...r.run, startedAt: '', durationMs: 0 } });
+const run = (extra: Partial<Parameters<typeof verify>[0]>) => verify({
+  article: parseArticle(ARTICLE, 'riverside.txt'), references: references(), toolVersion: 'test', failOn: [],
+  fetch: { allowPrivateHosts: true, retries: 0, timeoutMs: 5000 }, ...extra,
+});
+
+describe('streaming pipeline', () => {
+  it('replays a WARC to the same report JSON on this thread and on worker threads', async () => {
+    expect(workerFile()).toBeDefined();
+    const live = await run({ workers: 0 });
+    const file = join(mkdtempSync(join(tmpdir(), 'citecheck-stream-')), 'run.warc.gz');
+    await writeWarc(file, live.fetches, { software: 'citecheck/test' });
+    const inline = await run({ replay: await readWarc(file), workers: 0 });
+    const pooled = await run({ replay: await readWarc(file), workers: 2 });
+    expect(JSON.stringify(timeless(pooled.report))).toBe(JSON.stringify(timeless(inline.report)));
+    expect(timeless(inline.report).claims).toEqual(timeless(live.report).claims);
+    const verdicts = inline.report.claims.flatMap((c) => c.citations.map((x) => x.verdict));
+    expect(new Set(verdicts).size).toBeGreaterThan(2); // the run exercises several outcomes, not one
+  }, 120_000);
+
+  it('drops each body once read unless asked to keep it, and the report does not change', async () => {
+    const kept = await run({ workers: 2, keepBodies: true });
+    const dropped = await run({ workers: 2, keepBodies: false });
+    expect(timeless(dropped.report).claims).toEqual(timeless(kept.report).claims);
+    expect(dropped.report.sources).toEqual(kept.report.sources);
+    const bytes = (r: typeof kept) => r.fetches.reduce((n, f) => n + (f.outcome.kind === 'response' ? f.outcome.body.length : 0), 0);
+    expect(bytes(kept)).toBeGreaterThan(0);
+    expect(bytes(dropped)).toBe(0);
+    // What the report keeps of a page, not its text.
+    for (const s of dropped.sources.values()) expect(s.page?.layers ?? []).toEqual([]);
+  }, 120_000);
+});
