@@ -5,8 +5,9 @@ import type { Article } from '../types.js';
 
 /**
  * The extract output. `references` are the ones a verify run checks: each row of the article's list
- * with the fields references.json adds or overrides (its URL, most often), then the entries only
- * references.json has (`listed: false`). Without `merged`, the article's own list.
+ * with what references.json adds (its URL, most often; the URL, archive and quote it overrides, as
+ * verify fetches them), then the entries only references.json has (`listed: false`). Without
+ * `merged`, the article's own list.
  */
 export function toExtractJson(a: Article, merged?: readonly Reference[]): object {
   const listed = new Map(a.references.map((r) => [r.id, r]));
@@ -19,8 +20,9 @@ export function toExtractJson(a: Article, merged?: readonly Reference[]): object
     references: refs.map((m) => {
       const r = listed.get(m.id);
       return {
-        id: m.id, title: m.title ?? r?.title, publisher: m.publisher ?? r?.publisher, date: m.date ?? r?.date,
-        language: m.language ?? r?.language, uses: r?.uses, accessDate: m.accessDate ?? r?.accessDate, authors: r?.authors,
+        // What readers see in the list stays (the metadata findings compare it); the file fills gaps.
+        id: m.id, title: r?.title || m.title, publisher: r?.publisher ?? m.publisher, date: r?.date ?? m.date,
+        language: r?.language ?? m.language, uses: r?.uses, accessDate: r?.accessDate ?? m.accessDate, authors: r?.authors,
         url: m.url, archiveUrl: m.archiveUrl, urlStatus: r?.urlStatus, quote: m.quote ?? r?.quote, label: r?.label,
         ...(r ? {} : { listed: false }),
       };
