@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Piscina } from 'piscina';
 import type { ReadTask, SourceRead } from './read-task.js';
 
 export interface Reader {
@@ -60,17 +61,24 @@ function inProcess(): Reader {
   };
 }
 
-/** Opens the reader; the pool's threads start (and load the page readers) while the first requests are in flight. */
-export async function openReader(workers: number): Promise<Reader> {
-  const file = workers > 0 ? workerFile() : undefined;
-  if (!file) return inProcess();
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<ReadTask, SourceRead>({
+/**
+ * The pool loads, and its threads start (each loading the page readers), with the first response:
+ * spawning them before the first request would make that request wait.
+ */
+function inPool(file: URL, workers: number): Reader {
+  let pool: Promise<Piscina<ReadTask, SourceRead>> | undefined;
+  const open = () => (pool ??= import('piscina').then(({ Piscina: Pool }) => new Pool<ReadTask, SourceRead>({
     filename: file.href, minThreads: workers, maxThreads: workers, idleTimeout: 30_000,
-  });
+  })));
   return {
     onThisThread: false,
-    read: (task, giveBody) => pool.run(task, { transferList: giveBody ? transferable(task) : [] }),
-    close: () => pool.destroy(),
+    read: async (task, giveBody) => (await open()).run(task, { transferList: giveBody ? transferable(task) : [] }),
+    close: async () => { if (pool) await (await pool).destroy(); },
   };
+}
+
+/** Worker threads when asked for and the compiled worker is there, else this thread; nothing loads until the first read. */
+export function openReader(workers: number): Reader {
+  const file = workers > 0 ? workerFile() : undefined;
+  return file ? inPool(file, workers) : inProcess();
 }

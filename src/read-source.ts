@@ -7,10 +7,9 @@ import { matchClaim, type ClaimMatch } from './judge/match.js';
 import { normalize } from './judge/normalize.js';
 import { extractKeyPhrases } from './judge/phrases.js';
 import { isReadStatus } from './judge/verdict.js';
-import { DEFAULT_READ_BUDGET, type ReadBudget } from './page/budget.js';
 import { readPage } from './page/read.js';
-import { filed, type MatchAsk, type ReadSource, type ReadTask, type SourceRead, type TextFacts } from './read-task.js';
-import type { Page, SourceFetch } from './types.js';
+import type { MatchAsk, ReadTask, SourceRead, TextFacts } from './read-task.js';
+import type { Page } from './types.js';
 
 export type { MatchAsk, ReadSource } from './read-task.js';
 
@@ -43,15 +42,4 @@ function textFacts(page: Page, previous: readonly string[]): TextFacts | undefin
     fingerprint: fingerprintNormalized(normalizedLayer(main).text),
     kept: previous.filter((p) => all.includes(normalize(p).text.trim())),
   };
-}
-
-/**
- * Everything the report and the history need from one response: what a fleet worker sends back
- * instead of the page (the body only when `keepBody` asks for WARC evidence).
- */
-export async function judgeResponse(fetch: SourceFetch, asks: readonly MatchAsk[], previous: readonly string[], keepBody: boolean,
-  budget: ReadBudget = DEFAULT_READ_BUDGET): Promise<ReadSource> {
-  const read = await readSource({ fetch, asks, previous, budget });
-  const outcome = fetch.outcome.kind === 'response' && !keepBody ? { ...fetch.outcome, body: new Uint8Array(0) } : fetch.outcome;
-  return filed({ ...fetch, outcome }, asks, read);
 }

@@ -32,7 +32,7 @@ const NOTHING = new Uint8Array(0);
  * have arrived); the result is keyed by URL, whatever order responses came in.
  */
 export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions): Promise<Map<string, ReadSource>> {
-  const reader = await openReader(opts.workers);
+  const reader = openReader(opts.workers);
   const asksOf = new Map(plans.map((p) => [p.url, p.asks]));
   const pending = new Map<string, Promise<ReadSource>>();
   const readOne = (f: SourceFetch): void => {

@@ -12,10 +12,8 @@ import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
 import { DEFAULT_READ_BUDGET, type ReadBudget } from './page/budget.js';
 import { fetchAndRead, type UrlPlan } from './read-stage.js';
 import { askKey, type MatchAsk, type ReadSource } from './read-task.js';
-import { buildReport } from './report/build.js';
 import type { Changes, Report } from './report/schema.js';
 import { markOffline, planSource, sourceReport, type Source } from './source.js';
-import { sourceFindings, unusedReferences } from './source-findings.js';
 import type { FetchOptions } from './sources/fetch.js';
 import type { ArchiveCheck, Article, Citation, Claim, SourceFetch, Verdict } from './types.js';
 
@@ -151,6 +149,8 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
     ...(before?.updatedAt ? { previousRunAt: before.updatedAt } : {}),
     news: hasNews(recorded.changes, 'broken'),
   };
+  // Loaded once the pages are in (the findings load the stemmers): the first request does not wait for them.
+  const [{ buildReport }, { sourceFindings, unusedReferences }] = await Promise.all([import('./report/build.js'), import('./source-findings.js')]);
   const durationMs = now().getTime() - started.getTime();
   const articles = planned.map((p, i) => ({
     sources: p.sources,

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../src/report/schema.js';
+import { readWarc } from '../src/sources/warc.js';
+import type { SourceFetch } from '../src/types.js';
 import { CLI, ensureBuilt, runCli } from './helpers/cli.js';
 import { startRedis, type TestRedis } from './helpers/redis.js';
 
@@ -95,6 +97,13 @@ async function waitFor(test: () => boolean, ms: number, seen: () => string = () 
 const args = (out: string) => ['verify', '--allow-private-hosts', '--retries', '0', '--no-history', '--out', out];
 const readReport = (out: string) => ReportSchema.parse(JSON.parse(readFileSync(join(dir, out, 'report.json'), 'utf8')));
 /** What must not differ between a local and a fleet run: everything but the run's timings. */
+/** What a WARC must hold for one URL whoever fetched it: the answer, its content type and its bytes. */
+const evidence = (f: SourceFetch) => ({
+  finalUrl: f.finalUrl, redirects: f.redirects,
+  ...(f.outcome.kind === 'response'
+    ? { status: f.outcome.status, type: f.outcome.headers['content-type'], body: Buffer.from(f.outcome.body).toString('utf8'), truncated: f.outcome.truncated }
+    : { failure: f.outcome.failure }),
+});
 const judged = (r: Report) => ({ claims: r.claims, sources: r.sources.map(({ ...s }) => s), findings: r.findings, summary: r.summary });
 
 beforeAll(async () => {
@@ -104,7 +113,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'citecheck-fleet-'));
   writeProject();
   // The local run every fleet run is compared with.
-  const local = await runCli(args('local'), { cwd: dir });
+  const local = await runCli([...args('local'), '--warc', 'local.warc.gz'], { cwd: dir });
   if (local.code !== 1) throw new Error(`the local run should exit 1 (one dead link): ${local.code} ${local.stderr}`);
   localHits = web.hits;
 }, 180_000);
@@ -130,6 +139,24 @@ describe('citecheck verify --queue', () => {
     const everything = fleet.stdout + fleet.stderr + readFileSync(join(dir, 'fleet', 'report.json'), 'utf8')
       + readFileSync(join(dir, 'fleet', 'report.md'), 'utf8');
     expect(everything).not.toContain('s3cret-pw');
+  }, 300_000);
+
+  it('--warc: the fleet writes the same evidence as a local run, and replaying it gives the same report', async () => {
+    startWorker();
+    const fleet = await runCli([...args('fleet-warc'), '--queue', redis.url, '--warc', 'fleet.warc.gz'], { cwd: dir });
+    expect(fleet.code, fleet.stderr).toBe(1);
+    const [local, remote] = await Promise.all([readWarc(join(dir, 'local.warc.gz')), readWarc(join(dir, 'fleet.warc.gz'))]);
+    expect([...remote.keys()].sort()).toEqual([...local.keys()].sort());
+    expect(remote.size).toBe(9);
+    for (const [url, want] of local) {
+      const got = remote.get(url);
+      expect(got && evidence(got), url).toEqual(evidence(want));
+    }
+    const bodies = [...remote.values()].map((f) => (f.outcome.kind === 'response' ? f.outcome.body.length : 0));
+    expect(bodies.every((n) => n > 0)).toBe(true);
+    const replayed = await runCli([...args('fleet-replay'), '--replay', 'fleet.warc.gz'], { cwd: dir });
+    expect(replayed.code, replayed.stderr).toBe(1);
+    expect(judged(readReport('fleet-replay'))).toEqual(judged(readReport('local')));
   }, 300_000);
 
   it('a worker killed mid-unit: another takes the unit over and every citation is judged once', async () => {

@@ -1,10 +1,11 @@
 // Fleet pieces without a queue: the Redis URL and its redaction, units by host, the protocol's caps and shapes, the wire form.
 import { describe, expect, it } from 'vitest';
-import { checkPayload, MAX_JOB_BYTES, UnitJobSchema, type UnitJob } from '../src/fleet/protocol.js';
+import { checkPayload, MAX_JOB_BYTES, PROTOCOL_VERSION, UnitJobSchema, type UnitJob } from '../src/fleet/protocol.js';
 import { parseQueueUrl, redactUrl } from '../src/fleet/redis-url.js';
 import { isRunId, newRunId, planUnits } from '../src/fleet/units.js';
 import { fromWire, toWire, UnitResultSchema } from '../src/fleet/wire.js';
-import type { ReadSource } from '../src/read-source.js';
+import { askKey, type MatchAsk, type ReadSource, type SourceRead } from '../src/read-task.js';
+import type { ClaimMatch } from '../src/judge/match.js';
 
 describe('--queue URL', () => {
   it.each([
@@ -52,7 +53,7 @@ describe('units', () => {
 
 describe('protocol', () => {
   const job: UnitJob = {
-    v: 1, runId: 'r20261201120000abcdef', unitId: 'r20261201120000abcdef-0', host: 'a.example', evidence: false,
+    v: PROTOCOL_VERSION, runId: 'r20261201120000abcdef', unitId: 'r20261201120000abcdef-0', host: 'a.example', evidence: false,
     urls: [{ url: 'https://a.example/1', asks: [{ text: 'A claim.', before: '' }], previous: [] }],
     fetch: { perHost: 2, retries: 0, timeoutMs: 1000, maxBytes: 1000, allowPrivateHosts: false, allowHosts: [] },
     read: { timeMs: 20_000, maxDepth: 512, pdfMaxPages: 500, maxTextChars: 1000 },
@@ -74,17 +75,37 @@ describe('protocol', () => {
 });
 
 describe('wire form of a judged source', () => {
-  it('round-trips: body bytes, matches, facts', () => {
-    const read: ReadSource = {
-      fetch: { url: 'https://a.example/1', finalUrl: 'https://a.example/1', redirects: [], attempts: 1, elapsedMs: 5,
-        outcome: { kind: 'response', status: 200, headers: { 'content-type': 'text/html' }, body: new Uint8Array([60, 104, 49, 62]), truncated: false } },
-      page: { contentType: 'text/html', charset: 'utf-8', layers: [], signals: {} },
-      link: { linkStatus: 'ok', reason: 'HTTP 200' },
-      matches: new Map([['k', undefined]]),
-      facts: { fingerprint: 'sha256:ab', kept: ['x'] },
-    };
-    const wire = UnitResultSchema.parse(JSON.parse(JSON.stringify({ sources: [toWire('https://a.example/1', read)] })));
-    const back = fromWire(wire.sources[0] ?? toWire('', read));
-    expect(back).toEqual(read);
+  const asks: MatchAsk[] = [{ text: 'A claim.', before: '' }, { text: 'He said it.', before: 'Ann Lee spoke.', phrases: ['said it'] }];
+  const match: ClaimMatch = { score: 1, matched: ['claim'], missing: [], contradicted: [], crossLanguage: false, hasText: true,
+    contradictions: [], negationMismatch: false, givenCount: 0, opposed: [], notes: [], givenFound: 0, requiredMissing: [] };
+  const fetch = {
+    url: 'https://a.example/1', finalUrl: 'https://a.example/1', redirects: [], attempts: 1, elapsedMs: 5,
+    outcome: { kind: 'response' as const, status: 200, headers: { 'content-type': 'text/html' }, body: new Uint8Array([60, 104, 49, 62]), truncated: false },
+  };
+  const read: SourceRead = {
+    page: { contentType: 'text/html', charset: 'utf-8', layers: [], signals: {} },
+    link: { linkStatus: 'ok', reason: 'HTTP 200' },
+    matches: [match, undefined],
+    facts: { fingerprint: 'sha256:ab', kept: ['x'] },
+  };
+  const roundTrip = (r: SourceRead, keepBody: boolean) => {
+    const text = JSON.stringify({ sources: [toWire(fetch, r, keepBody)] });
+    const wire = UnitResultSchema.parse(JSON.parse(text));
+    return { text, back: wire.sources[0] && fromWire(wire.sources[0], asks) };
+  };
+
+  it('round-trips with evidence: body bytes, matches filed under their asks, facts; asks and the URL are not sent twice', () => {
+    const { text, back } = roundTrip(read, true);
+    expect(text).not.toContain('A claim.');
+    expect(text.split('https://a.example/1').length - 1).toBe(2);
+    const expected: ReadSource = { fetch, page: read.page, link: read.link, matches: new Map(asks.map((a, i) => [askKey(a), i === 0 ? match : undefined])), facts: { fingerprint: 'sha256:ab', kept: ['x'] } };
+    expect(back).toEqual(expected);
+  });
+
+  it('sends no body without evidence, and keeps a truncated link as truncated', () => {
+    const cut: SourceRead = { ...read, link: { linkStatus: 'ok', reason: 'HTTP 200 (cut at 5 MB)', truncated: 'max-size' } };
+    const { back } = roundTrip(cut, false);
+    expect(back?.fetch?.outcome.kind === 'response' && back.fetch.outcome.body.length).toBe(0);
+    expect(back?.link).toEqual(cut.link);
   });
 });

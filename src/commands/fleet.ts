@@ -1,12 +1,14 @@
 // `citecheck worker`, and `verify --queue/--resume`: the CLI side of fleet runs (the queue itself is src/fleet/).
 import { InputError } from '../errors.js';
-import { fleetStage, processUnit, warmUp, type FleetStage } from '../fleet/stage.js';
+import { openUnitProcessor } from '../fleet/process.js';
+import { fleetStage, type FleetStage } from '../fleet/stage.js';
 import { parseQueueUrl } from '../fleet/redis-url.js';
 import { isRunId, newRunId } from '../fleet/units.js';
 import { startUnitWorker } from '../fleet/worker.js';
 import type { ReadBudget } from '../page/budget.js';
 import type { FetchOptions } from '../sources/fetch.js';
 import { DEFAULT_FETCH_OPTIONS } from '../sources/fetch.js';
+import { defaultWorkers } from '../read-pool.js';
 import { positiveInt, positiveNumber } from './options.js';
 
 export interface FleetFlags {
@@ -45,6 +47,7 @@ export function verifyFleet(flags: FleetFlags, fetch: Partial<FetchOptions>, rea
 export interface WorkerFlags {
   queue: string;
   hosts: string;
+  threads?: string;
   lock: string;
   quiet?: boolean;
   verbose?: boolean;
@@ -55,18 +58,19 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
   const target = parseQueueUrl(flags.queue);
   const hosts = positiveInt(flags.hosts, '--hosts');
   const lockMs = positiveNumber(flags.lock, '--lock') * 1000;
+  const threads = flags.threads === undefined ? defaultWorkers() : positiveInt(flags.threads, '--threads', 0);
   const say = (line: string) => process.stderr.write(`citecheck worker: ${line}\n`);
-  await warmUp();
-  const worker = startUnitWorker(target, processUnit, {
+  const processor = await openUnitProcessor(threads);
+  const worker = startUnitWorker(target, (job) => processor.process(job), {
     units: hosts, lockMs, log: (line) => { if (flags.verbose || (!flags.quiet && !line.startsWith('unit '))) say(line); },
   });
-  worker.ready.then(() => { if (!flags.quiet) say(`ready on ${target.display}, ${hosts} hosts at a time`); }, () => undefined);
+  worker.ready.then(() => { if (!flags.quiet) say(`ready on ${target.display}, ${hosts} hosts at a time, pages read on ${threads === 0 ? 'the main thread' : `${threads} thread${threads > 1 ? 's' : ''}`}`); }, () => undefined);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.once('SIGINT', () => process.exit(130));
       process.once('SIGTERM', () => process.exit(143));
       if (!flags.quiet) say('finishing the units in hand, then stopping (signal again to stop now)');
-      worker.close().then(resolve, resolve);
+      worker.close().then(() => processor.close()).then(resolve, resolve);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

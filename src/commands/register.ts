@@ -130,6 +130,7 @@ const WORKER_EXAMPLES = `
 Examples:
   $ citecheck worker --queue redis://127.0.0.1:6379
   $ citecheck worker --queue redis://:secret@queue.lan:6379/2 --hosts 32 -v
+  $ citecheck worker --queue redis://queue.lan:6379 --threads 7        # an 8-core machine
 
 A worker takes units of work (all URLs of one host) from the queue that \`citecheck verify --queue\`
 fills, fetches, reads and judges them, and returns compact results (never page bodies unless the run
@@ -143,6 +144,7 @@ export function addWorker(program: Command): void {
     .description('process fleet units from a Redis job queue (see verify --queue)')
     .requiredOption('--queue <redis-url>', 'the Redis server the coordinating verify uses')
     .option('--hosts <n>', 'units (hosts) worked on at once', '16')
+    .option('--threads <n>', 'threads that read pages as they arrive, shared by all units (0: the main thread; default: one per core but one, at least 1)')
     .addOption(new Option('--lock <seconds>', 'how long a unit stays with a silent worker before another takes it').default('30').hideHelp())
     .addOption(new Option('-q, --quiet', 'print nothing but errors').conflicts('verbose'))
     .option('-v, --verbose', 'print a line per finished unit')

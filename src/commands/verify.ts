@@ -4,23 +4,16 @@ import { InputError } from '../errors.js';
 import { historyLocation, openHistoryAt } from '../history/file.js';
 import { DEFAULT_HISTORY_KEEP, parseHistoryKeep } from '../history/keep.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
-import { buildRunReport, runExitCode } from '../report/run.js';
-import { renderChanges } from '../report/changes.js';
-import { appendStepSummary, githubAnnotations } from '../report/github.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { parseFormats, renderFailureError, reportFiles, writeReportSet } from '../report/write.js';
+import { parseFormats } from '../report/formats.js';
 import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { defaultWorkers } from '../read-pool.js';
 import { verifyRun } from '../verify.js';
-import { applyReviews } from '../review/apply.js';
 import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
 import type { Review } from '../review/schema.js';
-import { archiveStep } from './archive.js';
 import { loadArticles, type InputFlags } from './articles.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
-import { printSummary } from './summary.js';
 import { printErr, printOut } from '../terminal.js';
 import { checkWikiFlags, wikiReader, type WikiFlags } from './wiki-input.js';
 
@@ -121,10 +114,14 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
     ...(replay ? { replay } : {}),
     ...(history ? { history } : {}),
     ...(flags.archive || replay
-      ? { archive: archiveStep({ fetch: baseFetch, replay, lookups: flags.archive === true && !replay, out: flags.out, waybackUrl: flags.waybackUrl }) }
+      ? { archive: (await import('./archive.js')).archiveStep({ fetch: baseFetch, replay, lookups: flags.archive === true && !replay, out: flags.out, waybackUrl: flags.waybackUrl }) }
       : {}),
   });
   progress.done();
+  // What builds, writes and prints the reports loads once the run is done, not before the first request.
+  const [{ buildRunReport, runExitCode }, { applyReviews }, { renderFailureError, reportFiles, writeReportSet }] = await Promise.all([
+    import('../report/run.js'), import('../review/apply.js'), import('../report/write.js'),
+  ]);
   const report = buildRunReport(result.articles.map((a, i) => {
     const decided = reviews[i];
     return decided ? applyReviews(a.report, decided).report : a.report;
@@ -145,7 +142,9 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   history?.close();
   // A renderer's bug costs its own format only: the other reports and the history are written first.
   if (failed.length > 0) throw renderFailureError(failed);
+  const [{ renderChanges }, { renderMarkdown }] = await Promise.all([import('../report/changes.js'), import('../report/markdown.js')]);
   if (process.env.GITHUB_ACTIONS === 'true') {
+    const { appendStepSummary, githubAnnotations } = await import('../report/github.js');
     for (const line of githubAnnotations(report, failOn)) printOut(`${line}\n`);
     // A broken step-summary path is the runner's problem: warn, keep the run's verdict.
     await appendStepSummary(flags.changedOnly && report.changes ? renderChanges(report.changes) : renderMarkdown(report))
@@ -157,7 +156,7 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
     if (!flags.quiet) printOut(`${text}\nreports: ${shown.join(', ')}\n`);
     return report.changes?.news ? 1 : 0;
   }
-  if (!flags.quiet) printSummary(report, shown, failOn, flags.verbose ?? false);
+  if (!flags.quiet) (await import('./summary.js')).printSummary(report, shown, failOn, flags.verbose ?? false);
   return runExitCode(report, failOn);
 }
 

@@ -1,6 +1,5 @@
 // `verify URL` / `extract URL`: a wiki article fetched through the MediaWiki REST API (--wiki-api, --revision).
 import path from 'node:path';
-import { readWikiArticle } from '../article/wiki-fetch/fetch.js';
 import { InputError } from '../errors.js';
 import type { UrlReader } from './articles.js';
 import { positiveInt } from './options.js';
@@ -18,7 +17,8 @@ export const isArticleUrl = (arg: string | undefined): arg is string => arg !== 
 
 /** Reads each wiki page URL argument; `--revision` pins the page when there is one URL. */
 export function wikiReader(flags: WikiFlags, timeoutMs?: number): UrlReader {
-  return (url) => readWikiArticle(url, {
+  // The wiki client and its HTML reader (cheerio) load only when an argument is a wiki URL.
+  return async (url) => (await import('../article/wiki-fetch/fetch.js')).readWikiArticle(url, {
     ...(flags.wikiApi ? { wikiApi: flags.wikiApi } : {}),
     ...(flags.revision !== undefined ? { revision: positiveInt(flags.revision, '--revision') } : {}),
     ...(flags.userAgent ? { userAgent: flags.userAgent } : {}),

@@ -103,25 +103,35 @@ async function retryFailed(queue: Queue, plan: RunPlan): Promise<void> {
   }
 }
 
-/** Waits for every unit: events for speed, a periodic sweep so a missed event never hangs the run. */
+/**
+ * Waits for every unit. A unit's result comes with its `completed` event (no read-back of the job);
+ * a sweep asks for the state of the units still open (one small script each, no job data) only
+ * when no unit settled since the last sweep, so a missed event never hangs the run and a busy run
+ * costs Redis nothing more.
+ */
 async function collect<R>(h: Handles, plan: RunPlan, options: CoordinateOptions<R>): Promise<Map<string, UnitOutcome<R>>> {
   const { queue, events, client } = h;
   const outcomes = new Map<string, UnitOutcome<R>>();
   const urls = new Map(plan.units.map((u) => [u.id, u.urls.length]));
   const total = plan.units.reduce((n, u) => n + u.urls.length, 0);
   let done = 0;
-  const settle = async (id: string): Promise<void> => {
+  let settledSinceSweep = true;
+  const record = (id: string, outcome: UnitOutcome<R>): void => {
     if (outcomes.has(id) || !urls.has(id)) return;
-    const job = await Job.fromId(queue, id);
-    if (!job) throw new Error(`the queue no longer holds unit ${id} (was Redis restarted without persistence?)`);
-    const state = await job.getState();
-    let outcome: UnitOutcome<R> | undefined;
-    if (state === 'completed') outcome = readResult(job.returnvalue, options.resultSchema, id);
-    else if (state === 'failed' && job.attemptsMade >= (job.opts.attempts ?? 1)) outcome = { ok: false, error: job.failedReason || 'the worker failed' };
-    if (!outcome || outcomes.has(id)) return;
     outcomes.set(id, outcome);
+    settledSinceSweep = true;
     done += urls.get(id) ?? 0;
     options.onProgress?.(done, total);
+  };
+  /** Reads a finished unit back from the queue (a failure, or a completion whose event was missed). */
+  const settle = async (id: string, known?: string): Promise<void> => {
+    if (outcomes.has(id) || !urls.has(id)) return;
+    const state = known ?? await queue.getJobState(id);
+    if (state !== 'completed' && state !== 'failed') return;
+    const job = await Job.fromId(queue, id);
+    if (!job) throw new Error(`the queue no longer holds unit ${id} (was Redis restarted without persistence?)`);
+    if (state === 'completed') record(id, readResult(job.returnvalue, options.resultSchema, id));
+    else if (job.attemptsMade >= (job.opts.attempts ?? 1)) record(id, { ok: false, error: job.failedReason || 'the worker failed' });
   };
   return new Promise((resolve, reject) => {
     let failure: unknown;
@@ -136,9 +146,11 @@ async function collect<R>(h: Handles, plan: RunPlan, options: CoordinateOptions<
       clearInterval(timer);
       reject(error);
     };
-    const onEvent = ({ jobId }: { jobId: string }) => { settle(jobId).then(finish, fail); };
-    events.on('completed', onEvent);
-    events.on('failed', onEvent);
+    events.on('completed', ({ jobId, returnvalue }) => {
+      if (urls.has(jobId)) record(jobId, readResult(returnvalue, options.resultSchema, jobId));
+      finish();
+    });
+    events.on('failed', ({ jobId }) => { settle(jobId, 'failed').then(finish, fail); });
     // BullMQ's commands wait for Redis forever (maxRetriesPerRequest null): liveness is checked apart,
     // with a deadline, and two failed checks in a row end the run with a clear line.
     let sweeping = false;
@@ -150,17 +162,21 @@ async function collect<R>(h: Handles, plan: RunPlan, options: CoordinateOptions<
       const alive = await withDeadline(client.ping(), 30_000).then(() => true, () => client.status === 'ready');
       failedPings = alive ? 0 : failedPings + 1;
       if (failedPings >= 3) throw new Error(`no connection to Redis (${client.status})`);
-      if (!alive) return;
-      if (sweeping) return;
+      if (!alive || sweeping || settledSinceSweep) {
+        settledSinceSweep = false;
+        return;
+      }
       sweeping = true;
       try {
-        for (const unit of plan.units) if (!outcomes.has(unit.id)) await settle(unit.id);
+        await Promise.all(plan.units.filter((u) => !outcomes.has(u.id)).map((u) => settle(u.id)));
         finish();
       } finally {
         sweeping = false;
       }
     };
     const timer = setInterval(() => { sweep().catch(fail); }, options.sweepMs ?? 2_000);
+    // A resumed run's finished units sent their events long ago: read them once at the start.
+    if (options.resume) settledSinceSweep = false;
     sweep().catch(fail);
   });
 }

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 
 export const QUEUE_NAME = 'citecheck-units';
-export const PROTOCOL_VERSION = 1;
+/** 2: a result's matches follow the unit's asks (no keys), and its fetches omit the URL. */
+export const PROTOCOL_VERSION = 2;
 /** A job's data: the host's URLs, what to match on each page, and the fetch settings. */
 export const MAX_JOB_BYTES = 8 * 1024 * 1024;
 /** A unit's result: compact judgements (link, match, fingerprint, evidence), never page bodies. */

@@ -1,8 +1,8 @@
-// A judged source on the wire: what a worker returns for one URL (JSON: bodies as base64, matches as pairs).
+// A judged source on the wire: what a worker returns for one URL (JSON: bodies as base64, matches in the order of the unit's asks).
 import { z } from 'zod';
 import type { ClaimMatch } from '../judge/match.js';
-import type { ReadSource } from '../read-source.js';
-import { LINK_STATUSES, type FetchOutcome, type Page } from '../types.js';
+import { filed, type MatchAsk, type ReadSource, type SourceRead } from '../read-task.js';
+import { LINK_STATUSES, TRUNCATIONS, type FetchOutcome, type Page, type SourceFetch } from '../types.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -20,16 +20,18 @@ const MatchSchema = z.custom<ClaimMatch>((v) => isRecord(v) && typeof v.score ==
 
 export const WireSourceSchema = z.strictObject({
   url: z.string(),
+  /** The fetch without its `url` (the source's own); the body is empty unless the run keeps evidence. */
   fetch: z.strictObject({
-    url: z.string(), finalUrl: z.string(),
+    finalUrl: z.string(),
     redirects: z.array(z.strictObject({ url: z.string(), status: z.number().int(), location: z.string() })),
     outcome: OutcomeSchema,
     attempts: z.number().int().nonnegative(),
     elapsedMs: z.number().nonnegative(),
-  }).optional(),
+  }),
   page: PageSchema.optional(),
-  link: z.strictObject({ linkStatus: z.enum(LINK_STATUSES), reason: z.string() }),
-  matches: z.array(z.tuple([z.string(), MatchSchema.nullable()])),
+  link: z.strictObject({ linkStatus: z.enum(LINK_STATUSES), reason: z.string(), truncated: z.enum(TRUNCATIONS).optional() }),
+  /** One per ask of this URL in the unit, in the same order (the asks are not sent back). */
+  matches: z.array(MatchSchema.nullable()),
   facts: z.strictObject({ fingerprint: z.string().optional(), kept: z.array(z.string()) }).optional(),
 });
 
@@ -38,29 +40,30 @@ export const UnitResultSchema = z.strictObject({ sources: z.array(WireSourceSche
 export type WireSource = z.infer<typeof WireSourceSchema>;
 export type UnitResult = z.infer<typeof UnitResultSchema>;
 
-export function toWire(url: string, read: ReadSource): WireSource {
-  const f = read.fetch;
-  const outcome = f?.outcome.kind === 'response' ? { ...f.outcome, body: Buffer.from(f.outcome.body).toString('base64') } : f?.outcome;
+/** `keepBody`: the response's bytes travel too (`--warc`); they must still be in `fetch` then. */
+export function toWire(fetch: SourceFetch, read: SourceRead, keepBody: boolean): WireSource {
+  const { url, outcome, ...rest } = fetch;
+  const body = keepBody && outcome.kind === 'response' ? Buffer.from(outcome.body).toString('base64') : '';
   return {
     url,
-    ...(f && outcome ? { fetch: { ...f, outcome } } : {}),
+    fetch: { ...rest, outcome: outcome.kind === 'response' ? { ...outcome, body } : outcome },
     ...(read.page ? { page: read.page } : {}),
-    link: read.link ?? { linkStatus: 'error', reason: 'not judged' },
-    matches: [...(read.matches ?? new Map<string, ClaimMatch | undefined>())].map(([k, m]) => [k, m ?? null]),
+    link: read.link,
+    matches: read.matches.map((m) => m ?? null),
     ...(read.facts ? { facts: read.facts } : {}),
   };
 }
 
-export function fromWire(w: WireSource): ReadSource {
-  const f = w.fetch;
-  const outcome: FetchOutcome | undefined = f?.outcome.kind === 'response'
-    ? { ...f.outcome, body: new Uint8Array(Buffer.from(f.outcome.body, 'base64')) }
-    : f?.outcome.kind === 'failure' ? f.outcome : undefined;
-  return {
-    ...(f && outcome ? { fetch: { ...f, outcome } } : {}),
+/** `asks`: the ones the unit sent for this URL, which the matches come back in the order of. */
+export function fromWire(w: WireSource, asks: readonly MatchAsk[]): ReadSource {
+  const { outcome, ...rest } = w.fetch;
+  const fetched: FetchOutcome = outcome.kind === 'response'
+    ? { ...outcome, body: new Uint8Array(Buffer.from(outcome.body, 'base64')) } : outcome;
+  const facts = w.facts && (w.facts.fingerprint === undefined ? { kept: w.facts.kept } : { fingerprint: w.facts.fingerprint, kept: w.facts.kept });
+  return filed({ url: w.url, ...rest, outcome: fetched }, asks, {
     ...(w.page ? { page: w.page } : {}),
-    link: w.link,
-    matches: new Map(w.matches.map(([k, m]) => [k, m ?? undefined])),
-    ...(w.facts ? { facts: w.facts.fingerprint === undefined ? { kept: w.facts.kept } : { fingerprint: w.facts.fingerprint, kept: w.facts.kept } } : {}),
-  };
+    link: w.link.truncated ? { linkStatus: w.link.linkStatus, reason: w.link.reason, truncated: w.link.truncated } : { linkStatus: w.link.linkStatus, reason: w.link.reason },
+    matches: asks.map((_, i) => w.matches[i] ?? undefined),
+    ...(facts ? { facts } : {}),
+  });
 }

@@ -7,30 +7,17 @@ import { jsonChunks } from './json-chunks.js';
 import { renderJunit } from './junit.js';
 import { markdownChunks } from './markdown.js';
 import { sarifChunks } from './sarif.js';
+import type { ReportFormat } from './formats.js';
 import type { AnyReport } from './schema.js';
 import { renderFailureError, writeReportSet, type ReportFile } from './write-set.js';
 
 export { renderFailureError, writeReportSet, type RenderFailure, type ReportFile } from './write-set.js';
 
-export const REPORT_FORMATS = ['json', 'md', 'html', 'junit', 'sarif'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { parseFormats, REPORT_FORMATS, type ReportFormat } from './formats.js';
 
 export const REPORT_FILE_NAMES = {
   json: 'report.json', md: 'report.md', html: 'report.html', junit: 'junit.xml', sarif: 'report.sarif',
 } as const satisfies Record<ReportFormat, string>;
-
-const isFormat = (s: string): s is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(s);
-
-/** `json,md` → ['json', 'md']: trimmed, lower-cased, deduplicated; an unknown name is the user's to fix. */
-export function parseFormats(csv: string): ReportFormat[] {
-  const names = csv.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const unknown = names.filter((n) => !isFormat(n));
-  if (unknown.length > 0) {
-    throw new InputError(`unknown report format: ${unknown.join(', ')}`, `use any of: ${REPORT_FORMATS.join(', ')}`);
-  }
-  if (names.length === 0) throw new InputError('no report format given', `use any of: ${REPORT_FORMATS.join(', ')}`);
-  return [...new Set(names.filter(isFormat))];
-}
 
 /** Each format's file and renderer; the text is produced in pieces only while the file is written. */
 export function reportFiles(r: AnyReport, formats: readonly ReportFormat[], failOn: readonly Verdict[]): ReportFile[] {
