@@ -23,7 +23,9 @@ Examples:
   $ citecheck extract https://en.wikipedia.org/wiki/Grey_Point_Lighthouse | jq '.references[0].url'
 
 Prints { title, claims, uncited, references, findings } as JSON on stdout; for several articles an
-array of them, each with its "path" and "format".`;
+array of them, each with its "path" and "format". "references" are the ones verify checks: the
+article's list with what its references.json adds (URLs most often); "listed": false marks an
+entry only references.json has.`;
 
 function addExtract(program: Command): void {
   program.command('extract')

@@ -12,6 +12,7 @@ export function sourceFindings(
   listed: readonly ListedReference[] = [],
 ): Finding[] {
   const findings: Finding[] = [];
+  const listedById = new Map(listed.map((l) => [l.id, l]));
   if (offline) {
     findings.push({ kind: 'offline', message: 'Name resolution failed for every host: nothing could be reached. ' +
       'Check the network (or DNS) and run again; no source was judged dead.' });
@@ -20,8 +21,8 @@ export function sourceFindings(
     const reference = byId.get(ref);
     if (!s.url) {
       findings.push({ kind: 'reference-without-url', ref, message: reference
-        ? `reference [${ref}] has no URL in references.json`
-        : `footnote [${ref}] is cited but references.json has no entry for it` });
+        ? `reference [${ref}] has no URL: neither the article's reference list nor references.json gives one`
+        : `footnote [${ref}] is cited but neither the article's reference list nor references.json has it` });
     }
     if (s.archiveUrl && isDeprecatedArchive(s.archiveUrl)) {
       findings.push({ kind: 'deprecated-archive', ref, message: `reference [${ref}]: archive.today is deprecated ` +
@@ -36,9 +37,13 @@ export function sourceFindings(
         `(${s.archiveError}); run again later` });
     }
     // only a page that was read has metadata of its own (a 404 page's title is not the source's)
-    if (s.link && isReadStatus(s.link.linkStatus)) findings.push(...metadataFindings(ref, listed.find((l) => l.id === ref), reference, s.page));
+    if (s.link && isReadStatus(s.link.linkStatus)) findings.push(...metadataFindings(ref, listedById.get(ref), reference, s.page));
   }
-  return findings;
+  // A finding about a reference sits at its row of the article's reference list, when the article has one.
+  return findings.map((f) => {
+    const line = f.ref === undefined || f.line !== undefined ? undefined : listedById.get(f.ref)?.line;
+    return line === undefined ? f : { ...f, line };
+  });
 }
 
 /** references.json entries no marker cites (unless the article's own list already said so). */

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReferencesFileSchema } from '../src/config/schema.js';
 import { ReportSchema, RunReportSchema } from '../src/report/schema.js';
@@ -117,6 +118,25 @@ describe('citecheck verify with several articles', () => {
     expect(uris).toEqual(['docs/alpha.txt', 'docs/deep/beta.txt']);
   });
 
+  it('`review` takes one article of a run report by --article, saves beside it, and the next run honours it', async () => {
+    const report = RunReportSchema.parse(JSON.parse(readFileSync(join(dir, 'multi', 'report.json'), 'utf8')));
+    const failing = report.articles[1]?.claims.find((c) => c.citations.some((x) => x.verdict === 'broken'));
+    const ask = ['review', join('multi', 'report.json'), '--claim', failing?.id ?? '', '--ref', '2', '--verdict', 'unverifiable', '--reviewer', 'ana'];
+    const refused = await runCli(ask, { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/holds 2 articles; review takes one at a time[\s\S]*--article with one of: docs\/alpha\.txt, docs\/deep\/beta\.txt/);
+    expect((await runCli([...ask, '--article', 'docs/nope.txt'], { cwd: dir })).stderr).toMatch(/has no article "docs\/nope\.txt"/);
+    const saved = await runCli([...ask, '--article', './docs/deep/beta.txt'], { cwd: dir });
+    expect(saved.stderr).toBe('');
+    expect(saved.stdout).toMatch(/saved in docs\/deep\/citecheck\.reviews\.json/);
+    await runCli(['verify', 'docs', ...LIVE, '-q', '--out', 'multi2'], { cwd: dir });
+    const again = RunReportSchema.parse(JSON.parse(readFileSync(join(dir, 'multi2', 'report.json'), 'utf8')));
+    const cite = (i: number) => again.articles[i]?.claims.find((c) => c.id === failing?.id)?.citations.find((x) => x.ref === 2);
+    expect(cite(1)).toMatchObject({ verdict: 'unverifiable', review: { status: 'reviewed', toolVerdict: 'broken' } });
+    // The decision is beta's: alpha's same-looking citation keeps its own verdict.
+    expect(again.articles[0]?.claims.flatMap((c) => c.citations).filter((x) => x.review)).toEqual([]);
+  });
+
   it('one article keeps the single-article shape; `report` re-renders a run report', async () => {
     const one = await runCli(['verify', 'docs/alpha.txt', ...LIVE, '-q', '--out', 'single'], { cwd: dir });
     expect(one.code).toBe(1);
@@ -150,6 +170,13 @@ describe('references.json merged by id', () => {
     await runCli(['verify', 'a.txt', '--refs', 'references.json', ...LIVE, '-q', '--out', 'o2'], { cwd: d });
     const second = ReportSchema.parse(JSON.parse(readFileSync(join(d, 'o2', 'report.json'), 'utf8')));
     expect(second.sources.map((s) => [s.ref, s.linkStatus])).toEqual([[1, 'dead'], [2, 'dead']]);
+    // extract shows the references verify checks: the list's rows with the file's URLs, then its extra entries.
+    writeFileSync(join(d, 'b.txt'), article('Merge', 'The council approved it.'));
+    writeFileSync(join(d, 'b.references.json'), JSON.stringify({ references: [{ id: 2, url: web.url(ROUTES.ok) }, { id: 7, url: web.url(ROUTES.gone) }] }));
+    const extracted = z.object({ references: z.array(z.looseObject({ id: z.number() })) })
+      .parse(JSON.parse((await runCli(['extract', 'b.txt'], { cwd: d })).stdout)).references;
+    expect(extracted.map((r) => [r.id, r.url, r.listed, typeof r.title])).toEqual([
+      [1, undefined, undefined, 'string'], [2, web.url(ROUTES.ok), undefined, 'string'], [7, web.url(ROUTES.gone), false, 'undefined']]);
   });
 });
 
@@ -163,7 +190,8 @@ describe('citecheck init', () => {
     expect(r.stdout).toMatch(/wrote references\.json: 2 references, 0 with a URL/);
     const written = ReferencesFileSchema.parse(JSON.parse(readFileSync(join(d, 'references.json'), 'utf8')));
     expect(written.article).toBe('a.txt');
-    expect(written.$schema).toMatch(/schema\/references\.schema\.json$/);
+    // citecheck is installed outside this temporary project: the published schema of this version.
+    expect(written.$schema).toMatch(/^https:\/\/unpkg\.com\/citecheck@\d+\.\d+\.\d+\/schema\/references\.schema\.json$/);
     expect(written.references).toEqual([
       { id: 1, title: 'Riverside council approves library budget', publisher: 'Riverside Gazette', date: '2024-05-14', phrases: [] },
       { id: 2, title: 'Removed', publisher: 'Riverside Gazette', date: '2019', phrases: [] },

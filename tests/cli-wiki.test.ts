@@ -78,6 +78,29 @@ describe('citecheck verify <wiki URL>', () => {
     expect(wikiRequests.every((q) => /^citecheck\/\S+ \(https:\/\/github\.com\/citecheck\/citecheck\)/.test(q.headers['user-agent'] ?? ''))).toBe(true);
   }, 60_000);
 
+  it('review decisions on a wiki article live in ./citecheck.reviews.json under its URL, and the next run honours them', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'citecheck-wiki-'));
+    expect((await run(['verify', PAGE, '--format', 'json', '-q', '--no-history'], cwd)).code).toBe(1);
+    const first = ReportSchema.parse(JSON.parse(readFileSync(join(cwd, 'reports', 'report.json'), 'utf8')));
+    // Every failing citation is reference 2's (the journal is gone): decide each one.
+    const failing = first.claims.flatMap((c) => c.citations.filter((x) => x.verdict === 'broken').map((x) => ({ claim: c.id, ref: x.ref })));
+    expect(failing.length).toBeGreaterThan(0);
+    expect(new Set(failing.map((f) => f.ref))).toEqual(new Set([2]));
+    for (const f of failing) {
+      const saved = await runCli(['review', '--claim', f.claim, '--ref', '2', '--verdict', 'unverifiable', '--reviewer', 'ana'], { cwd });
+      expect(saved.stderr).toBe('');
+      expect(saved.stdout).toBe(`saved in citecheck.reviews.json: claim ${f.claim} [2] unverifiable\n`);
+    }
+    const file = JSON.parse(readFileSync(join(cwd, 'citecheck.reviews.json'), 'utf8')) as { reviews: { article: string }[] };
+    expect(file.reviews.map((r) => r.article)).toEqual(failing.map(() => PAGE));
+    const again = await run(['verify', PAGE, '--format', 'json', '-q', '--no-history'], cwd);
+    const second = ReportSchema.parse(JSON.parse(readFileSync(join(cwd, 'reports', 'report.json'), 'utf8')));
+    expect(second.claims.find((c) => c.id === failing[0]?.claim)?.citations.find((x) => x.ref === 2)).toMatchObject({
+      verdict: 'unverifiable', review: { status: 'reviewed', toolVerdict: 'broken', reviewer: 'ana' },
+    });
+    expect(again.code).toBe(0);
+  }, 60_000);
+
   it('pins --revision, and references.json beside it overrides by id', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'citecheck-wiki-'));
     // Reference 2's journal is gone; the user points it at a copy that lives.

@@ -111,7 +111,7 @@ describe('GitHub annotations', () => {
   });
 
   it('emits errors for failOn verdicts, warnings for other problems, nothing for supported/partial', () => {
-    const lines = githubAnnotations(sampleReport, ['broken']);
+    const lines = githubAnnotations({ ...sampleReport, findings: [] }, ['broken']);
     const levels = lines.map((l) => /^::(\w+) /.exec(l)?.[1]);
     expect(levels.filter((l) => l === 'error')).toHaveLength(3);
     expect(levels.filter((l) => l === 'warning')).toHaveLength(4); // unsupported, missing, 2 × unverifiable
@@ -120,6 +120,15 @@ describe('GitHub annotations', () => {
       expect(line).toMatch(/^::(error|warning) file=articles\/tunguska\.md,line=\d+,col=\d+,title=[^,:]+::/);
       expect(line).not.toMatch(/[\r\n]/);
     }
+  });
+
+  it('then one per finding: notices for informational kinds, warnings otherwise, at the finding\'s line when it has one', () => {
+    const lines = githubAnnotations(sampleReport, ['broken']).slice(7);
+    expect(lines.map((l) => /^::(\w+) file=[^,]+(,line=\d+)?,title=([^:]+)::/.exec(l)?.slice(1))).toEqual([
+      ['notice', ',line=20', 'citecheck%3A uses-mismatch [1]'],
+      ['notice', ',line=29', 'citecheck%3A reference-never-cited [10]'],
+      ['warning', undefined, 'citecheck%3A deprecated-archive [4]'],
+    ]);
   });
 
   it.each([

@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { summarise } from '../src/report/build.js';
+import { exitCodeFor, summarise } from '../src/report/build.js';
 import { githubAnnotations } from '../src/report/github.js';
 import { renderHtml } from '../src/report/html.js';
 import { renderJunit } from '../src/report/junit.js';
@@ -134,18 +134,30 @@ describe('JUnit', () => {
 
   it('is well-formed XML with the right counts', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc: unknown = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testcase' })
-      .parse(xml);
-    const suite = z.object({ testsuites: z.object({
-      testsuite: z.looseObject({ testcase: z.array(z.record(z.string(), z.unknown())) }),
-    }) }).parse(doc).testsuites.testsuite;
-    const cases = suite.testcase;
+    const [suite, findings] = junitSuites(xml);
+    const cases = suite?.testcase ?? [];
     expect(cases).toHaveLength(10);
     expect(cases.filter((c) => 'failure' in c)).toHaveLength(5); // 3 broken + 1 unsupported + 1 missing
     expect(cases.filter((c) => 'skipped' in c)).toHaveLength(2); // unverifiable
     expect(suite).toMatchObject({ tests: '10', failures: '5', skipped: '2', name: 'articles/tunguska.md' });
     expect(cases[0]).toMatchObject({ classname: 'articles/tunguska.md' });
     expect(String(cases[0]?.name)).toMatch(/^c1 \[1\] The Tunguska event/);
+  });
+
+  it('lists the findings in a suite of their own, passing: they do not fail the run', () => {
+    const [, findings] = junitSuites(xml);
+    expect(findings).toMatchObject({ name: 'articles/tunguska.md findings', tests: '3', failures: '0' });
+    expect(findings?.testcase.map((c) => [c.name, c.line])).toEqual([
+      ['uses-mismatch [1]', '20'], ['reference-never-cited [10]', '29'], ['deprecated-archive [4]', undefined]]);
+    expect(findings?.testcase[2]?.['system-out']).toBe('reference 4 also links archive.today, which may vanish');
+  });
+
+  it('fails the no-claims finding exactly when the run fails on it (any --fail-on but none)', () => {
+    const empty = { ...r, claims: [], findings: [{ kind: 'no-claims' as const, message: 'no claims found' }] };
+    expect(junitSuites(renderJunit(empty, failOn))[1]).toMatchObject({ failures: '1', testcase: [{ failure: { type: 'no-claims' } }] });
+    expect(junitSuites(renderJunit(empty, []))[1]).toMatchObject({ failures: '0' });
+    expect(exitCodeFor(empty, failOn)).toBe(1);
+    expect(exitCodeFor(empty, [])).toBe(0);
   });
 
   it('fails unverifiable citations instead of skipping them when asked to', () => {
@@ -162,11 +174,22 @@ describe('JUnit', () => {
   });
 });
 
+const Suites = z.object({ testsuites: z.object({
+  testsuite: z.array(z.looseObject({ testcase: z.array(z.record(z.string(), z.unknown())).default([]) })),
+}) });
+
+/** The testsuites of a junit.xml, parsed: testcase attributes and children as properties. */
+function junitSuites(xml: string) {
+  const doc: unknown = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testcase' || n === 'testsuite' })
+    .parse(xml);
+  return Suites.parse(doc).testsuites.testsuite;
+}
+
 const SarifRun = z.object({ runs: z.array(z.object({ results: z.array(z.object({
-  ruleId: z.string(), level: z.string(), properties: z.object({ verdict: z.string() }),
+  ruleId: z.string(), level: z.string(), properties: z.object({ verdict: z.string().optional(), kind: z.string().optional() }),
   partialFingerprints: z.record(z.string(), z.string()),
   locations: z.array(z.object({ physicalLocation: z.object({
-    artifactLocation: z.object({ uri: z.string() }), region: z.object({ startLine: z.number(), startColumn: z.number() }),
+    artifactLocation: z.object({ uri: z.string() }), region: z.object({ startLine: z.number(), startColumn: z.number().optional() }),
   }) })),
 })) })) });
 
@@ -203,11 +226,25 @@ describe('SARIF', () => {
   });
 
   it('has one result per problem citation, errors exactly for failOn verdicts', () => {
-    const results = SarifRun.parse(sarif).runs[0]?.results ?? [];
+    const results = (SarifRun.parse(sarif).runs[0]?.results ?? []).filter((x) => x.properties.verdict);
     expect(results).toHaveLength(8); // 10 citations − 2 supported
     for (const res of results) {
       expect(res.level === 'error').toBe(failOn.some((v) => v === res.properties.verdict));
     }
     expect(new Set(results.map((x) => x.ruleId))).toEqual(new Set(['dead-link', 'claim-not-supported', 'claim-partial', 'missing-source', 'unverifiable-source']));
+  });
+
+  it('has one result per finding after the citations, ruled by its kind, at its line (else line 1)', () => {
+    const results = SarifRun.parse(sarif).runs[0]?.results ?? [];
+    expect(results.slice(8).map((x) => [x.ruleId, x.level, x.locations[0]?.physicalLocation.region.startLine])).toEqual([
+      ['uses-mismatch', 'note', 20], ['reference-never-cited', 'note', 29], ['deprecated-archive', 'warning', 1]]);
+    const withMismatch = { ...r, findings: [{ kind: 'date-mismatch' as const, ref: 2, line: 22, cited: '2023-10-14', page: '2023-10-07', days: 7,
+      message: 'reference [2] is cited as published 2023-10-14 but the page says 2023-10-07 (7 days apart)' }] };
+    const log: unknown = JSON.parse(renderSarif(withMismatch, failOn));
+    expect(validate(log), ajv.errorsText(validate.errors)).toBe(true);
+    expect(SarifRun.parse(log).runs[0]?.results.at(-1)).toMatchObject({
+      ruleId: 'date-mismatch', level: 'warning', properties: { kind: 'date-mismatch' },
+      locations: [{ physicalLocation: { region: { startLine: 22 } } }],
+    });
   });
 });

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/article/parse.js';
 import type { Reference } from '../src/config/schema.js';
 import { workerFile } from '../src/read-pool.js';
+import { DEFAULT_READ_BUDGET } from '../src/page/budget.js';
+import { Backlog, fetchAndRead } from '../src/read-stage.js';
 import type { Report } from '../src/report/schema.js';
 import { readWarc, writeWarc } from '../src/sources/warc.js';
 import { verify } from '../src/verify.js';
@@ -69,5 +71,42 @@ describe('streaming pipeline', () => {
     expect(bytes(dropped)).toBe(0);
     // What the report keeps of a page, not its text.
     for (const s of dropped.sources.values()) expect(s.page?.layers ?? []).toEqual([]);
+  }, 120_000);
+});
+
+describe('the readers\' backlog', () => {
+  it('admits up to its limit, then one waiting request per finished read', async () => {
+    const backlog = new Backlog(2);
+    const order: string[] = [];
+    const admit = (url: string) => backlog.admit(url).then(() => order.push(url));
+    await Promise.all([admit('a'), admit('b')]);
+    const waiting = [admit('c'), admit('d')];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(['a', 'b']);
+    backlog.release('never-admitted'); // frees nothing
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(['a', 'b']);
+    backlog.release('a');
+    await waiting[0];
+    expect(order).toEqual(['a', 'b', 'c']);
+    backlog.release('a'); // a second release of the same URL frees nothing either
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(['a', 'b', 'c']);
+    backlog.release('b');
+    await waiting[1];
+    expect(order).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('a backlog of one still reads every page (no request waits forever), as a wide one does', async () => {
+    const plans = [...new Set(references().map((r) => r.url ?? ''))].map((url) => ({ url, asks: [{ text: 'The council approved a budget.', before: '' }] }));
+    const stage = (backlog: number) => fetchAndRead(plans, {
+      fetch: { allowPrivateHosts: true, retries: 0, timeoutMs: 5000, concurrency: 4 }, budget: DEFAULT_READ_BUDGET,
+      workers: 1, keepBodies: false, backlog,
+    });
+    const [narrow, wide] = [await stage(1), await stage(100)];
+    const statuses = (m: Awaited<ReturnType<typeof stage>>) => plans.map((p) => m.get(p.url)?.link?.linkStatus);
+    expect(statuses(narrow)).toEqual(statuses(wide));
+    expect(statuses(narrow)).toContain('ok');
+    expect(statuses(narrow)).not.toContain(undefined);
   }, 120_000);
 });

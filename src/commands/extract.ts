@@ -8,7 +8,7 @@ export async function runExtract(args: readonly string[], flags: InputFlags & Wi
   checkWikiFlags(args, flags);
   const articles = await loadArticles(args, flags, 'extract', wikiReader(flags));
   const [only] = articles;
-  if (articles.length === 1 && only) return JSON.stringify(toExtractJson(only.article), null, 2);
-  const many = articles.map(({ article }) => ({ path: article.path, format: article.format ?? 'txt', ...toExtractJson(article) }));
+  if (articles.length === 1 && only) return JSON.stringify(toExtractJson(only.article, only.references), null, 2);
+  const many = articles.map(({ article, references }) => ({ path: article.path, format: article.format ?? 'txt', ...toExtractJson(article, references) }));
   return JSON.stringify(many, null, 2);
 }

@@ -1,4 +1,5 @@
 // `citecheck init ARTICLE`: a references.json from what the article itself knows, ready to refine.
+import { VERSION } from '../version.js';
 import { stat } from 'node:fs/promises';
 import nodePath from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +19,19 @@ export interface InitFlags {
   linksAsCitations?: boolean;
 }
 
-/** The schema shipped in the package (schema/ beside dist/), as a path relative to the written file. */
-function schemaPath(out: string): string {
-  const shipped = fileURLToPath(new URL('../../schema/references.schema.json', import.meta.url));
-  const relative = nodePath.relative(nodePath.dirname(nodePath.resolve(out)), shipped).split(nodePath.sep).join('/');
+/**
+ * The schema shipped in the package (schema/ beside dist/): a path relative to the written file when
+ * citecheck is installed inside the current project (node_modules, or this repository), so editors
+ * find it offline; else (npx, a global install) the published copy of this version, which a path
+ * into someone's home folder would not be once the file is committed.
+ */
+export function schemaRef(out: string, shipped = fileURLToPath(new URL('../../schema/references.schema.json', import.meta.url)),
+  cwd = process.cwd()): string {
+  const fromProject = nodePath.relative(cwd, shipped);
+  if (fromProject.startsWith('..') || nodePath.isAbsolute(fromProject)) {
+    return `https://unpkg.com/citecheck@${VERSION}/schema/references.schema.json`;
+  }
+  const relative = nodePath.relative(nodePath.dirname(nodePath.resolve(cwd, out)), shipped).split(nodePath.sep).join('/');
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
@@ -29,7 +39,7 @@ function schemaPath(out: string): string {
 export function initialReferences(article: Article, file: string, out: string): ReferencesFile {
   const relative = nodePath.relative(nodePath.dirname(nodePath.resolve(out)), nodePath.resolve(file)).split(nodePath.sep).join('/');
   return ReferencesFileSchema.parse({
-    $schema: schemaPath(out),
+    $schema: schemaRef(out),
     article: relative,
     references: [...article.references].sort((a, b) => a.id - b.id).map((r) => ({ ...referenceFromList(r), phrases: [] })),
   });

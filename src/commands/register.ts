@@ -101,6 +101,7 @@ Examples:
   $ citecheck review audit/report.json --reviews docs/citecheck.reviews.json
   $ citecheck review --claim c1a2b3c4d --ref 3 --verdict supported --note "says it in other words, para 4"
   $ citecheck review --list                            # every decision, and which are stale
+  $ citecheck review --article docs/guide.md           # a run of several articles: one article at a time
 
 A decision holds while the source's main text, its link status and the claim's text stay as the
 reviewer saw them; then the citation shows the reviewer's verdict and does not fail the run. When
@@ -110,8 +111,7 @@ export function addReview(program: Command): void {
   program.command('review')
     .description('record reviewers\' decisions on citations so the next runs do not ask again')
     .argument('[report.json]', 'a report written by citecheck verify', 'reports/report.json')
-    .option('--queue <redis-url>', 'spread the fetching over `citecheck worker` processes sharing this Redis job queue')
-    .option('--resume <run-id>', 'with --queue: continue an interrupted run (same arguments) from the results already in the queue')
+    .option('--article <path>', 'for a report of several articles: the one to review, by its path in the report')
     .option('--reviews <file>', 'the decisions file (default: citecheck.reviews.json beside the article)')
     .option('--claim <id>', 'with --ref and --verdict: decide one citation without a terminal')
     .option('--ref <n>', 'the footnote number of the citation')

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { readInputFile } from '../article/read.js';
 import { InputError } from '../errors.js';
-import { ReportFileSchema, isRunReport, type AnyReport, type Report } from '../report/schema.js';
+import { ReportFileSchema, articleViews, isRunReport, type AnyReport, type Report } from '../report/schema.js';
 import { parseFormats, renderFailureError, reportFiles, writeReportSet } from '../report/write.js';
 import { formatIssues } from '../config/issues.js';
 import { printOut } from '../terminal.js';
@@ -19,13 +19,27 @@ export async function runReport(file: string, flags: { format: string; out?: str
   return 0;
 }
 
-/** A one-article report.json (what `citecheck review` works on); a run over several articles is refused. */
-export async function readReportFile(file: string): Promise<Report> {
+/**
+ * One article's report: the file's, or with `article` the view of that article in a report of
+ * several (by its path as the report gives it).
+ */
+export async function readReportFile(file: string, article?: string): Promise<Report> {
   const report = await readAnyReportFile(file);
-  if (isRunReport(report)) {
-    throw new InputError(`${file} holds ${report.articles.length} articles`, 'review one article at a time: run citecheck verify on that article, then review its report');
-  }
-  return report;
+  const views = articleViews(report);
+  if (article === undefined && !isRunReport(report)) return report;
+  const wanted = article === undefined ? undefined : normalize(article);
+  const found = views.find((v) => normalize(v.article.path) === wanted);
+  if (found) return found;
+  const paths = views.map((v) => v.article.path);
+  const shown = paths.slice(0, 10).join(', ') + (paths.length > 10 ? `, … (${paths.length} in all)` : '');
+  throw new InputError(article === undefined
+    ? `${file} holds ${paths.length} articles; review takes one at a time`
+    : `${file} has no article ${JSON.stringify(article)}`, `pass --article with one of: ${shown}`);
+}
+
+/** `./docs/a.md` and `docs\\a.md` name the same article as `docs/a.md`. */
+function normalize(p: string): string {
+  return path.posix.normalize(p.replace(/\\/g, '/'));
 }
 
 /** A report.json written by `citecheck verify` (one article or several), checked against its schema. */

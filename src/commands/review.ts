@@ -13,6 +13,7 @@ import { printOut } from '../terminal.js';
 import { readReportFile } from './report.js';
 
 export interface ReviewFlags {
+  article?: string;
   reviews?: string;
   claim?: string;
   ref?: string;
@@ -25,7 +26,7 @@ export interface ReviewFlags {
 export const DEFAULT_REPORT = 'reports/report.json';
 
 export async function runReview(reportArg: string | undefined, flags: ReviewFlags): Promise<number> {
-  const report = await readReportFile(reportArg ?? DEFAULT_REPORT);
+  const report = await readReportFile(reportArg ?? DEFAULT_REPORT, flags.article);
   const file = flags.reviews ?? defaultReviewsPath(report.article.path);
   const article = articleKey(file, report.article.path);
   let reviews: ReviewsFile = await loadReviews(file, { optional: true }) ?? { reviews: [] };

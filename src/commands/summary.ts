@@ -1,6 +1,7 @@
 // The short summary `citecheck verify` prints on stdout: counts, the problems, where reports went.
 import { failsRun } from '../report/build.js';
 import { articleViews, isRunReport, type AnyReport } from '../report/schema.js';
+import { counted } from '../plural.js';
 import { terminalSafe } from '../terminal.js';
 import { LINK_STATUSES, VERDICTS, type Verdict } from '../types.js';
 
@@ -11,10 +12,10 @@ export function formatSummary(r: AnyReport, written: readonly string[], failOn: 
   const views = articleViews(r);
   const lines: string[] = [];
   const sources = views.reduce((n, v) => n + v.sources.length, 0);
-  const head = isRunReport(r) ? `${views.length} articles` : `${views[0]?.article.title || views[0]?.article.path || ''}`;
-  lines.push(`${head} — ${s.claims} claims, ${s.citations} citations, ${sources} sources, ${s.uncited} uncited sentences`);
+  const head = isRunReport(r) ? counted(views.length, 'article') : `${views[0]?.article.title || views[0]?.article.path || ''}`;
+  lines.push(`${head} — ${counted(s.claims, 'claim')}, ${counted(s.citations, 'citation')}, ${counted(sources, 'source')}, ${counted(s.uncited, 'uncited sentence')}`);
   if (isRunReport(r)) {
-    for (const v of views) lines.push(`  ${v.article.path}: ${v.summary.claims} claims, ${v.summary.citations} citations`);
+    for (const v of views) lines.push(`  ${v.article.path}: ${counted(v.summary.claims, 'claim')}, ${counted(v.summary.citations, 'citation')}`);
   }
   if (s.offline) lines.push('OFFLINE: name resolution failed for every host, so nothing could be reached and no source was judged.');
   lines.push('');

@@ -86,8 +86,8 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   const workers = flags.workers === undefined ? defaultWorkers() : positiveInt(flags.workers, '--workers', 0);
   checkWikiFlags(args, flags);
   const articles = await loadArticles(args, flags, 'verify', wikiReader(flags, baseFetch.timeoutMs));
-  // Review decisions are keyed by the article's path beside reviews.json; a fetched article has none yet.
-  const reviews = await Promise.all(articles.map((a) => (a.article.origin ? undefined : loadArticleReviews(a.article.path, flags.reviews))));
+  // Review decisions are keyed by the article's path relative to the reviews file (a fetched article: its URL).
+  const reviews = await Promise.all(articles.map((a) => loadArticleReviews(a.article.path, flags.reviews)));
   await prepareOutputs({ dirs: [flags.out], files: [...(historyAt ? [historyAt.database] : []), ...(flags.warc ? [flags.warc] : [])] });
   // Opened before fetching, so a damaged or newer database stops the run before any request.
   const history = historyAt && await openHistoryAt(historyAt, {
@@ -161,7 +161,7 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
 }
 
 
-/** The decisions for this article: from --reviews (must exist), else the file beside it; undefined without one. */
+/** The decisions for this article: from --reviews (must exist), else the file beside it (for a URL, ./); undefined without one. */
 async function loadArticleReviews(articlePath: string, given: string | undefined): Promise<Review[] | undefined> {
   const file = given ?? defaultReviewsPath(articlePath);
   const loaded = await loadReviews(file, { optional: given === undefined });

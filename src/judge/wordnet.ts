@@ -24,7 +24,9 @@ const IRREGULAR = new Map(Object.entries({
   men: 'man', children: 'child', people: 'person',
 }));
 
-interface Db { dir: string; index: Map<Pos, Map<string, number[]>>; fds: Map<Pos, number> }
+/** An index file as read, with where each lemma's line starts (the file is sorted by lemma). */
+interface LemmaIndex { text: string; lines: number[] }
+interface Db { dir: string; index: Map<Pos, LemmaIndex>; fds: Map<Pos, number> }
 let db: Db | undefined | null;
 
 function open(): Db | undefined {
@@ -40,20 +42,44 @@ function open(): Db | undefined {
   return db ?? undefined;
 }
 
-/** lemma → synset offsets (first SYNONYM_SENSES senses), read once per part of speech. */
-function indexOf(d: Db, pos: Pos): Map<string, number[]> {
+/**
+ * A lemma's synset offsets, most frequent sense first: a binary search of the sorted index file,
+ * read once per part of speech. Parsing every line into a map cost ~0.3 s of CPU in each process
+ * and worker thread that reads pages; a run looks up a few hundred words.
+ */
+function offsetsOf(d: Db, pos: Pos, lemma: string): number[] {
+  const { text, lines } = lemmaIndex(d, pos);
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = lines[mid] ?? 0;
+    const key = text.slice(at, text.indexOf(' ', at));
+    if (key === lemma) {
+      const f = text.slice(at, text.indexOf('\n', at)).trim().split(' ');
+      return f.slice(f.length - Number(f[2])).map(Number);
+    }
+    if (key < lemma) lo = mid + 1;
+    else hi = mid;
+  }
+  return [];
+}
+
+function lemmaIndex(d: Db, pos: Pos): LemmaIndex {
   const cached = d.index.get(pos);
   if (cached) return cached;
-  const map = new Map<string, number[]>();
-  for (const line of readFileSync(join(d.dir, `index.${pos}`), 'latin1').split('\n')) {
-    if (line.startsWith(' ') || line.length === 0) continue;
-    const f = line.trim().split(' ');
-    const senses = Number(f[2]);
-    const offsets = f.slice(f.length - senses).map(Number);
-    map.set(f[0] ?? '', offsets);
+  const text = readFileSync(join(d.dir, `index.${pos}`), 'latin1');
+  const lines: number[] = [];
+  // the licence at the top is indented; every other line starts with its lemma
+  for (let at = 0; at < text.length;) {
+    const end = text.indexOf('\n', at);
+    if (text[at] !== ' ' && end !== at) lines.push(at);
+    if (end < 0) break;
+    at = end + 1;
   }
-  d.index.set(pos, map);
-  return map;
+  const index = { text, lines };
+  d.index.set(pos, index);
+  return index;
 }
 
 interface Synset { words: string[]; pointers: { symbol: string; offset: number }[] }
@@ -103,9 +129,8 @@ export function synonymsOf(word: string): string[] {
     // no tagger: a past or -ing form is read as a verb, anything else as a noun (`contract` is not `employ`)
     const asVerb = isPastVerb(word) || /[a-z]{3}ing$/.test(word);
     for (const pos of asVerb ? ['verb'] as const : ['noun'] as const) {
-      const index = indexOf(d, pos);
       for (const base of baseForms(word)) {
-        (index.get(base) ?? []).slice(0, SYNONYM_SENSES).forEach((offset, sense) => {
+        offsetsOf(d, pos, base).slice(0, SYNONYM_SENSES).forEach((offset, sense) => {
           const s = synsetAt(d, pos, offset);
           for (const w of s.words) out.add(w.toLowerCase());
           if (pos !== 'verb') return;
@@ -129,9 +154,8 @@ export function isCommonWord(word: string): boolean {
   const d = open();
   if (!d) return false;
   for (const pos of ['noun', 'verb', 'adj'] as const) {
-    const index = indexOf(d, pos);
     for (const base of baseForms(word)) {
-      for (const offset of index.get(base) ?? []) {
+      for (const offset of offsetsOf(d, pos, base)) {
         if (synsetAt(d, pos, offset).words.some((w) => w === base)) return true;
       }
     }

@@ -1,4 +1,5 @@
 // Builds report.json from the pipeline's results: stable ordering, summary counts, the exit code.
+import { findingFails } from './finding-rules.js';
 import {
   LINK_STATUSES, VERDICTS,
   type Article, type Citation, type Claim, type Finding, type SourceReport, type Verdict,
@@ -58,7 +59,7 @@ export function buildReport(input: BuildInput): Report {
  */
 export function exitCodeFor(report: Report, failOn: readonly Verdict[]): 0 | 1 {
   const fail = new Set(failOn);
-  if (fail.size > 0 && report.findings.some((f) => f.kind === 'no-claims')) return 1;
+  if (report.findings.some((f) => findingFails(f, fail))) return 1;
   return report.claims.some((c) => c.citations.some((cit) => failsRun(cit, fail))) ? 1 : 0;
 }
 

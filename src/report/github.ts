@@ -2,6 +2,7 @@
 import { appendFile } from 'node:fs/promises';
 import type { Verdict } from '../types.js';
 import { sourceFor } from './build.js';
+import { findingLevel, findingTitle } from './finding-rules.js';
 import { oneLine } from './escape.js';
 import { repoPath } from './sarif.js';
 import { articleViews, type AnyReport, type Report } from './schema.js';
@@ -16,7 +17,10 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** Failing verdicts are errors; other problems warnings; `partial` stays out unless the user fails on it. */
+/**
+ * Failing verdicts are errors; other problems warnings; `partial` stays out unless the user fails on it.
+ * Findings follow, at their line: warnings, or notices for the informational kinds.
+ */
 export function githubAnnotations(report: AnyReport, failOn: readonly Verdict[]): string[] {
   const fail = new Set(failOn);
   return articleViews(report).flatMap((r) => articleAnnotations(r, fail));
@@ -37,6 +41,12 @@ function articleAnnotations(r: Report, fail: ReadonlySet<Verdict>): string[] {
       const message = escapeData(`"${oneLine(claim.text, 160)}" — ${url ?? '(no URL)'} (${c.linkStatus}): ${oneLine(c.reason, 300)}`);
       lines.push(`::${level} file=${file},line=${claim.line},col=${claim.column},title=${title}::${message}`);
     }
+  }
+  for (const f of r.findings) {
+    const level = findingLevel(f, fail);
+    const title = escapeProperty(`citecheck: ${findingTitle(f)}`);
+    const line = f.line === undefined ? '' : `,line=${f.line}`;
+    lines.push(`::${level === 'note' ? 'notice' : level} file=${file}${line},title=${title}::${escapeData(oneLine(f.message, 400))}`);
   }
   return lines;
 }

@@ -1,4 +1,5 @@
 // report.html: one self-contained page (no script, no external resource) with CSS-only filters.
+import { counted } from '../plural.js';
 import { reviewLine } from './review-text.js';
 import { LINK_STATUSES, VERDICTS, type Citation, type SourceReport } from '../types.js';
 import { PROBLEM_VERDICTS, sourceFor } from './build.js';
@@ -86,7 +87,7 @@ function* joinLines(pieces: Iterable<string>): Generator<string> {
 
 /** Several articles: a list to jump from, then each article's claims, sources and findings under its file. */
 function* renderArticles(views: readonly Report[]): Generator<string> {
-  const items = views.map((v, i) => `<li><a href="#article-${i + 1}">${esc(v.article.title || v.article.path)}</a> <code>${esc(v.article.path)}</code> · ${v.summary.claims} claims, ${PROBLEM_VERDICTS.reduce((n, verdict) => n + v.summary.byVerdict[verdict], 0)} need attention</li>`);
+  const items = views.map((v, i) => `<li><a href="#article-${i + 1}">${esc(v.article.title || v.article.path)}</a> <code>${esc(v.article.path)}</code> · ${counted(v.summary.claims, 'claim')}, ${PROBLEM_VERDICTS.reduce((n, verdict) => n + v.summary.byVerdict[verdict], 0)} need attention</li>`);
   yield `<section aria-labelledby="articles-h">\n<h2 id="articles-h">Articles</h2>\n<ol>${items.join('\n')}</ol>\n</section>\n`;
   for (const [i, v] of views.entries()) {
     yield `${i > 0 ? '\n' : ''}<section class="article-report" id="article-${i + 1}" aria-labelledby="article-${i + 1}-h">

@@ -1,6 +1,7 @@
-// junit.xml: one testsuite per article, one testcase per citation, for CI test-report viewers.
+// junit.xml: one testsuite per article, one testcase per citation, and a suite of the article's findings.
 import type { Citation, Verdict } from '../types.js';
 import { failsRun, sourceFor } from './build.js';
+import { findingFails, findingTitle } from './finding-rules.js';
 import { reviewLine } from './review-text.js';
 import { escapeXml as x, oneLine } from './escape.js';
 import { articleViews, type AnyReport, type ClaimReport, type Report } from './schema.js';
@@ -13,7 +14,7 @@ export function testcaseName(claim: ClaimReport, c: Citation): string {
 interface Suite { xml: string; tests: number; failures: number; skipped: number }
 
 export function renderJunit(r: AnyReport, failOn: readonly Verdict[]): string {
-  const suites = articleViews(r).map((view) => renderSuite(view, new Set(failOn)));
+  const suites = articleViews(r).flatMap((view) => [renderSuite(view, new Set(failOn)), ...findingsSuite(view, new Set(failOn))]);
   const sum = (k: 'tests' | 'failures' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
   const counts = `tests="${sum('tests')}" failures="${sum('failures')}" errors="0" skipped="${sum('skipped')}"`;
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -63,4 +64,29 @@ function renderSuite(r: Report, fail: ReadonlySet<Verdict>): Suite {
 ${cases.join('\n')}
   </testsuite>`;
   return { xml, tests: cases.length, failures, skipped };
+}
+
+/**
+ * The article's findings as testcases of their own suite: the one that fails the run (no-claims) is a
+ * failure, the others pass with their message as output, so viewers list them without turning red.
+ */
+function findingsSuite(r: Report, fail: ReadonlySet<Verdict>): Suite[] {
+  if (r.findings.length === 0) return [];
+  let failures = 0;
+  const name = `${r.article.path} findings`;
+  const cases = r.findings.map((f) => {
+    const where = f.line === undefined ? '' : ` line="${f.line}"`;
+    const text = oneLine(f.message, 400);
+    let inner = `\n      <system-out>${x(text)}</system-out>\n    `;
+    if (findingFails(f, fail)) {
+      failures += 1;
+      inner = `\n      <failure type="${x(f.kind)}" message="${x(text)}">${x(f.message)}</failure>\n    `;
+    }
+    return `    <testcase name="${x(findingTitle(f))}" classname="${x(name)}" file="${x(r.article.path)}"${where}>${inner}</testcase>`;
+  });
+  const counts = `tests="${cases.length}" failures="${failures}" errors="0" skipped="0"`;
+  const xml = `  <testsuite name="${x(name)}" ${counts} time="0.000" timestamp="${x(r.run.startedAt)}">
+${cases.join('\n')}
+  </testsuite>`;
+  return [{ xml, tests: cases.length, failures, skipped: 0 }];
 }

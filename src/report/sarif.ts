@@ -1,8 +1,9 @@
 // report.sarif: SARIF 2.1.0 for GitHub code scanning — one result per problem citation, at the claim.
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Citation, Verdict } from '../types.js';
+import type { Citation, Finding, Verdict } from '../types.js';
 import { sourceFor } from './build.js';
+import { FINDING_KINDS, FINDING_RULES, findingLevel, findingTitle } from './finding-rules.js';
 import { reviewLine } from './review-text.js';
 import { oneLine } from './escape.js';
 import { jsonChunks } from './json-chunks.js';
@@ -69,6 +70,15 @@ export function* sarifChunks(r: AnyReport, failOn: readonly Verdict[]): Generato
     defaultConfiguration: { level: fail.has(v) ? 'error' : RULES[v].level },
     properties: { tags: ['citations', v] },
   }));
+  // Findings follow the verdict rules: the rule id is the finding's kind, as report.json names it.
+  rules.push(...FINDING_KINDS.map((kind) => ({
+    id: kind,
+    name: FINDING_RULES[kind].name,
+    shortDescription: { text: FINDING_RULES[kind].short },
+    helpUri: INFORMATION_URI,
+    defaultConfiguration: { level: FINDING_RULES[kind].level },
+    properties: { tags: ['citations', 'finding'] },
+  })));
   const results: Result[] = [];
   for (const view of articleViews(r)) {
     for (const claim of view.claims) {
@@ -79,6 +89,7 @@ export function* sarifChunks(r: AnyReport, failOn: readonly Verdict[]): Generato
         if (isProblem(verdict)) results.push(toResult(view, claim, c, verdict, !decided && fail.has(verdict)));
       }
     }
+    for (const f of view.findings) results.push(findingResult(view, f, fail));
   }
   const log: Log = {
     $schema: SARIF_SCHEMA_URI,
@@ -115,6 +126,32 @@ function toResult(r: Report, claim: ClaimReport, c: Citation, verdict: ProblemVe
     ...(c.review?.status === 'reviewed'
       ? { suppressions: [{ kind: 'external', status: 'accepted', justification: reviewLine(c.review) }] }
       : {}),
+  };
+}
+
+/** A finding at its line (the reference list's row, the marker's line), else the article's first line. */
+function findingResult(r: Report, f: Finding, fail: ReadonlySet<Verdict>): Result {
+  // Stable while the finding stands: one alert per kind and reference in a file.
+  const key = [f.kind, String(f.ref ?? '')];
+  return {
+    ruleId: f.kind,
+    ruleIndex: PROBLEMS.length + FINDING_KINDS.indexOf(f.kind),
+    level: findingLevel(f, fail),
+    message: { text: `${findingTitle(f)}: ${oneLine(f.message, 400)}` },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: artifactUri(r.article.path) },
+        region: { startLine: Math.max(1, f.line ?? 1) },
+      },
+    }],
+    partialFingerprints: { 'citecheck/v1': createHash('sha256').update(key.join('\u0000')).digest('hex').slice(0, 32) },
+    properties: {
+      kind: f.kind,
+      ...(f.ref === undefined ? {} : { ref: f.ref }),
+      ...(f.cited === undefined ? {} : { cited: f.cited }),
+      ...(f.page === undefined ? {} : { page: f.page }),
+      ...(f.days === undefined ? {} : { days: f.days }),
+    },
   };
 }
 

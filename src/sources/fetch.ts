@@ -52,6 +52,11 @@ export interface FetchOptions {
   onProgress?: (event: FetchProgress) => void;
   /** Each URL's final result as soon as it is known (after its retries), so it can be read while others are in flight. */
   onFetched?: (fetched: SourceFetch) => void;
+  /**
+   * Awaited before a URL's first request, once it holds its slots: the readers' backpressure (a
+   * request waits while too many responses are still unread, so their bodies do not pile up).
+   */
+  admit?: (url: string) => Promise<void>;
 }
 
 export const DEFAULT_FETCH_OPTIONS: Readonly<FetchOptions> = Object.freeze({
@@ -115,7 +120,8 @@ class Run {
       // The host slot is taken first and the global slot inside it, so a request queued behind
       // its host never sits on a global slot (which would starve the pool on a hot host).
       last = parsed
-        ? await this.hostLimit(host)(() => this.global.run(host, () => {
+        ? await this.hostLimit(host)(() => this.global.run(host, async () => {
+          if (started === undefined) await this.opts.admit?.(url);
           started ??= performance.now();
           return this.attempt(url, host);
         }))
