@@ -2,7 +2,7 @@
 import type { LayerText, PreparedClaim } from './find.js';
 import { namesMatch, skeleton } from './names.js';
 import { normalize, sliceOriginal } from './normalize.js';
-import { sameCountry } from './exonyms.js';
+import { samePlace } from './exonyms.js';
 import { isCalendarWord } from './phrases.js';
 import { tokenText } from './scan.js';
 import { endsSentence, type Window } from './window.js';
@@ -31,9 +31,9 @@ export function isCognate(claimWord: string, sourceWord: string, sourceLanguage:
   return p >= COGNATE_MIN_PREFIX && p >= COGNATE_MIN_SHARE * Math.min(a.length, b.length);
 }
 
-/** A claim word (or name part) and a source token name the same thing across languages: a country, a cognate. */
+/** A claim word (or name part) and a source token name the same thing across languages: a country or city, a cognate. */
 export function matchesAcross(claimWord: string, claimLanguage: string | undefined, token: string, pageLanguage: string | undefined): boolean {
-  return sameCountry(claimWord, claimLanguage, token, pageLanguage) || isCognate(claimWord, token, pageLanguage);
+  return samePlace(claimWord, claimLanguage, token, pageLanguage) || isCognate(claimWord, token, pageLanguage);
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'в', 'во', 'из', 'на', 'im', 'in', 'nach', 'aus', 'à', 'en', 'au']);

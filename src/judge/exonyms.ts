@@ -1,6 +1,8 @@
-// Country names in several languages (Россия, Russland, Russia → RU) from the i18n-iso-countries data (CLDR-based), loaded lazily.
+// Place names in several languages, loaded lazily: countries (Россия, Russland, Russia → RU) from the
+// i18n-iso-countries data and cities (Каир, Kairo, Cairo → Africa/Cairo) from CLDR's exemplar cities.
 import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { CITIES_JSON } from './cities-data.js';
 import { skeleton } from './names.js';
 import { normalize } from './normalize.js';
 import { stemWord } from './words.js';
@@ -48,4 +50,42 @@ export function countryOf(word: string, language?: string): string | undefined {
 export function sameCountry(a: string, aLanguage: string | undefined, b: string, bLanguage: string | undefined): boolean {
   const x = countryOf(a, aLanguage);
   return x !== undefined && x === countryOf(b, bLanguage);
+}
+
+/** cities-data.ts, written by scripts/write-cities.mjs from CLDR (cldr-dates-modern): zone id → language → name. */
+const CitiesFile = z.record(z.string(), z.record(z.string(), z.string()));
+
+/** `Le Caire`, `El Cairo`, `Il Cairo`: the article is not part of the name. */
+const LEADING_ARTICLE = /^(?:le|la|les|l'|el|il|lo|al-|the) ?/;
+
+let cities: Map<string, string> | undefined;
+
+/** `ru:каир` → `Africa/Cairo`: the stem of every one-word city name in each language it is listed in. */
+function cityIndex(): Map<string, string> {
+  if (cities) return cities;
+  const parsed = CitiesFile.safeParse(JSON.parse(CITIES_JSON));
+  const map = new Map<string, string>();
+  for (const [zone, names] of Object.entries(parsed.success ? parsed.data : {})) {
+    for (const [lang, name] of Object.entries(names)) {
+      const words = normalize(name).text.replace(LEADING_ARTICLE, '').split(' ');
+      if (words.length !== 1 || !words[0] || words[0].length < 4) continue;
+      map.set(`${lang}:${stemWord(words[0], lang)}`, zone);
+    }
+  }
+  cities = map;
+  return map;
+}
+
+/** The city (CLDR zone id) a normalised word names in `language`, else in English, if any. */
+export function cityOf(word: string, language?: string): string | undefined {
+  const map = cityIndex();
+  const lang = /[\u0400-\u04FF]/.test(word) && language !== 'uk' ? 'ru' : language ?? 'en';
+  return map.get(`${lang}:${stemWord(word, lang)}`) ?? map.get(`en:${stemWord(word, 'en')}`);
+}
+
+/** Two words name the same country or city across languages (`Russia` ~ `России`, `Cairo` ~ `Каире`). */
+export function samePlace(a: string, aLanguage: string | undefined, b: string, bLanguage: string | undefined): boolean {
+  if (sameCountry(a, aLanguage, b, bLanguage)) return true;
+  const city = cityOf(a, aLanguage);
+  return city !== undefined && city === cityOf(b, bLanguage);
 }

@@ -9,7 +9,7 @@ import { normalize, type Normalized } from './normalize.js';
 import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
 import { isPageDate, relativeFacts } from './when.js';
 import { isCognate, matchesAcross } from './crosslang.js';
-import { countryOf } from './exonyms.js';
+import { cityOf, countryOf } from './exonyms.js';
 import { synonymsOf } from './wordnet.js';
 import { languagesDiffer, stemWord, STOP_WORDS } from './words.js';
 
@@ -113,10 +113,19 @@ function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (to
     if (!countries.has(part)) countries.set(part, countryOf(part, claim.language));
     return countries.get(part);
   };
+  // across languages, a city too (`Cairo` ~ `Каире`): CLDR's names where transliteration differs
+  const cities = new Map<string, string | undefined>();
+  const cityOfPart = (part: string): string | undefined => {
+    if (!cities.has(part)) cities.set(part, cityOf(part, claim.language));
+    return cities.get(part);
+  };
   const sameName = (part: string, token: string): boolean => {
     if (namesMatch(part, token)) return true;
     const country = countryOfPart(part);
-    return (country !== undefined && countryOf(token, pageLanguage) === country) || (across && isCognate(part, token, pageLanguage));
+    if (country !== undefined && countryOf(token, pageLanguage) === country) return true;
+    if (!across) return false;
+    const city = cityOfPart(part);
+    return (city !== undefined && cityOf(token, pageLanguage) === city) || isCognate(part, token, pageLanguage);
   };
   return (token) => {
     const stem = stemWord(token, pageLanguage);

@@ -16,10 +16,19 @@ function countElements(doc: DomDocument, stopAt: number): number {
   return count;
 }
 
+/**
+ * Readability makes every link and image URL of the article absolute (a `new URL` each): 0.3 ms of a
+ * news page's ~6 ms, for attributes the text never reads. `javascript:` links it turns into their
+ * text, which is the text they already had. An own property shadows that step; should a later
+ * Readability rename it, the property is simply unused.
+ */
+const KEEP_URIS = { _fixRelativeUris: (): void => undefined };
+
 function readWithReadability(doc: DomDocument): string {
   try {
     // parse() takes the document apart: the caller reads everything else from it first.
-    const article = new Readability<DomNode>(doc, { serializer: (node: DomNode) => node }).parse();
+    const reader = Object.assign(new Readability<DomNode>(doc, { serializer: (node: DomNode) => node }), KEEP_URIS);
+    const article = reader.parse();
     return article?.content ? collectBlockText(article.content) : '';
   } catch {
     return '';
