@@ -1,6 +1,8 @@
 // Fleet benchmark: whole `citecheck verify` locally, then over the Redis job queue with 1, 2 and 4 worker processes.
 //   npm run bench:fleet                       (10,000 sources over 1,000 loopback hosts at 50 ms)
 //   npm run bench:fleet -- --sources 2000 --workers 1,2
+//   npm run bench:fleet -- --rounds 3       (local and 1-worker runs alternate; the overhead is also given best of 3)
+// CPU: the local run's process; the fleet's coordinator, workers and redis-server together.
 // The loopback web is bench:verify's (its --serve mode, in a child process); redis-server is Debian's.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { cpuSoFar, timed, type Timed } from './timed.js';
 import { buildArticle, buildReferences } from './verify-input.js';
 
 const { values: args } = parseArgs({
@@ -18,6 +21,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '64' },
     'per-host': { type: 'string', default: '2' },
     workers: { type: 'string', default: '1,2,4' },
+    rounds: { type: 'string', default: '1' },
   },
 });
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -41,11 +45,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-function run(argv: string[], cwd: string): Promise<{ wallMs: number; code: number | null }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [CLI, ...argv], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: 'true' } });
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ wallMs: performance.now() - started, code })));
-}
+const run = (argv: string[], cwd: string): Promise<Timed> => timed(process.execPath, [CLI, ...argv], cwd, { ...process.env, CI: 'true' });
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 async function main(): Promise<void> {
   const sources = Number(args.sources);
@@ -66,19 +67,37 @@ async function main(): Promise<void> {
   const flags = ['--refs', 'references.json', '--per-host', String(perHost), '--allow-private-hosts', '--timeout', '60', '-q', '--fail-on', 'none', '--no-history'];
 
   const ideal = (workers: number) => Math.max(Math.ceil(sources / (concurrency * workers)), Math.ceil(Math.ceil(sources / hosts) / perHost)) * latency;
-  await ask(server, 'reset');
-  const local = await run(['verify', ...flags, '--concurrency', String(concurrency), '--out', 'local'], dir);
-  const localStats = await ask(server, 'reset');
-  console.log(`\nlocal run:        wall ${local.wallMs.toFixed(0)} ms (ideal ${ideal(1)} ms, ${(local.wallMs / ideal(1)).toFixed(2)}×), max in flight per host ${localStats.maxPerHost}, ${localStats.hits} requests (exit ${local.code})`);
-
-  for (const n of (args.workers ?? '').split(',').map(Number).filter((w) => w > 0)) {
-    const workers = Array.from({ length: n }, () => spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--hosts', String(concurrency / perHost), '-q'], { stdio: 'inherit' }));
-    await new Promise((r) => setTimeout(r, 1_500));
-    const fleet = await run(['verify', ...flags, '--queue', queue, '--out', `fleet-${n}`], dir);
-    const stats = await ask(server, 'reset');
-    const overhead = n === 1 ? `, queue overhead over the local run ${((fleet.wallMs / local.wallMs - 1) * 100).toFixed(1)} %` : '';
-    console.log(`${n} worker${n > 1 ? 's' : ' '} (queue): wall ${fleet.wallMs.toFixed(0)} ms (ideal ${ideal(n)} ms, ${(fleet.wallMs / ideal(n)).toFixed(2)}×), max in flight per host ${stats.maxPerHost} (limit ${perHost}), ${stats.hits} requests (exit ${fleet.code})${overhead}`);
-    for (const w of workers) w.kill('SIGKILL');
+  const line = (what: string, t: Timed, n: number, cpuMs: number, stats: z.infer<typeof Stats>) => console.log(`${what} wall ${t.wallMs.toFixed(0)} ms `
+    + `(ideal ${ideal(n)} ms, ${(t.wallMs / ideal(n)).toFixed(2)}×), CPU ${(cpuMs / 1000).toFixed(1)} s, max in flight per host ${stats.maxPerHost} (limit ${perHost}), `
+    + `${stats.hits} requests, exit ${t.code}, load ${os.loadavg()[0]?.toFixed(2) ?? '?'}`);
+  const overheads: { local: number; fleet: number }[] = [];
+  const rounds = Math.max(1, Number(args.rounds));
+  for (let round = 1; round <= rounds; round += 1) {
+    if (rounds > 1) console.log(`\nround ${round}`);
+    await ask(server, 'reset');
+    const local = await run(['verify', ...flags, '--concurrency', String(concurrency), '--out', 'local'], dir);
+    line('local run:        ', local, 1, local.cpuMs, await ask(server, 'reset'));
+    for (const n of (args.workers ?? '').split(',').map(Number).filter((w) => w > 0 && (round === 1 || w === 1))) {
+      const workers = Array.from({ length: n }, () => spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--hosts', String(concurrency / perHost), '-q'], { stdio: 'inherit' }));
+      await new Promise((r) => setTimeout(r, 3_000));
+      const before = sum([...workers, redis].map((w) => cpuSoFar(w.pid)));
+      const fleet = await run(['verify', ...flags, '--queue', queue, '--out', `fleet-${n}`], dir);
+      const cpu = fleet.cpuMs + sum([...workers, redis].map((w) => cpuSoFar(w.pid))) - before;
+      const stats = await ask(server, 'reset');
+      line(`${n} worker${n > 1 ? 's' : ' '} (queue): `, fleet, n, cpu, stats);
+      if (n === 1) {
+        overheads.push({ local: local.wallMs, fleet: fleet.wallMs });
+        console.log(`  queue overhead over the local run: wall ${((fleet.wallMs / local.wallMs - 1) * 100).toFixed(1)} %, CPU ${((cpu / local.cpuMs - 1) * 100).toFixed(1)} %`);
+      }
+      await Promise.all(workers.map((w) => new Promise((r) => { w.once('exit', r); w.kill('SIGKILL'); })));
+    }
+  }
+  if (overheads.length > 1) {
+    const best = (k: 'local' | 'fleet') => Math.min(...overheads.map((o) => o[k]));
+    const ratios = overheads.map((o) => o.fleet / o.local).sort((a, b) => a - b);
+    const median = ratios[Math.floor(ratios.length / 2)] ?? 1;
+    console.log(`\nbest of ${overheads.length}: local ${best('local').toFixed(0)} ms, 1 worker ${best('fleet').toFixed(0)} ms, queue overhead ${((best('fleet') / best('local') - 1) * 100).toFixed(1)} %; `
+      + `median of the rounds' overheads ${((median - 1) * 100).toFixed(1)} %`);
   }
   server.kill();
   redis.kill('SIGKILL');

@@ -3,13 +3,14 @@
 //   npm run bench:verify -- --pages news --sources 2000   (~80 KB news pages: CPU ms per page, peak RSS)
 //   npm run bench:verify -- --linkinator                  (also linkinator on the same URLs, same run)
 // Hosts: sources/10 (2,000 → 200, 10,000 → 1,000); latency 50 ms, concurrency 64, per-host 2.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startLoopbackWeb } from './loopback.js';
+import { timed } from './timed.js';
 import { ensureLinkinator } from './linkinator.js';
 import { buildArticle, buildReferences, linksPage, newsPage, smallPage } from './verify-input.js';
 
@@ -59,20 +60,6 @@ function ask(child: ChildProcess, message: unknown): Promise<z.infer<typeof Stat
   const reply = new Promise<unknown>((resolve) => child.once('message', resolve));
   child.send(message as string);
   return reply.then((r) => Stats.parse(r));
-}
-
-interface Timed { wallMs: number; code: number | null; maxRssKb: number; cpuMs: number }
-
-/** Runs a command under /usr/bin/time (peak RSS and CPU of the child and its threads). */
-function timed(command: string, argv: string[], cwd: string): Promise<Timed> {
-  const out = path.join(cwd, 'time.txt');
-  const started = performance.now();
-  const child = spawn('/usr/bin/time', ['-o', out, '-f', '%M %U %S', command, ...argv], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
-  return new Promise((resolve) => child.on('exit', (code) => {
-    const wallMs = performance.now() - started;
-    const [rss, user, sys] = readFileSync(out, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
-    resolve({ wallMs, code, maxRssKb: rss ?? 0, cpuMs: ((user ?? 0) + (sys ?? 0)) * 1000 });
-  }));
 }
 
 function tally(reportFile: string): string {
