@@ -65,7 +65,8 @@ const BREAK = '\u0001';
 /** Whitespace collapsed, one line per block, empty lines dropped. */
 function finishText(raw: string): string {
   return raw
-    .replace(/\s+/g, ' ')
+    // every whitespace run to one space: a lone space is left alone (as fast as matching only the rest)
+    .replace(/[^\S ]\s*|\s{2,}/g, ' ')
     .split(BREAK)
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
