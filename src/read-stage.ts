@@ -60,7 +60,7 @@ export class Backlog {
  * have arrived); the result is keyed by URL, whatever order responses came in.
  */
 export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions): Promise<Map<string, ReadSource>> {
-  const reader = openReader(opts.workers);
+  const reader = openReader(opts.workers, opts.budget.maxTextChars);
   // Reading on this thread starts once every response is in: nothing to wait for then.
   const backlog = reader.onThisThread ? undefined : new Backlog(opts.backlog
     ?? (opts.fetch.concurrency ?? DEFAULT_FETCH_OPTIONS.concurrency) + BACKLOG_PER_WORKER * opts.workers);

@@ -1,0 +1,46 @@
+// The reading threads' heap limits: small enough that V8 collects dead pages early, never too small for the largest page a thread may read.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_READ_BUDGET } from '../src/page/budget.js';
+import { openReader, readerLimits } from '../src/read-pool.js';
+import type { ReadTask } from '../src/read-task.js';
+import { ensureBuilt } from './helpers/cli.js';
+
+const MB = 1024 * 1024;
+
+beforeAll(() => {
+  ensureBuilt(); // the worker threads run the compiled reader from dist/
+}, 120_000);
+
+/** A page of `--max-size` bytes made of the tiniest elements: the most DOM nodes a page of that size can have. */
+function tinyElementsTask(bytes: number): ReadTask {
+  const unit = '<div><span>x</span><b>y</b></div>';
+  const html = `<!doctype html><html><head><title>t</title></head><body><article><p>The council approved a budget of 4.2 million dollars.</p>${unit.repeat(Math.floor(bytes / unit.length))}</article></body></html>`;
+  return {
+    fetch: {
+      url: 'http://127.0.0.1/big', finalUrl: 'http://127.0.0.1/big', redirects: [], attempts: 1, elapsedMs: 1,
+      outcome: { kind: 'response', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: new TextEncoder().encode(html), truncated: false },
+    },
+    asks: [{ text: 'The council approved a budget of 4.2 million dollars.', before: '' }],
+    budget: { ...DEFAULT_READ_BUDGET, timeMs: 60_000 },
+  };
+}
+
+describe('reader thread limits', () => {
+  it('a small young generation, and an old generation that follows --max-size with a floor of 1 GB', () => {
+    expect(readerLimits(DEFAULT_READ_BUDGET.maxTextChars)).toEqual({ maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1024 });
+    expect(readerLimits(1 * MB).maxOldGenerationSizeMb).toBe(1024);
+    expect(readerLimits(50 * MB).maxOldGenerationSizeMb).toBe(5000);
+  });
+
+  it('a thread with those limits still reads a --max-size page of tiny elements', async () => {
+    const reader = openReader(1);
+    try {
+      expect(reader.onThisThread).toBe(false);
+      const read = await reader.read(tinyElementsTask(DEFAULT_READ_BUDGET.maxTextChars), true);
+      expect(read.link.linkStatus).toBe('ok');
+      expect(read.matches[0]?.matched.length).toBeGreaterThan(0);
+    } finally {
+      await reader.close();
+    }
+  }, 120_000);
+});
