@@ -1,7 +1,7 @@
 // The reading threads' heap limits: small enough that V8 collects dead pages early, never too small for the largest page a thread may read.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_READ_BUDGET } from '../src/page/budget.js';
-import { openReader, readerLimits } from '../src/read-pool.js';
+import { defaultWorkers, openReader, readerLimits } from '../src/read-pool.js';
 import type { ReadTask } from '../src/read-task.js';
 import { ensureBuilt } from './helpers/cli.js';
 
@@ -43,4 +43,10 @@ describe('reader thread limits', () => {
       await reader.close();
     }
   }, 120_000);
+});
+
+describe('defaultWorkers', () => {
+  it.each([[1, 1], [2, 2], [3, 2], [4, 3], [16, 15]])('%i cores → %i reading threads', (cores, expected) => {
+    expect(defaultWorkers(cores)).toBe(expected);
+  });
 });

@@ -14,7 +14,7 @@ Examples:
   $ citecheck verify articles/x.txt --refs x.refs.json --out audit/
   $ citecheck verify --format json,md,html,junit,sarif --fail-on broken,unsupported
   $ citecheck verify --concurrency 32 --per-host 1 --timeout 10
-  $ citecheck verify --workers 4                       # read pages on 4 threads (default: cores less one)
+  $ citecheck verify --workers 4                       # read pages on 4 threads (default: cores less one, one per core on 1–2 cores)
   $ citecheck verify --workers 0                       # read pages on the main thread
   $ citecheck verify --read-budget 5 --pdf-max-pages 2000   # tighter time, longer PDFs
   $ citecheck verify --allow-private-hosts             # intranet sources (the guard is on by default)
