@@ -72,6 +72,11 @@ export type FindingKind =
   | 'credentials-in-url' // a cited URL carried user:password (removed from every output, not sent)
   | 'no-claims'; // the article yielded no claim at all (only a reference list, no markers): nothing was verified
 
+/** Every finding kind, in the order report.json's schema lists them (each has a CI rule in report/finding-rules.ts). */
+export const FINDING_KINDS = ['uses-mismatch', 'marker-without-reference', 'reference-never-cited', 'reference-without-url',
+  'metadata-mismatch', 'date-mismatch', 'title-mismatch', 'deprecated-archive', 'archive-unavailable', 'offline', 'no-claims',
+  'credentials-in-url', 'stale-review'] as const satisfies readonly FindingKind[];
+
 export interface Finding {
   kind: FindingKind;
   message: string;

@@ -35,8 +35,6 @@ export const FINDING_RULES = {
     short: 'The article yielded no claim: nothing was verified.' },
 } as const satisfies Record<FindingKind, FindingRule>;
 
-export const FINDING_KINDS = Object.keys(FINDING_RULES) as FindingKind[];
-
 /** Only `no-claims` fails a run (unless `--fail-on none`), as exitCodeFor decides. */
 export function findingFails(f: Finding, failOn: ReadonlySet<Verdict>): boolean {
   return f.kind === 'no-claims' && failOn.size > 0;

@@ -1,9 +1,9 @@
 // report.sarif: SARIF 2.1.0 for GitHub code scanning — one result per problem citation, at the claim.
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Citation, Finding, Verdict } from '../types.js';
+import { FINDING_KINDS, type Citation, type Finding, type Verdict } from '../types.js';
 import { sourceFor } from './build.js';
-import { FINDING_KINDS, FINDING_RULES, findingLevel, findingTitle } from './finding-rules.js';
+import { FINDING_RULES, findingLevel, findingTitle } from './finding-rules.js';
 import { reviewLine } from './review-text.js';
 import { oneLine } from './escape.js';
 import { jsonChunks } from './json-chunks.js';

@@ -1,7 +1,7 @@
 // report.json: the zod schema that defines it (a JSON Schema is generated from it and shipped).
 import { z } from 'zod';
 import {
-  LINK_STATUSES, TRUNCATIONS, VERDICTS,
+  FINDING_KINDS, LINK_STATUSES, TRUNCATIONS, VERDICTS,
   type ArchiveCheck, type Citation, type CitationReview, type Finding, type SourceReport, type UncitedSentence,
 } from '../types.js';
 
@@ -79,10 +79,7 @@ const UncitedSchema = z.object({
 }) satisfies z.ZodType<UncitedSentence>;
 
 const FindingSchema = z.object({
-  kind: z.enum(['uses-mismatch', 'marker-without-reference', 'reference-never-cited',
-    'reference-without-url', 'metadata-mismatch', 'date-mismatch', 'title-mismatch', 'deprecated-archive', 'archive-unavailable', 'offline',
-    'no-claims', 'credentials-in-url',
-    'stale-review']),
+  kind: z.enum(FINDING_KINDS),
   message: z.string(),
   ref: z.number().int().optional(),
   line: z.number().int().optional(),
