@@ -15,12 +15,15 @@ export type ArticleArg = { kind: 'file'; path: string } | { kind: 'url'; url: st
 const IGNORE = ['**/node_modules/**'];
 const FOLDER_PATTERN = `**/*.{${ARTICLE_EXTENSIONS.join(',')}}`;
 
+/** An article argument that is a page to fetch (http or https), not a file; its path in reports is the URL. */
+export const isArticleUrl = (arg: string | undefined): arg is string => arg !== undefined && /^https?:\/\//iu.test(arg);
+
 /** Every argument → article arguments in the order given (globs and folders sorted), each file once. */
 export async function expandInputs(args: readonly string[]): Promise<ArticleArg[]> {
   const out: ArticleArg[] = [];
   const seen = new Set<string>();
   for (const arg of args) {
-    if (/^https?:\/\//i.test(arg)) {
+    if (isArticleUrl(arg)) {
       out.push({ kind: 'url', url: arg });
       continue;
     }

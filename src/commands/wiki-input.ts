@@ -1,5 +1,6 @@
 // `verify URL` / `extract URL`: a wiki article fetched through the MediaWiki REST API (--wiki-api, --revision).
 import path from 'node:path';
+import { isArticleUrl } from '../article/inputs.js';
 import { InputError } from '../errors.js';
 import type { UrlReader } from './articles.js';
 import { positiveInt } from './options.js';
@@ -13,7 +14,6 @@ export interface WikiFlags {
   out?: string;
 }
 
-export const isArticleUrl = (arg: string | undefined): arg is string => arg !== undefined && /^https?:\/\//iu.test(arg);
 
 /** Reads each wiki page URL argument; `--revision` pins the page when there is one URL. */
 export function wikiReader(flags: WikiFlags, timeoutMs?: number): UrlReader {

@@ -1,6 +1,7 @@
 // Reads and writes citecheck.reviews.json: zod-checked on the way in, written atomically on the way out.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isArticleUrl } from '../article/inputs.js';
 import { writeFileAtomic } from '../atomic.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
@@ -8,17 +9,14 @@ import { REVIEWS_FILE_NAME, ReviewsFileSchema, reviewKey, type Review, type Revi
 
 const HINT = 'fix the reviews file (its JSON Schema is schema/reviews.schema.json) or remove the bad entry';
 
-/** An article fetched by URL (a wiki page) rather than read from a file. */
-const isUrl = (articlePath: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(articlePath);
-
 /** The reviews file that belongs to an article: beside it (for a URL, in the current folder), unless the user names one. */
 export function defaultReviewsPath(articlePath: string): string {
-  return isUrl(articlePath) ? REVIEWS_FILE_NAME : path.join(path.dirname(articlePath), REVIEWS_FILE_NAME);
+  return isArticleUrl(articlePath) ? REVIEWS_FILE_NAME : path.join(path.dirname(articlePath), REVIEWS_FILE_NAME);
 }
 
 /** The article's key inside a reviews file: its path relative to the file's folder, with `/`; a URL as it is. */
 export function articleKey(reviewsFile: string, articlePath: string): string {
-  if (isUrl(articlePath)) return articlePath;
+  if (isArticleUrl(articlePath)) return articlePath;
   const relative = path.relative(path.dirname(path.resolve(reviewsFile)), path.resolve(articlePath));
   return relative.split(path.sep).join('/');
 }
