@@ -107,18 +107,18 @@ export function prepareClaim(phrases: readonly KeyPhrase[], language: string | u
 function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (token: string) => number[] {
   const across = languagesDiffer(claim.language ?? 'en', pageLanguage);
   const english = (pageLanguage ?? 'en') === 'en' && !across;
-  // only a claim name that is a country looks a token up among country names (`Russia` ~ `России`)
-  const countries = new Map<string, string | undefined>();
-  const countryOfPart = (part: string): string | undefined => {
-    if (!countries.has(part)) countries.set(part, countryOf(part, claim.language));
-    return countries.get(part);
+  // a claim name part's place, looked up once per part (not once per page token)
+  const perPart = (placeOf: (word: string, language?: string) => string | undefined) => {
+    const seen = new Map<string, string | undefined>();
+    return (part: string): string | undefined => {
+      if (!seen.has(part)) seen.set(part, placeOf(part, claim.language));
+      return seen.get(part);
+    };
   };
-  // across languages, a city too (`Cairo` ~ `Каире`): CLDR's names where transliteration differs
-  const cities = new Map<string, string | undefined>();
-  const cityOfPart = (part: string): string | undefined => {
-    if (!cities.has(part)) cities.set(part, cityOf(part, claim.language));
-    return cities.get(part);
-  };
+  // only a claim name that is a country looks a token up among country names (`Russia` ~ `России`);
+  // across languages a city too (`Cairo` ~ `Каире`): CLDR's names where transliteration differs
+  const countryOfPart = perPart(countryOf);
+  const cityOfPart = perPart(cityOf);
   const sameName = (part: string, token: string): boolean => {
     if (namesMatch(part, token)) return true;
     const country = countryOfPart(part);
