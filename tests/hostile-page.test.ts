@@ -115,6 +115,15 @@ describe('deep nesting', () => {
   });
 });
 
+describe('a page that is one 5 MB word', () => {
+  it('is read and judged (unsupported), not a reader crash', async () => {
+    const page = await readPage(response(`<html><body><p>${'a'.repeat(5 * 1024 * 1024)}</p></body></html>`, 'text/html'));
+    expect(page?.signals.unreadable).toBeUndefined();
+    const match = page && matchClaim('Navalny met Mashal in Moscow.', extractKeyPhrases('Navalny met Mashal in Moscow.'), page, {});
+    expect(match?.matched).toEqual([]);
+  }, 60_000);
+});
+
 describe('control characters from a page', () => {
   const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/;
   const hostile = '<!doctype html><html lang="en"><head><meta charset="utf-8">'
