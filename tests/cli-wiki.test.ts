@@ -74,7 +74,7 @@ describe('citecheck verify <wiki URL>', () => {
     // Every URL came from the article's own markup: one request per distinct source.
     expect(hits.sort()).toEqual([...Object.keys(SOURCES), '/journals.example.org/jce/1872/hale-grey-point'].sort());
     const wikiRequests = wiki.log.slice(start);
-    expect(wikiRequests.map((q) => q.path)).toEqual(['/w/rest.php/v1/page/Grey_Point_Light/bare', '/w/rest.php/v1/page/Grey_Point_Lighthouse/bare', `/w/rest.php/v1/revision/${LATEST}/html`]);
+    expect(wikiRequests.map((q) => q.path)).toEqual(['/w/rest.php/v1/page/Grey_Point_Light/bare', '/w/rest.php/v1/page/Grey_Point_Lighthouse/bare?redirect=no', `/w/rest.php/v1/revision/${LATEST}/html`]);
     expect(wikiRequests.every((q) => /^citecheck\/\S+ \(https:\/\/github\.com\/citecheck\/citecheck\)/.test(q.headers['user-agent'] ?? ''))).toBe(true);
   }, 60_000);
 

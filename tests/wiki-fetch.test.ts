@@ -51,7 +51,7 @@ describe('fetchWikiArticle against the stand-in', () => {
   beforeAll(async () => {
     wiki = await startWikiStandin(
       [{ title: 'Grey Point Lighthouse', revisions: { [OLD]: oldLighthouse, [LATEST]: lighthouse } }, { title: 'Alder Bay', revisions: { 77: alder } }],
-      { Grey_Point_Light: 'Grey_Point_Lighthouse', 'Alder_Bay–Kettle_Island_route': 'Alder_Bay' },
+      { Grey_Point_Light: 'Grey_Point_Lighthouse', 'Alder_Bay–Kettle_Island_route': 'Alder_Bay', Grey_Point: 'Grey_Point_Light' },
     );
   }, 60_000);
   afterAll(async () => wiki.close(), 60_000);
@@ -68,12 +68,17 @@ describe('fetchWikiArticle against the stand-in', () => {
     const article = await readWikiArticle('https://en.wikipedia.org/wiki/Grey_Point_Light', opts());
     expect(article.origin).toEqual({ url: 'https://en.wikipedia.org/wiki/Grey_Point_Light', title: 'Grey Point Lighthouse', revision: LATEST });
     expect(article.claims).toHaveLength(9);
-    expect(requests().map((r) => r.path)).toContain('/w/rest.php/v1/page/Grey_Point_Lighthouse/bare');
+    // The redirect page's lookup names its target (MediaWiki answers 200 with redirect_target, not a 307): one hop.
+    expect(requests().map((r) => r.path)).toEqual(['/w/rest.php/v1/page/Grey_Point_Light/bare',
+      '/w/rest.php/v1/page/Grey_Point_Lighthouse/bare?redirect=no', `/w/rest.php/v1/revision/${LATEST}/html`]);
     const lower = await fetchWikiArticle('https://en.wikipedia.org/wiki/grey_Point_Light', opts());
     expect(lower).toMatchObject({ kind: 'ok', origin: { title: 'Grey Point Lighthouse' } });
     const dash = await readWikiArticle('https://en.wikipedia.org/wiki/Alder_Bay%E2%80%93Kettle_Island_route', opts());
     expect(dash.origin).toMatchObject({ title: 'Alder Bay', revision: 77 });
     expect(dash.references).toHaveLength(23);
+    // A redirect to a redirect is not followed further (nor by MediaWiki): one line, not the redirect page's HTML.
+    expect(await fetchWikiArticle('https://en.wikipedia.org/wiki/Grey_Point', opts())).toEqual({
+      kind: 'missing', message: 'page "Grey Point" redirects to "Grey Point Light", itself a redirect (a double redirect)' });
   });
 
   it('pins a revision (option or oldid) and reports it', async () => {

@@ -26,13 +26,23 @@ export interface WikiStandin {
 
 const key = (title: string) => title.replace(/ /g, '_');
 
-/** `redirects` maps a redirect page's key to its target's key (a wiki redirect: 307). */
+/**
+ * `redirects` maps a redirect page's key to its target's key. As MediaWiki's PageSourceHandler does, `/page/{title}/bare`
+ * of a redirect page answers 200 with the redirect page's own revision and a `redirect_target` path (never a 307: only
+ * the HTML endpoints answer 307); a title that is not in normal form gets a 301 to it.
+ */
 export async function startWikiStandin(pages: StandinPage[], redirects: Record<string, string> = {}, delayMs = 15): Promise<WikiStandin> {
   const log: LoggedRequest[] = [];
   let active = 0;
   let limited: { n: number; retryAfter: string } = { n: 0, retryAfter: '0' };
-  const byKey = new Map(pages.map((p) => [key(p.title), p]));
-  const byRevision = new Map(pages.flatMap((p) => Object.keys(p.revisions).map((id) => [Number(id), p] as const)));
+  // Each redirect page has a revision of its own, whose HTML is a Parsoid redirect (no prose).
+  const redirectPages = Object.entries(redirects).map(([from, to], i): StandinPage => ({
+    title: from.replace(/_/g, ' '),
+    revisions: { [900_000 + i]: `<!DOCTYPE html><html><head><meta property="mw:htmlVersion" content="2.8.0"/></head><body class="mw-content-ltr mw-parser-output"><link rel="mw:PageProp/redirect" href="./${to}"/></body></html>` },
+  }));
+  const all = [...pages, ...redirectPages];
+  const byKey = new Map(all.map((p) => [key(p.title), p]));
+  const byRevision = new Map(all.flatMap((p) => Object.keys(p.revisions).map((id) => [Number(id), p] as const)));
   const json = (status: number, body: unknown) => ({ status, type: 'application/json', body: JSON.stringify(body) });
   const notFound = () => json(404, { messageTranslations: { en: 'The specified page does not exist' }, httpCode: 404, httpReason: 'Not Found' });
 
@@ -42,12 +52,14 @@ export async function startWikiStandin(pages: StandinPage[], redirects: Record<s
       const title = decodeURIComponent(m[1]);
       const normal = key(title.charAt(0).toUpperCase() + title.slice(1));
       if (normal !== title) return { status: 301, location: `/w/rest.php/v1/page/${encodeURIComponent(normal)}/bare` };
-      const target = redirects[title];
-      if (target) return { status: 307, location: `/w/rest.php/v1/page/${encodeURIComponent(target)}/bare` };
       const page = byKey.get(title);
       if (!page) return notFound();
       const latest = Math.max(...Object.keys(page.revisions).map(Number));
-      return json(200, { id: 7, key: title, title: page.title, latest: { id: latest, timestamp: '2024-03-04T10:11:12Z' }, content_model: 'wikitext' });
+      const target = redirects[title];
+      return json(200, {
+        id: 7, key: title, title: page.title, latest: { id: latest, timestamp: '2024-03-04T10:11:12Z' }, content_model: 'wikitext',
+        ...(target ? { redirect_target: `/w/rest.php/v1/page/${encodeURIComponent(target)}/bare?redirect=no` } : {}),
+      });
     }
     m = /^\/w\/rest\.php\/v1\/revision\/(\d+)\/(bare|html)$/.exec(path);
     const page = m?.[1] ? byRevision.get(Number(m[1])) : undefined;

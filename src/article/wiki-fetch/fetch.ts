@@ -19,7 +19,11 @@ export type WikiFetchResult =
   | { kind: 'ok'; html: string; origin: ArticleOrigin }
   | { kind: 'missing' | 'invalid' | 'error'; message: string };
 
-const PageBare = z.looseObject({ title: z.string(), latest: z.looseObject({ id: z.number().int().positive() }) });
+const PageBare = z.looseObject({
+  title: z.string(), latest: z.looseObject({ id: z.number().int().positive() }),
+  /** A wiki redirect: the `/bare` answer is the redirect page's own, with the target's path (`…/page/Target/bare?redirect=no`). */
+  redirect_target: z.string().optional(),
+});
 const RevisionBare = z.looseObject({ id: z.number().int().positive(), page: z.looseObject({ title: z.string() }) });
 const HTML_ACCEPT = 'text/html; charset=utf-8; profile="https://www.mediawiki.org/wiki/Specs/HTML/2.8.0"';
 
@@ -34,6 +38,25 @@ function jsonOf<T>(response: WikiResponse, schema: z.ZodType<T>, what: string): 
   return { error: { kind: 'error', message: `${what}: the wiki's answer is not the expected JSON` } };
 }
 
+/**
+ * The title's latest revision. A title not in normal form gets a 301 (followed by the HTTP client); a wiki redirect
+ * page answers 200 with a `redirect_target`, followed once, as MediaWiki follows redirects (no double redirects).
+ */
+async function latestRevision(client: WikiClient, api: string, title: string): Promise<{ ok: z.infer<typeof PageBare> } | { error: WikiFetchResult }> {
+  const ask = (url: string) => client.get(url, { accept: 'application/json', immutable: false });
+  const what = `page "${title.replace(/_/g, ' ')}"`;
+  const bare = jsonOf(await ask(`${api}/v1/page/${encodeURIComponent(title)}/bare`), PageBare, what);
+  if ('error' in bare || bare.ok.redirect_target === undefined) return bare;
+  const target = new URL(bare.ok.redirect_target, `${api}/`);
+  if (target.origin !== new URL(api).origin) return { error: { kind: 'error', message: `${what} redirects off the wiki (${target.href})` } };
+  const followed = jsonOf(await ask(target.href), PageBare, `${what}, a redirect,`);
+  if ('error' in followed) return followed;
+  if (followed.ok.redirect_target !== undefined) {
+    return { error: { kind: 'missing', message: `${what} redirects to "${followed.ok.title}", itself a redirect (a double redirect)` } };
+  }
+  return followed;
+}
+
 /** Failures are values: a missing page, an unreachable wiki and a bad URL each say what happened. */
 export async function fetchWikiArticle(url: string, options: WikiArticleOptions = {}): Promise<WikiFetchResult> {
   const parsed = parseWikiUrl(url, options.wikiApi);
@@ -44,12 +67,10 @@ export async function fetchWikiArticle(url: string, options: WikiArticleOptions 
     let revision = options.revision ?? parsed.page.revision;
     let pageTitle: string;
     if (revision === undefined) {
-      // The page endpoint follows title redirects (301 to the normalised key, 307 for a redirect page).
-      const what = `page "${title.replace(/_/g, ' ')}"`;
-      const bare = jsonOf(await client.get(`${api}/v1/page/${encodeURIComponent(title)}/bare`, { accept: 'application/json', immutable: false }), PageBare, what);
-      if ('error' in bare) return bare.error;
-      revision = bare.ok.latest.id;
-      pageTitle = bare.ok.title;
+      const latest = await latestRevision(client, api, title);
+      if ('error' in latest) return latest.error;
+      revision = latest.ok.latest.id;
+      pageTitle = latest.ok.title;
     } else {
       const bare = jsonOf(await client.get(`${api}/v1/revision/${revision}/bare`, { accept: 'application/json', immutable: true }), RevisionBare, `revision ${revision}`);
       if ('error' in bare) return bare.error;
