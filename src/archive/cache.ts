@@ -1,6 +1,6 @@
 // CDX answers cached in memory and, optionally, in a JSON file with a TTL (captures rarely change).
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeFileAtomic } from '../atomic.js';
 import { CaptureSchema, type Capture } from './cdx.js';
 

@@ -1,5 +1,5 @@
 // CDX query strings, row parsing and the choice of the capture nearest an access date (pure).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface Capture {
   /** 14-digit UTC timestamp as the CDX server wrote it. */

@@ -1,5 +1,5 @@
 // `citecheck init ARTICLE`: a references.json from what the article itself knows, ready to refine.
-import { VERSION } from '../version.js';
+import { PACKAGE_ROOT, VERSION } from '../version.js';
 import { stat } from 'node:fs/promises';
 import nodePath from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ export interface InitFlags {
  * find it offline; else (npx, a global install) the published copy of this version, which a path
  * into someone's home folder would not be once the file is committed.
  */
-export function schemaRef(out: string, shipped = fileURLToPath(new URL('../../schema/references.schema.json', import.meta.url)),
+export function schemaRef(out: string, shipped = fileURLToPath(new URL('schema/references.schema.json', PACKAGE_ROOT)),
   cwd = process.cwd()): string {
   const fromProject = nodePath.relative(cwd, shipped);
   if (fromProject.startsWith('..') || nodePath.isAbsolute(fromProject)) {

@@ -1,5 +1,5 @@
 // references.json: the zod schema is the single source of truth for its shape and its JSON Schema.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A URL is kept as written: a malformed one is valid config and becomes `invalid-url` later. */
 export const ReferenceSchema = z.strictObject({

@@ -1,5 +1,5 @@
 // What travels through the queue: a unit of work and its result, zod-checked and size-capped on both sides.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const QUEUE_NAME = 'citecheck-units';
 /** 2: a result's matches follow the unit's asks (no keys), and its fetches omit the URL. */

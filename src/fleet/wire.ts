@@ -1,5 +1,5 @@
 // A judged source on the wire: what a worker returns for one URL (JSON: bodies as base64, matches in the order of the unit's asks).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ClaimMatch } from '../judge/match.js';
 import { filed, type MatchAsk, type ReadSource, type SourceRead } from '../read-task.js';
 import { LINK_STATUSES, TRUNCATIONS, type FetchOutcome, type Page, type SourceFetch } from '../types.js';

@@ -1,5 +1,5 @@
 // The database rows of the history and their conversion to and from the History object the rules fold.
-import { z } from 'zod';
+import * as z from 'zod';
 import { LINK_STATUSES } from '../types.js';
 import type { CheckEntry, UrlHistory } from './schema.js';
 

@@ -1,5 +1,5 @@
 // The history file's zod schema (version 1): per-URL checks and the derived link-rot state.
-import { z } from 'zod';
+import * as z from 'zod';
 import { LINK_STATUSES } from '../types.js';
 
 export const HISTORY_VERSION = 1;

@@ -1,6 +1,6 @@
 // The history store on SQLite: the history of given URLs out, one run in per transaction, pruning.
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { openDatabase } from './database.js';
 import type { HistoryRun } from './reader.js';
 import { recordRun, type RunChanges } from './rot.js';

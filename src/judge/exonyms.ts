@@ -1,7 +1,7 @@
 // Place names in several languages, loaded lazily: countries (Россия, Russland, Russia → RU) from the
 // i18n-iso-countries data and cities (Каир, Kairo, Cairo → Africa/Cairo) from CLDR's exemplar cities.
 import { createRequire } from 'node:module';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CITIES_JSON } from './cities-data.js';
 import { skeleton } from './names.js';
 import { normalize } from './normalize.js';

@@ -1,5 +1,5 @@
 // report.json: the zod schema that defines it (a JSON Schema is generated from it and shipped).
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   FINDING_KINDS, LINK_STATUSES, TRUNCATIONS, VERDICTS,
   type ArchiveCheck, type Citation, type CitationReview, type Finding, type SourceReport, type UncitedSentence,

@@ -1,5 +1,5 @@
 // citecheck.reviews.json: a reviewer's decisions on citations, kept under version control (zod is the source of truth).
-import { z } from 'zod';
+import * as z from 'zod';
 import { LINK_STATUSES, VERDICTS } from '../types.js';
 
 export const REVIEWS_FILE_NAME = 'citecheck.reviews.json';

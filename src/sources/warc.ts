@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../atomic.js';
 import type { FetchOutcome, RedirectHop, SourceFetch } from '../types.js';

@@ -1,5 +1,5 @@
 // A wiki article by URL: resolve the title (following redirects) to a revision, fetch its Parsoid HTML, read it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../../errors.js';
 import type { Article, ArticleOrigin } from '../../types.js';
 import { parseWikiHtml } from '../wiki-html/index.js';

@@ -1,7 +1,7 @@
 // Reads one footnote marker of either HTML form: its target note, visible label and group.
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Parsoid markers by typeof token, legacy ones by class (Parsoid's carry the class too since 2020). */
 export const MARKER_SELECTOR = 'sup[typeof~="mw:Extension/ref"], sup.reference';

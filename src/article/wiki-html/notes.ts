@@ -1,7 +1,7 @@
 // The article's note lists: numbered references become reference rows; explanatory notes stay apart.
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ListedReference } from '../../types.js';
 import { readCitation, type CitationData, type IdLookup } from './citation.js';
 import { findAll, hasClass, isElement, squash, textOf } from './dom.js';

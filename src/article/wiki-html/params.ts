@@ -1,6 +1,6 @@
 // The citation template's own parameters, from Parsoid's data-mw (the raw wikitext of each one).
 import type { Element } from 'domhandler';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findAll } from './dom.js';
 
 const TemplatePart = z.looseObject({
