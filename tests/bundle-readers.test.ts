@@ -20,4 +20,10 @@ describe('the CLI bundle (npm run build)', () => {
     expect(text).toMatch(/var DOMEventTarget = class \{[^}]*constructor\(\) \{\s*\}/);
     expect(text).not.toMatch(/constructor\(\)\s*\{\s*wm\.set\(this,\s*new Map(?:\(\))?\)/);
   });
+
+  it("holds Readability as patched: no article serialised for a debug log that is off", () => {
+    const withReadability = bundled.map(source).filter((text) => text.includes('"Grabbed: "'));
+    expect(withReadability.length).toBe(1);
+    expect(withReadability[0]).toMatch(/if \(this\._debug\) \{\s*this\.log\("Grabbed: " \+ articleContent\.innerHTML\)/);
+  });
 });
