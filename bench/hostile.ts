@@ -24,6 +24,9 @@ for (const depth of [512, 300_000, 1_000_000]) {
   await time(`${depth} nested divs`, () => readPage(respond(new TextEncoder().encode(html), 'text/html')),
     (p) => p?.signals.unreadable ?? `read, main text ${p?.layers.find((l) => l.layer === 'main')?.text.length ?? 0} chars`);
 }
+const selfClosed = `<html><body>${'<div/>'.repeat(300_000)}<p>${'Some text about the council. '.repeat(40)}</p></body></html>`;
+await time('300000 self-closed <div/>s (each opens a div)', () => readPage(respond(new TextEncoder().encode(selfClosed), 'text/html')),
+  (p) => p?.signals.unreadable ?? 'read');
 const line = 'The council approved a budget of 4.2 million dollars for the library. [1] Mr. Smith agreed. '.repeat(5_000_000 / 90);
 await time('one 5 MB line', () => parseArticle(`Title\n\nBody\n\n${line}\n\nReferences\n\n  1. "a". b. 2024.\n`, 'x.txt'),
   (a) => `${a.claims.length} claims`);

@@ -93,11 +93,14 @@ describe('input files that are not regular files, or too large', () => {
     ['article', (d: string) => ['verify', 'pipe.txt', '--no-history']],
     ['references.json', (d: string) => ['verify', 'article.txt', '--refs', 'pipe.txt', '--no-history']],
     ['article for extract', (d: string) => ['extract', 'pipe.txt']],
-  ])('a FIFO as the %s is refused at once instead of hanging', async (_what, args) => {
+    ['WARC to --replay', (d: string) => ['verify', 'article.txt', '--replay', 'pipe.txt']],
+    ['--reviews file', (d: string) => ['verify', 'article.txt', '--reviews', 'pipe.txt', '--no-history']],
+    ['reviews file beside the article', (d: string) => ['verify', 'article.txt', '--no-history']],
+  ])('a FIFO as the %s is refused at once instead of hanging', async (what, args) => {
     const d = project();
-    execFileSync('mkfifo', [join(d, 'pipe.txt')]);
+    execFileSync('mkfifo', [join(d, what === 'reviews file beside the article' ? 'citecheck.reviews.json' : 'pipe.txt')]);
     const r = await runCli(args(d), d);
-    expectOneLine(r, /pipe\.txt.*not a regular file/);
+    expectOneLine(r, /(pipe\.txt|citecheck\.reviews\.json).*not a regular file/);
   }, 90_000);
 
   it('/dev/zero is refused instead of eating memory', async () => {

@@ -41,6 +41,7 @@ beforeAll(async () => {
     '/zstd': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'zstd' }).end(Buffer.from('(\xb5/\xfd garbage')); },
     '/x-evil': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'x-evil' }).end(PAGE); },
     '/gzip-x-evil': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip, x-evil' }).end(zlib.gzipSync(PAGE)); },
+    '/br-garbage': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' }).end(Buffer.from('not brotli \xff\xff\xff', 'latin1')); },
     '/cut-before-claim': (_req, res) => cutShort(res, LONG_CLAIM_LAST),
     '/cut-after-claim': (_req, res) => cutShort(res, LONG_CLAIM_FIRST),
     '/long-claim-last': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(LONG_CLAIM_LAST); },
@@ -58,7 +59,7 @@ async function fetchOne(path: string): Promise<SourceFetch> {
 }
 
 describe('an unknown Content-Encoding', () => {
-  it.each(['/zstd', '/x-evil', '/gzip-x-evil'])('%s is a decompression failure value, not a crash', async (path) => {
+  it.each(['/zstd', '/x-evil', '/gzip-x-evil', '/br-garbage'])('%s is a decompression failure value, not a crash', async (path) => {
     const f = await fetchOne(path);
     expect(f.outcome.kind).toBe('failure');
     expect(f.outcome.kind === 'failure' ? f.outcome.failure : '').toBe('decompression');

@@ -75,6 +75,12 @@ describe('deep nesting', () => {
     expect(citation.reason).toMatch(/--max-depth/);
   }, 60_000);
 
+  it('300,000 self-closed <div/>s (each opens a div) are unreadable before parsing too', async () => {
+    const f = response(`<!doctype html><html><body>${'<div/>'.repeat(300_000)}${text}</body></html>`, 'text/html');
+    const page = await readPage(f);
+    expect(page?.signals.unreadable).toMatch(/more than 512 deep.*--max-depth/);
+  }, 60_000);
+
   it('reads the main text of a page nested within the budget (past Readability\'s depth, by the fast pick)', async () => {
     for (const depth of [10, 300, 512]) {
       const page = await readPage(response(nested(depth), 'text/html'));
@@ -100,9 +106,22 @@ describe('deep nesting', () => {
     ['<div><!-- <div><div> --><svg><path/><g></g></svg></div>', 3], // div > svg > g
     ['<div><b><i></div><div></div>', 3], // </div> closes the unclosed b and i, as a parser does
     ['<div title="a > b"><div data-x=\'<div>\'>', 2],
+    // A parser ignores the slash of a self-closing non-void HTML element: <div/> opens a div.
+    ['<div/><div/><span/>x<br/><img/>', 3],
+    ['<svg><g/><g/><path/></svg>', 1], // in SVG and MathML the slash closes
+    ['<svg><foreignObject><div/><div/></foreignObject></svg>', 4], // back in HTML inside foreignObject
   ])('measureDepth(%s) = %i', (html, depth) => {
     expect(measureDepth(html)).toBe(depth);
   });
+});
+
+describe('a page that is one 5 MB word', () => {
+  it('is read and judged (unsupported), not a reader crash', async () => {
+    const page = await readPage(response(`<html><body><p>${'a'.repeat(5 * 1024 * 1024)}</p></body></html>`, 'text/html'));
+    expect(page?.signals.unreadable).toBeUndefined();
+    const match = page && matchClaim('Navalny met Mashal in Moscow.', extractKeyPhrases('Navalny met Mashal in Moscow.'), page, {});
+    expect(match?.matched).toEqual([]);
+  }, 60_000);
 });
 
 describe('control characters from a page', () => {

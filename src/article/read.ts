@@ -36,6 +36,22 @@ async function readCapped(handle: FileHandle, size: number, max: number): Promis
   }
 }
 
+/** Refuses anything but a regular file (a FIFO, a device, a folder) before a reader streams it. */
+export async function checkRegularFile(path: string, what: string): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw new InputError(`cannot read ${path}: ${describeFsError(error)}`, `check the path of the ${what}`);
+  }
+  try {
+    const kind = kindOf(await handle.stat());
+    if (kind) throw new InputError(`cannot read ${path}: ${kind}`, `give the ${what} as a regular file`);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Reads a file for the CLI, turning system errors into a one-line reason. Opened non-blocking so a
  * FIFO cannot stall the open itself; only a regular file within the size cap is read.

@@ -1,6 +1,7 @@
 // `citecheck verify`: flags → inputs → verify() → report files, history, WARC → summary → exit code.
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { checkRegularFile } from '../article/read.js';
 import { historyLocation, openHistoryAt } from '../history/file.js';
 import { DEFAULT_HISTORY_KEEP, parseHistoryKeep } from '../history/keep.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
@@ -94,6 +95,8 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
     ...(keepMs === undefined ? {} : { keepMs }),
     notify: (line) => { if (!flags.quiet) printErr(`citecheck: ${line}\n`); },
   });
+  // A FIFO as the WARC would block the stream forever: only a regular file is replayed.
+  if (flags.replay) await checkRegularFile(flags.replay, 'WARC file to replay');
   const replay = flags.replay ? await (await import('../sources/warc.js')).readWarc(flags.replay) : undefined;
   const showProgress = shouldShowProgress(process.stderr, process.env, flags.quiet ?? false);
   const progress = createProgress({ stream: process.stderr, enabled: showProgress });

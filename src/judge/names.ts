@@ -22,10 +22,17 @@ export function skeleton(word: string): string {
   // transliterate walks its whole replacement table: skip it for the (common) ASCII word
   let s = (/^[\x00-\x7f]*$/.test(base) ? base : transliterate(base)).toLowerCase().replace(/[^a-z0-9]/g, '');
   s = s.replace(/shch|sch/g, 'sh').replace(/kh/g, 'h').replace(/t[sz]/g, 'c').replace(/x/g, 'ks')
-    .replace(/w/g, 'v').replace(/ph/g, 'f').replace(/ck|q/g, 'k').replace(/c(?![eiy])/g, 'k').replace(/ye/g, 'e').replace(/[yj]/g, 'i')
-    .replace(/(.)\1+/g, '$1');
+    .replace(/w/g, 'v').replace(/ph/g, 'f').replace(/ck|q/g, 'k').replace(/c(?![eiy])/g, 'k').replace(/ye/g, 'e').replace(/[yj]/g, 'i');
+  s = dropDoubled(s);
   if (skeletonCache.size < 100_000) skeletonCache.set(word, s);
   return s;
+}
+
+/** `mashaal` → `mashal`: a loop, since /(.)\1+/ overflows the regex stack on a page's 5 MB "word". */
+function dropDoubled(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i += 1) if (s.charAt(i) !== s.charAt(i - 1)) out += s.charAt(i);
+  return out;
 }
 
 /** Skeletons of a word and, for Cyrillic, of its stem too (so `Навального` meets `Navalny`). */

@@ -1,7 +1,8 @@
 // Reads and writes citecheck.reviews.json: zod-checked on the way in, written atomically on the way out.
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isArticleUrl } from '../article/inputs.js';
+import { readInputFile } from '../article/read.js';
 import { writeFileAtomic } from '../atomic.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
@@ -35,16 +36,10 @@ export function parseReviews(text: string, file: string): ReviewsFile {
 
 /** A missing file is undefined when `optional` (no one has reviewed anything yet). */
 export async function loadReviews(file: string, options: { optional: boolean }): Promise<ReviewsFile | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    if (code === 'ENOENT' && options.optional) return undefined;
-    throw new InputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code || String(error)}`,
-      'check the --reviews path');
-  }
-  return parseReviews(text, file);
+  if (options.optional && !existsSync(file)) return undefined;
+  // Only a regular file within --max-input-size's default: a FIFO there would hang the run.
+  const bytes = await readInputFile(file, 'reviews file (--reviews)');
+  return parseReviews(new TextDecoder().decode(bytes), file);
 }
 
 /** Adds a decision, replacing an earlier one for the same article × claim × footnote; stable order. */

@@ -166,5 +166,6 @@ async function collect(stream: Readable, maxBytes: number, sizeHint: number | un
 function isZlibError(err: unknown): boolean {
   if (!(err instanceof Error) || !('code' in err)) return false;
   const code = err.code;
-  return typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code === 'ERR__ERROR_FORMAT_PADDING_1');
+  // Brotli's decoder errors arrive as ERR__ERROR_FORMAT_…, ERR__ERROR_ALLOC_… (its names without the BROTLI_DECODER prefix).
+  return typeof code === 'string' && /^(?:Z_|ERR_BROTLI|ERR__ERROR_)/.test(code);
 }
