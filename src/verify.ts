@@ -8,6 +8,7 @@ import { hasNews, recordRun } from './history/rot.js';
 import type { History } from './history/schema.js';
 import { previousOf, type HistoryReader, type HistoryRun } from './history/reader.js';
 import { textsBefore } from './judge/before.js';
+import { quoteApplies, type QuoteApplies } from './judge/quote-fit.js';
 import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
 import { DEFAULT_READ_BUDGET, type ReadBudget } from './page/budget.js';
 import { fetchAndRead, type UrlPlan } from './read-stage.js';
@@ -92,12 +93,14 @@ interface Planned extends ArticleInput {
   sources: Map<number, Source>;
   /** The text before each claim on its line (who "he" is), for the matcher. */
   before: Map<Claim, string>;
+  /** Whether a reference's quote is a given phrase for a claim (a reused reference's quote is one claim's). */
+  quoteApplies: QuoteApplies;
 }
 
 export async function verifyRun(input: RunInput): Promise<RunResult> {
   const now = input.now ?? (() => new Date());
   const started = now();
-  const planned: Planned[] = input.articles.map(planArticle);
+  const planned: Planned[] = await Promise.all(input.articles.map(planArticle));
   const all = planned.flatMap((p) => [...p.sources.values()]);
 
   const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
@@ -175,11 +178,12 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
 }
 
 /** Each article's sources by footnote number; a URL needs no network to be `no-url` or `invalid-url`. */
-function planArticle(a: ArticleInput): Planned {
+async function planArticle(a: ArticleInput): Promise<Planned> {
   const byId = new Map(a.references.map((r) => [r.id, r]));
   const sources = new Map<number, Source>();
   for (const id of new Set(a.article.claims.flatMap((c) => c.refs))) sources.set(id, planSource(id, byId.get(id)));
-  return { ...a, byId, sources, before: textsBefore(a.article.claims) };
+  const quotes = await quoteApplies(a.article.claims, (id) => byId.get(id)?.quote?.trim());
+  return { ...a, byId, sources, before: textsBefore(a.article.claims), quoteApplies: quotes };
 }
 
 /** Each URL's citing claims, once per distinct ask; with a history, what it matched there before. */
@@ -224,11 +228,11 @@ function onceByUrl(step: ArchiveStep): ArchiveStep {
   };
 }
 
-/** A claim with what its match depends on: the text before it (pronouns), the phrases its reference gives and the passage quoted from it. */
+/** A claim with what its match depends on: the text before it (pronouns), the phrases its reference gives and the passage quoted from it (when it speaks to this claim). */
 function toMatch(claim: Claim, p: Planned, ref: number): MatchAsk {
   const reference = p.byId.get(ref);
   const quote = reference?.quote?.trim();
-  const phrases = quote ? [...(reference?.phrases ?? []), quote] : reference?.phrases;
+  const phrases = quote && p.quoteApplies(claim, ref) ? [...(reference?.phrases ?? []), quote] : reference?.phrases;
   return { text: claim.text, before: p.before.get(claim) ?? '', ...(phrases ? { phrases } : {}) };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { quoteFits } from '../src/judge/quote-fit.js';
 import { extractKeyPhrases, findPredicate, findSubject, PHRASE_WEIGHTS } from '../src/judge/phrases.js';
 import type { PhraseKind } from '../src/types.js';
 
@@ -104,5 +105,17 @@ describe('extractKeyPhrases', () => {
     expect(PHRASE_WEIGHTS.quote).toBeGreaterThan(PHRASE_WEIGHTS.name);
     expect(PHRASE_WEIGHTS.number).toBeGreaterThan(PHRASE_WEIGHTS.name);
     expect(PHRASE_WEIGHTS.name).toBeGreaterThan(PHRASE_WEIGHTS.word);
+  });
+});
+
+describe('quoteFits: does a reused reference\'s quote speak to this claim?', () => {
+  it.each([
+    ['The city council approved a budget of 4.2 million dollars for the new library.', 'approved a budget of 4.2 million dollars', true],
+    ['The Alder Bay Folk Festival, held each August since 1972.', 'first held on the harbour wall in 1972', true],
+    ['The council chose the new site after a public vote.', 'approved a budget of 4.2 million dollars', false],
+    // One word in common (landings) is not enough.
+    ['Herring landings collapsed in the 1970s', 'landings fell by nine tenths between 1965 and 1977', false],
+  ])('%s ← "%s": %s', async (claim, quote, fits) => {
+    expect(await quoteFits(claim, quote)).toBe(fits);
   });
 });

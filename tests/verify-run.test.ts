@@ -1,4 +1,4 @@
-// verifyRun(): several articles in one run share one fetch per URL; a reference's quote is a given phrase.
+// verifyRun(): several articles in one run share one fetch per URL; a reference's quote is a given phrase (for the claims it speaks to).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/article/parse.js';
 import { verify, verifyRun } from '../src/verify.js';
@@ -56,5 +56,30 @@ describe('verifyRun()', () => {
     expect(plain?.verdict).toBe('supported');
     expect(quoted?.missing).toContain('a sentence the page never printed about submarines');
     expect(quoted?.verdict).not.toBe('supported');
+  });
+
+  it('a reused reference\'s quote decides only for the claims it speaks to, not for every claim citing it', async () => {
+    // Reference 1 is cited twice (a named reference reused); its quote was written for the first claim.
+    const a = parseArticle(`Reuse
+
+Budget
+
+The Riverside city council approved a budget of 4.2 million dollars for the new library. [1]
+The council later sold the old fire station to a hotel chain. [1]
+
+References
+
+  1. 1 2 "Riverside council approves library budget". Riverside Gazette. 14 May 2024.
+`, 'reuse.txt');
+    const { report } = await verify({
+      article: a, references: [{ id: 1, url: web.url(ROUTES.ok), quote: 'approved a budget of 4.2 million dollars' }],
+      toolVersion: 'test', failOn: [], fetch: FETCH,
+    });
+    const [budget, sale] = report.claims.map((c) => c.citations[0]);
+    expect(budget).toMatchObject({ verdict: 'supported' });
+    expect(budget?.matched).toContain('approved a budget of 4.2 million dollars');
+    // The page says nothing of a sale: the quote found on it is no evidence for this claim.
+    expect(sale?.verdict).toBe('unsupported');
+    expect(sale?.matched).not.toContain('approved a budget of 4.2 million dollars');
   });
 });
