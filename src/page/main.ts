@@ -1,6 +1,6 @@
 // The `main` layer: Readability on ordinary pages, a cheap densest-paragraph-block pick on huge ones.
 import { Readability } from '@mozilla/readability';
-import { collectBlockText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { collectBlockText, elementsByTag, type DomDocument, type DomElement, type DomNode } from './dom.js';
 
 // Readability re-measures text per candidate and grows superlinearly: ~85 ms for a text-heavy
 // 170 KB page, ~750 ms at 5 MB (bench/extract.ts). Past these sizes the fast pick is used instead.
@@ -16,44 +16,40 @@ function countElements(doc: DomDocument, stopAt: number): number {
   return count;
 }
 
-/** The element links Readability's own walk below needs (linkedom has them all). */
-interface TreeElement {
-  localName?: string;
-  firstElementChild: TreeElement | null;
-  nextElementSibling: TreeElement | null;
-  parentElement: TreeElement | null;
-}
-
-/**
- * The descendants of `root` with one of `tags`, in document order, skipping template contents: what
- * `querySelectorAll('a,b')` returns, which Readability calls ~20 times per page and which linkedom
- * answers through a CSS selector engine (13 % of reading a news page); a walk comparing tag names is
- * several times cheaper.
- */
-function elementsWithTag(root: TreeElement, tags: readonly string[]): TreeElement[] {
-  const wanted = new Set(tags.map((t) => t.toLowerCase()));
-  const found: TreeElement[] = [];
-  let el = root.firstElementChild;
-  while (el) {
-    if (wanted.has(el.localName?.toLowerCase() ?? '')) found.push(el);
-    const child = el.localName === 'template' ? null : el.firstElementChild;
-    if (child) {
-      el = child;
-      continue;
-    }
-    while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
-    el = el && el !== root ? el.nextElementSibling : null;
+/** A declaration's value in a style attribute as linkedom's `element.style` reads it: exact property name, last non-empty value wins. */
+function styleValue(style: string, property: string): string | undefined {
+  let value: string | undefined;
+  for (const rule of style.split(/\s*;\s*/)) {
+    const [key, ...rest] = rule.split(':');
+    const v = rest.join(':').trim();
+    if (rest.length > 0 && key?.trim() === property && v) value = v;
   }
-  return found;
+  return value;
+}
+
+interface VisibleElement {
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
 }
 
 /**
- * Own properties that shadow two of Readability's steps (should a later Readability rename them,
- * they are simply unused): the tag lookup above, and making every link and image URL of the article
+ * Readability's `_isProbablyVisible`, reading the style attribute's text instead of `element.style`:
+ * linkedom builds a CSSStyleDeclaration proxy per element for it (3 % of reading a news page).
+ */
+export function probablyVisible(node: VisibleElement): boolean {
+  const style = node.getAttribute('style');
+  if (style !== null && (styleValue(style, 'display') === 'none' || styleValue(style, 'visibility') === 'hidden')) return false;
+  return !node.hasAttribute('hidden')
+    && (node.getAttribute('aria-hidden') !== 'true' || (node.getAttribute('class') ?? '').includes('fallback-image'));
+}
+
+/**
+ * Own properties that shadow three of Readability's steps (should a later Readability rename them,
+ * they are simply unused): the tag look-up (dom.ts elementsByTag), the visibility test above, and making every link and image URL of the article
  * absolute (a `new URL` each, 0.3 ms of a news page, for attributes the text never reads; the
  * `javascript:` links it turns into their text already read as that text).
  */
-const FASTER = { _fixRelativeUris: (): void => undefined, _getAllNodesWithTag: elementsWithTag };
+const FASTER = { _fixRelativeUris: (): void => undefined, _getAllNodesWithTag: elementsByTag, _isProbablyVisible: probablyVisible };
 
 function readWithReadability(doc: DomDocument): string {
   try {
@@ -113,11 +109,12 @@ function outsideArticle(el: DomElement): boolean {
  * else `<main>` — with text of its own and outside any comment or related-links region.
  */
 function explicitArticle(doc: DomDocument): string | undefined {
-  for (const selector of ['[itemprop="articleBody"]', 'article', 'main']) {
-    const candidates = [...doc.querySelectorAll(selector)].filter((el) => !outsideArticle(el));
+  const lookups = [() => [...doc.querySelectorAll('[itemprop="articleBody"]')], () => elementsByTag(doc, 'article'), () => elementsByTag(doc, 'main')];
+  for (const lookup of lookups) {
+    const candidates = lookup().filter((el) => !outsideArticle(el));
     for (const el of candidates) {
       // of several, only the one holding the headline: the others are teaser cards
-      if (candidates.length > 1 && !el.querySelector('h1')) continue;
+      if (candidates.length > 1 && elementsByTag(el, 'h1').length === 0) continue;
       const text = collectBlockText(el);
       if (text.length >= MIN_ARTICLE_CHARS) return text;
     }
