@@ -2,6 +2,7 @@
 //   npm run bench:start                                   (20 runs on this Node)
 //   npm run bench:start -- --runs 40 --node /path/to/node22/bin/node
 //   npm run bench:start -- --cli dist/other-cli.js         (compare another build of the CLI)
+//   npm run bench:start -- --flags=--no-history            (extra verify flags; another Node needs better-sqlite3 built for it, as .ci/run does, or this)
 // Each run spawns `node dist/cli.js verify` against a one-page loopback server (history on, default flags
 // but -q) and is killed once its first request arrives. Runs alternate between two kinds:
 //  - plain: spawn → the server sees the first request (wall, as a user would see it);

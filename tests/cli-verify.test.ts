@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../src/report/schema.js';
+import { startWaybackStandIn } from './fixtures/wayback.js';
 import { ROUTES, startFixtureWeb, type FixtureWeb } from './fixtures/web.js';
 import { ensureBuilt, ROOT, runCli } from './helpers/cli.js';
 
@@ -101,6 +102,27 @@ describe('scheduled runs through the binary', () => {
     const read = (d: string) => ReportSchema.parse(JSON.parse(readFileSync(join(dir, d, 'report.json'), 'utf8')));
     expect(read('replayed').claims).toEqual(read('live').claims);
     expect(read('replayed').sources).toEqual(read('live').sources);
+  });
+
+  it('--archive finds a Wayback copy of the dead source and matches the claim in it', async () => {
+    // The bundled CLI makes these CDX and replay requests with its own lean undici entry (scripts/bundle-undici.mjs).
+    const wayback = await startWaybackStandIn([{
+      timestamp: '20240510120000', original: web.url(ROUTES.gone),
+      body: '<html><body><p>Mayor Elena Novak said construction would begin in the spring of 2025.</p></body></html>',
+    }]);
+    try {
+      const r = await runCli(['verify', '--allow-private-hosts', '--retries', '0', '--archive', '--wayback-url', wayback.baseUrl,
+        '--no-history', '-q', '--fail-on', 'none', '--out', 'out-archive'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'out-archive', 'report.json'), 'utf8')));
+      const archived = report.claims[1]?.citations[0]?.archive;
+      expect(archived?.url).toContain('20240510120000');
+      expect(archived?.verdict).toBe('supported');
+      expect(wayback.cdxHits.length).toBeGreaterThan(0);
+    } finally {
+      await wayback.close();
+    }
   });
 
   it('--changed-only fails only when something newly broke', async () => {

@@ -2,7 +2,6 @@
 // by the tool itself (for shells and CI that do not), each file read by the reader its format names.
 import { stat } from 'node:fs/promises';
 import nodePath from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import type { Article, InputFormat } from '../types.js';
 import { ARTICLE_EXTENSIONS, detectFormat } from './detect.js';
@@ -37,9 +36,11 @@ export async function expandInputs(args: readonly string[]): Promise<ArticleArg[
   return out;
 }
 
+// tinyglobby loads only for a folder or a pattern: a run given files (or none) sends its first request sooner.
 async function filesOf(arg: string): Promise<string[]> {
   const info = await stat(arg).catch(() => undefined);
   if (info?.isDirectory()) {
+    const { glob } = await import('tinyglobby');
     const found = await glob(FOLDER_PATTERN, { cwd: arg, ignore: IGNORE, onlyFiles: true, caseSensitiveMatch: false });
     if (found.length === 0) {
       throw new InputError(`${arg}: no articles in this folder`,
@@ -47,8 +48,9 @@ async function filesOf(arg: string): Promise<string[]> {
     }
     return found.sort().map((f) => nodePath.join(arg, f));
   }
-  if (!info && isDynamicPattern(arg)) {
-    const found = await glob(arg, { ignore: IGNORE, onlyFiles: true, expandDirectories: false });
+  const globbing = info ? undefined : await import('tinyglobby');
+  if (globbing?.isDynamicPattern(arg)) {
+    const found = await globbing.glob(arg, { ignore: IGNORE, onlyFiles: true, expandDirectories: false });
     if (found.length === 0) throw new InputError(`no file matches ${arg}`, 'check the pattern (quote it so the shell leaves it to citecheck)');
     return found.sort();
   }

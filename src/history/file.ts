@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadHistory } from './store.js';
-import { openHistory, type HistoryStore, type StoreOptions } from './sqlite.js';
+import type { HistoryStore, StoreOptions } from './sqlite.js';
 
 export interface HistoryLocation {
   /** The SQLite database every run reads and writes. */
@@ -29,6 +29,8 @@ export function historyLocation(flag: string | undefined, out: string): HistoryL
 export async function openHistoryAt(
   location: HistoryLocation, options: StoreOptions & { notify?: (line: string) => void } = {},
 ): Promise<HistoryStore> {
+  // better-sqlite3 (a native module) loads only when a run keeps a history: not for --no-history or --replay.
+  const { openHistory } = await import('./sqlite.js');
   const store = openHistory(location.database, options);
   try {
     const { legacy } = location;
