@@ -9,7 +9,11 @@ formats="${INPUT_FORMATS// /}"
 # report.json is what the outputs are read from; report.sarif is what the upload needs.
 [[ ",$formats," == *,json,* ]] || formats="json,$formats"
 if [ "${INPUT_UPLOAD_SARIF:-false}" = true ] && [[ ",$formats," != *,sarif,* ]]; then formats="$formats,sarif"; fi
-common=(--refs "$INPUT_REFERENCES" --format "$formats" --fail-on "$INPUT_FAIL_ON")
+common=(--format "$formats" --fail-on "$INPUT_FAIL_ON")
+# --refs only for a file that is there (or was named): most articles carry their own URLs.
+refs="${INPUT_REFERENCES:-}"
+[ -z "$refs" ] && [ -f references.json ] && refs=references.json
+[ -n "$refs" ] && common+=(--refs "$refs")
 [ "${INPUT_ARCHIVE:-false}" = true ] && common+=(--archive)
 read -r -a extra <<< "${INPUT_ARGS:-}"
 

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import { DEFAULT_READ_BUDGET } from './page/budget.js';
+import { DEFAULT_READ_BUDGET, hardStopMs } from './page/budget.js';
 import type { ReadTask, SourceRead } from './read-task.js';
 
 export interface Reader {
@@ -80,9 +80,30 @@ function inProcess(): Reader {
   };
 }
 
+/** Calls `stop` once the thread has spent `limitMs` on the task (its clock is 0 while it waits for a thread). */
+function watchRead(clock: BigInt64Array, limitMs: number, stop: () => void): () => void {
+  let timer: NodeJS.Timeout;
+  const check = (): void => {
+    const started = Number(Atomics.load(clock, 0));
+    const ran = started === 0 ? 0 : Date.now() - started;
+    if (ran >= limitMs) stop();
+    else timer = setTimeout(check, limitMs - ran);
+  };
+  timer = setTimeout(check, limitMs);
+  return () => clearTimeout(timer);
+}
+
+/** The task as the stopped thread had it: a body it took is gone from here, but its length is still reported. */
+function withBodyLength(task: ReadTask, bytes: number): ReadTask {
+  const { outcome } = task.fetch;
+  if (outcome.kind !== 'response' || outcome.body.length === bytes) return task;
+  return { ...task, fetch: { ...task.fetch, outcome: { ...outcome, body: new Uint8Array(bytes) } } };
+}
+
 /**
  * The pool loads, and its threads start (each loading the page readers), with the first response:
- * spawning them before the first request would make that request wait.
+ * spawning them before the first request would make that request wait. A read past its hard limit
+ * (budget.ts hardStopMs) has its thread ended; the pool starts another.
  */
 function inPool(file: URL, workers: number, maxTextChars: number): Reader {
   let pool: Promise<Piscina<ReadTask, SourceRead>> | undefined;
@@ -90,18 +111,31 @@ function inPool(file: URL, workers: number, maxTextChars: number): Reader {
     filename: file.href, minThreads: workers, maxThreads: workers, idleTimeout: 30_000,
     resourceLimits: readerLimits(maxTextChars),
   })));
-  return {
-    onThisThread: false,
-    read: async (task, giveBody) => (await open()).run(task, { transferList: giveBody ? transferable(task) : [] }),
-    close: async () => { if (pool) await (await pool).destroy(); },
+  const read = async (task: ReadTask, giveBody: boolean): Promise<SourceRead> => {
+    const clock = new BigInt64Array(new SharedArrayBuffer(8));
+    const limitMs = hardStopMs(task.budget);
+    const stopper = new AbortController();
+    const bytes = task.fetch.outcome.kind === 'response' ? task.fetch.outcome.body.length : 0;
+    const unwatch = watchRead(clock, limitMs, () => stopper.abort());
+    try {
+      return await (await open()).run({ ...task, clock }, { signal: stopper.signal, transferList: giveBody ? transferable(task) : [] });
+    } catch (error) {
+      if (!stopper.signal.aborted) throw error;
+      const why = `reading was stopped after ${limitMs / 1000} s (twice the --read-budget of ${task.budget.timeMs / 1000} s, plus 5 s)`;
+      return (await import('./read-source.js')).unreadSource(withBodyLength(task, bytes), why);
+    } finally {
+      unwatch();
+    }
   };
+  return { onThisThread: false, read, close: async () => { if (pool) await (await pool).destroy(); } };
 }
 
 /**
  * Worker threads when asked for and the compiled worker is there, else this thread; nothing loads
- * until the first read. `maxTextChars` is the largest page's budget (`--max-size`): it sizes the threads' heaps.
+ * until the first read. `maxTextChars` is the largest page's budget (`--max-size`): it sizes the threads'
+ * heaps. `worker` is the threads' entry (a test gives one that never returns).
  */
-export function openReader(workers: number, maxTextChars = DEFAULT_READ_BUDGET.maxTextChars): Reader {
-  const file = workers > 0 ? workerFile() : undefined;
+export function openReader(workers: number, maxTextChars = DEFAULT_READ_BUDGET.maxTextChars, worker: URL | undefined = workerFile()): Reader {
+  const file = workers > 0 ? worker : undefined;
   return file ? inPool(file, workers, maxTextChars) : inProcess();
 }

@@ -7,6 +7,7 @@ import { matchClaim, type ClaimMatch } from './judge/match.js';
 import { normalize } from './judge/normalize.js';
 import { extractKeyPhrases } from './judge/phrases.js';
 import { isReadStatus } from './judge/verdict.js';
+import { readMediaType } from './page/headers.js';
 import { readPage } from './page/read.js';
 import type { MatchAsk, ReadTask, SourceRead, TextFacts } from './read-task.js';
 import type { Page } from './types.js';
@@ -22,6 +23,20 @@ export async function readSource(task: ReadTask): Promise<SourceRead> {
   // Every claim citing this page was matched just now: its cached layers will not be asked for again.
   forgetLayers();
   return { ...(page ? { page: { ...page, layers: [] } } : {}), link, matches, ...(facts ? { facts } : {}) };
+}
+
+/**
+ * A read stopped from outside (its thread ended at the hard limit): the page is unreadable for
+ * `why`, the link is judged on the response as for any unreadable page, never a strike of its own.
+ */
+export function unreadSource(task: ReadTask, why: string): SourceRead {
+  const { fetch } = task;
+  const page: Page | undefined = fetch.outcome.kind === 'response'
+    ? { contentType: readMediaType(fetch.outcome.headers) || 'application/octet-stream', charset: '', layers: [], signals: { unreadable: why } }
+    : undefined;
+  const link = judgeLink(fetch, page);
+  const matches = page && isReadStatus(link.linkStatus) ? matchAsks(page, task.asks, fetch.finalUrl) : task.asks.map(() => undefined);
+  return { ...(page ? { page } : {}), link, matches };
 }
 
 /** Each claim against a read page; `url` is where the evidence's text fragment link points. */

@@ -24,6 +24,13 @@ export interface ReadTask {
   budget: ReadBudget;
   /** Phrases the history matched on this URL before (empty without a history). */
   previous?: readonly string[];
+  /** Shared with the pool: the reading thread writes when it starts (ms since the epoch), so only its own time counts. */
+  clock?: BigInt64Array;
+}
+
+/** Called by a reading thread as it starts a task (see ReadTask.clock). */
+export function markStarted(task: ReadTask): void {
+  if (task.clock) Atomics.store(task.clock, 0, BigInt(Date.now()));
 }
 
 /** Compact: the page without its text layers (the matches carry the evidence), not a DOM. */

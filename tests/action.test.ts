@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +193,17 @@ describe('action.yml', () => {
     expect(run.steps.run?.['exit-code']).toBe('0');
     expect(run.steps.counts).toMatchObject({ claims: '4', citations: '4', broken: '2', failing: '0', report: 'citecheck-reports/1-riverside/report.json' });
     expect(existsSync(join(ws, 'citecheck-reports', '2-riverside-copy', 'report.json'))).toBe(true);
+  }, 180_000);
+
+  it('audits articles that carry their own URLs in a repository with no references.json', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'citecheck-action-'));
+    mkdirSync(join(ws, 'docs'));
+    writeFileSync(join(ws, 'docs', 'guide.md'), '# Guide\n\nThe Riverside city council approved a budget of 4.2 million dollars for the new library.[^1]\n\n'
+      + `[^1]: "Council approves library budget". Riverside Gazette. <${origin}/budget>\n`);
+    const run = await runAction(ws, { articles: 'docs/*.md', args: LOCAL });
+    expect(run.steps.run?.['exit-code']).toBe('0');
+    expect(run.steps.counts).toMatchObject({ claims: '1', citations: '1', supported: '1', failing: '0' });
+    expect(Object.values(run.codes)).toEqual([0, 0, 0, 0]);
   }, 180_000);
 
   it('fails with exit 2 and says so in the step summary when the glob matches nothing', async () => {

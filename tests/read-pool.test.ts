@@ -45,6 +45,23 @@ describe('reader thread limits', () => {
   }, 120_000);
 });
 
+describe('a read that never returns', () => {
+  it('has its thread ended at the hard limit: the page unreadable naming --read-budget, the link judged on the response', async () => {
+    const reader = openReader(1, undefined, new URL('./fixtures/hang-worker.mjs', import.meta.url));
+    try {
+      const task = { ...tinyElementsTask(4096), budget: { ...DEFAULT_READ_BUDGET, timeMs: 100 } };
+      const read = await reader.read(task, true);
+      expect(read.page?.signals.unreadable).toMatch(/stopped after 5\.2 s.*--read-budget of 0\.1 s/);
+      expect(read.link.linkStatus).toBe('ok'); // the server answered: no strike against the link
+      expect(read.link.reason).toMatch(/--read-budget/);
+      expect(read.matches).toHaveLength(1);
+      expect(read.matches[0]?.matched).toEqual([]);
+    } finally {
+      await reader.close();
+    }
+  }, 120_000);
+});
+
 describe('defaultWorkers', () => {
   it.each([[1, 1], [2, 2], [3, 2], [4, 3], [16, 15]])('%i cores → %i reading threads', (cores, expected) => {
     expect(defaultWorkers(cores)).toBe(expected);

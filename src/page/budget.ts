@@ -28,6 +28,15 @@ export class BudgetExceeded extends Error {
   }
 }
 
+/**
+ * The budget is checked between a read's stages, so a stage that never returns (a parser gone
+ * superlinear on a page no check foresaw) is stopped from outside: its reading thread is ended at
+ * twice the budget plus 5 s of the thread's own time (waiting for a thread does not count).
+ */
+export function hardStopMs(budget: Pick<ReadBudget, 'timeMs'>): number {
+  return 2 * budget.timeMs + 5_000;
+}
+
 /** A clock for one page: `check()` throws BudgetExceeded once the time is spent. */
 export function startClock(budget: Pick<ReadBudget, 'timeMs'>, now: () => number = performance.now.bind(performance)): { check(): void; remainingMs(): number } {
   const deadline = now() + budget.timeMs;
