@@ -1,7 +1,10 @@
 // Format detection (extension, then content) and references merged by id, without the CLI.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, parseInputFormat, sniffFormat } from '../src/article/detect.js';
-import { mergeReferences, referenceFromList } from '../src/config/article-refs.js';
+import { findReferencesFile, mergeReferences, referenceFromList } from '../src/config/article-refs.js';
 import { InputError } from '../src/errors.js';
 
 describe('detectFormat', () => {
@@ -57,5 +60,19 @@ describe('mergeReferences', () => {
   });
   it('an override without a field leaves the article\'s value', () => {
     expect(mergeReferences(base, [{ id: 1, title: 'New' }])[0]).toMatchObject({ url: 'https://a.example/1', title: 'New' });
+  });
+});
+
+describe('findReferencesFile', () => {
+  it('takes <name>.references.json beside the article, unless that file names another article', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citecheck-refs-'));
+    const refs = (article?: string) => JSON.stringify({ ...(article ? { article } : {}), references: [{ id: 1, phrases: ['p'] }] });
+    // One article in two formats: the text form's references.json names it, the Markdown form carries its own URLs.
+    writeFileSync(join(dir, 'a.references.json'), refs('a.txt'));
+    expect((await findReferencesFile(join(dir, 'a.txt')))?.config.article).toBe('a.txt');
+    expect(await findReferencesFile(join(dir, 'a.md'))).toBeUndefined();
+    // A file naming no article belongs to every article of its name.
+    writeFileSync(join(dir, 'b.references.json'), refs());
+    expect((await findReferencesFile(join(dir, 'b.md')))?.config.references).toEqual([{ id: 1, phrases: ['p'] }]);
   });
 });

@@ -35,13 +35,17 @@ const samePath = (a: string, b: string) => nodePath.resolve(a) === nodePath.reso
 
 /**
  * The references.json that belongs to an article file, when there is one: `<name>.references.json`
- * beside it, else a `references.json` beside it (or in the current folder) that names this article
- * (one beside it that names no article counts too).
+ * beside it (unless it names another article: `a.references.json` of `a.txt` is not `a.md`'s), else a
+ * `references.json` beside it (or in the current folder) that names this article (one beside it that
+ * names no article counts too).
  */
 export async function findReferencesFile(articlePath: string): Promise<LoadedReferences | undefined> {
   const dir = nodePath.dirname(articlePath);
   const own = nodePath.join(dir, `${nodePath.basename(articlePath).replace(/\.[^.]+$/, '')}.references.json`);
-  if (await isFile(own)) return loadReferences(own);
+  if (await isFile(own)) {
+    const loaded = await loadReferences(own);
+    if (!loaded.articlePath || samePath(loaded.articlePath, articlePath)) return loaded;
+  }
   for (const candidate of new Set([nodePath.join(dir, 'references.json'), 'references.json'])) {
     if (!(await isFile(candidate))) continue;
     const loaded = await loadReferences(candidate);
