@@ -27,10 +27,12 @@ const { values: args } = parseArgs({
     linkinator: { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
     hosts: { type: 'string', default: '0' },
+    /** Another build of the CLI to run (relative to the repository), e.g. to compare two. */
+    cli: { type: 'string', default: 'dist/cli.js' },
   },
 });
 const num = (v: string | undefined): number => Number(v ?? '0');
-const CLI = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../dist/cli.js');
+const CLI = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..', args.cli ?? 'dist/cli.js');
 
 // ── server side (child process, so its CPU is not the CLI's) ────────────────────────────────────
 
