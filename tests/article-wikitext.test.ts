@@ -47,7 +47,9 @@ describe('wikitext reader', () => {
       archiveUrl: 'https://web.archive.org/web/20100101000000/https://journals.example.org/ch/2001/marsh' });
     expect(refs.get(4)).toMatchObject({ title: 'Aqueducts of England', publisher: 'Stone Press', date: '1988' });
     expect(refs.get(5)).toMatchObject({ uses: 2, title: 'Tolls and Trade', line: 32 });
-    expect(refs.get(6)).toMatchObject({ language: 'de', quote: 'The last boat passed the lock on Tuesday.', publisher: 'Kestrel Courier' });
+    expect(refs.get(6)).toMatchObject({ language: 'de', publisher: 'Kestrel Courier' });
+    // |trans-quote= is the editor's English, not the German page's words: no quote the page must contain.
+    expect(refs.get(6)?.quote).toBeUndefined();
     expect(refs.get(7)).toMatchObject({ url: 'https://kestreltrust.example.org/history',
       archiveUrl: 'https://web.archive.org/web/20200101000000/https://kestreltrust.example.org/history' });
     expect(refs.get(8)).toMatchObject({ title: 'Ward 2001, p. 44' });

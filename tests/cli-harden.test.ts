@@ -81,6 +81,8 @@ describe('first contact', () => {
     [['--timeout', '-3'], /--timeout/],
     [['--concurrency', 'many'], /--concurrency/],
     [['--retries', '1.5'], /--retries/],
+    [['--format', 'pdf'], /--format: unknown report format: pdf/],
+    [['--input-format', 'docx'], /--input-format: unknown input format "docx"/],
   ])('a bad flag value %j names the flag and what to do next', async (args, pattern) => {
     const r = await runCli(['verify', ...args], project());
     expectOneLine(r, pattern);

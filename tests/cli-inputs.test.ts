@@ -155,6 +155,30 @@ describe('citecheck verify with several articles', () => {
   });
 });
 
+describe('pages a folder or glob finds that cite nothing', () => {
+  it('are left out with one line (a docs index does not fail the run); a file named on the command line never is', async () => {
+    const d = join(dir, 'site');
+    mkdirSync(join(d, 'docs'), { recursive: true });
+    writeFileSync(join(d, 'docs', 'alpha.txt'), article('Alpha', 'The Riverside city council approved a budget of 4.2 million dollars for the new library.'));
+    writeFileSync(join(d, 'docs', 'alpha.references.json'), JSON.stringify({ references: [{ id: 1, url: web.url(ROUTES.ok) }, { id: 2, url: web.url(ROUTES.ok) }] }));
+    writeFileSync(join(d, 'docs', 'index.md'), '# Docs\n\nStart with the [install guide](install.md).\n');
+    writeFileSync(join(d, 'docs', 'install.md'), '---\ntitle: Install\n---\n\nRun the installer and follow the prompts.\n');
+    for (const args of [['docs'], ['docs/*.txt', 'docs/*.md']]) {
+      const r = await runCli(['verify', ...args, ...LIVE, '-q', '--out', 'o'], { cwd: d });
+      expect(r.stderr).toBe('citecheck: 2 files cite nothing (no footnote marker, no reference list) and are left out: docs/index.md, docs/install.md\n');
+      expect(r.code).toBe(0);
+      expect(ReportSchema.parse(JSON.parse(readFileSync(join(d, 'o', 'report.json'), 'utf8'))).article.path).toBe('docs/alpha.txt');
+    }
+    // Named on the command line, the page is audited: it yields no claim, which fails the run.
+    const named = await runCli(['verify', 'docs/alpha.txt', 'docs/install.md', ...LIVE, '-q', '--out', 'o2'], { cwd: d });
+    expect(named.stderr).toBe('');
+    expect(named.code).toBe(1);
+    // A folder where nothing cites anything verifies nothing: kept, and the run fails (no-claims).
+    const bare = await runCli(['extract', 'docs/*.md'], { cwd: d });
+    expect(JSON.parse(bare.stdout).map((a: { path: string }) => a.path)).toEqual(['docs/index.md', 'docs/install.md']);
+  });
+});
+
 describe('references.json merged by id', () => {
   it('a beside file adds a URL and overrides one; --refs replaces the beside file', async () => {
     const d = join(dir, 'merge');

@@ -212,7 +212,7 @@ describe('citecheck verify --queue', () => {
     expect(stderr()).toMatch(/lost the job queue at redis:\/\/:\*\*\*@/);
     expect(stderr()).toMatch(/--resume r\d{14}/);
     expect(stderr()).not.toContain('s3cret-pw');
-  }, 120_000);
+  }, 300_000);
 
   it.each([
     [['--resume', 'r20261201120000abcdef'], /--resume needs --queue/],

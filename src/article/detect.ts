@@ -9,7 +9,7 @@ export function parseInputFormat(value: string | undefined): InputFormat | undef
   if (value === undefined) return undefined;
   const word = value.trim().toLowerCase();
   if (!isInputFormat(word)) {
-    throw new InputError(`unknown input format "${value}"`, `use one of: ${INPUT_FORMATS.join(', ')}`);
+    throw new InputError(`--input-format: unknown input format "${value}"`, `use one of: ${INPUT_FORMATS.join(', ')}`);
   }
   return word;
 }

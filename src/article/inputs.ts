@@ -8,8 +8,8 @@ import { ARTICLE_EXTENSIONS, detectFormat } from './detect.js';
 import { READERS, type ArticleReader, type ReaderOptions } from './formats.js';
 import { displayPath, readArticleText, type InputLimits } from './read.js';
 
-/** One article argument: a file to read, or a wiki page to fetch by URL. */
-export type ArticleArg = { kind: 'file'; path: string } | { kind: 'url'; url: string };
+/** One article argument: a file to read (`found`: by searching a folder or expanding a glob), or a wiki page to fetch by URL. */
+export type ArticleArg = { kind: 'file'; path: string; found?: boolean } | { kind: 'url'; url: string };
 
 const IGNORE = ['**/node_modules/**'];
 const FOLDER_PATTERN = `**/*.{${ARTICLE_EXTENSIONS.join(',')}}`;
@@ -26,18 +26,19 @@ export async function expandInputs(args: readonly string[]): Promise<ArticleArg[
       out.push({ kind: 'url', url: arg });
       continue;
     }
-    for (const file of await filesOf(arg)) {
+    const { files, found } = await filesOf(arg);
+    for (const file of files) {
       const key = nodePath.resolve(file);
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ kind: 'file', path: file });
+      out.push({ kind: 'file', path: file, ...(found ? { found } : {}) });
     }
   }
   return out;
 }
 
 // tinyglobby loads only for a folder or a pattern: a run given files (or none) sends its first request sooner.
-async function filesOf(arg: string): Promise<string[]> {
+async function filesOf(arg: string): Promise<{ files: string[]; found: boolean }> {
   const info = await stat(arg).catch(() => undefined);
   if (info?.isDirectory()) {
     const { glob } = await import('tinyglobby');
@@ -46,16 +47,16 @@ async function filesOf(arg: string): Promise<string[]> {
       throw new InputError(`${arg}: no articles in this folder`,
         `articles end in ${ARTICLE_EXTENSIONS.map((e) => `.${e}`).join(' ')}; or name the files`);
     }
-    return found.sort().map((f) => nodePath.join(arg, f));
+    return { files: found.sort().map((f) => nodePath.join(arg, f)), found: true };
   }
   const globbing = info ? undefined : await import('tinyglobby');
   if (globbing?.isDynamicPattern(arg)) {
     const found = await globbing.glob(arg, { ignore: IGNORE, onlyFiles: true, expandDirectories: false });
     if (found.length === 0) throw new InputError(`no file matches ${arg}`, 'check the pattern (quote it so the shell leaves it to citecheck)');
-    return found.sort();
+    return { files: found.sort(), found: true };
   }
   // A missing or unreadable file is reported when it is read, with the reason.
-  return [arg];
+  return { files: [arg], found: false };
 }
 
 /** The reader of a format, or a one-line refusal when this build has none for it. */

@@ -10,6 +10,8 @@ import type { Article } from '../types.js';
 import type { ArticleInput } from '../verify.js';
 import { DEFAULT_REFS, requireSomethingToCheck, whatToGive } from './first-contact.js';
 import { inputLimits } from './options.js';
+import { counted } from '../plural.js';
+import { printErr } from '../terminal.js';
 
 export interface InputFlags {
   /** `--refs`: given explicitly; absent means "look beside each article" (and ./references.json). */
@@ -62,9 +64,25 @@ export async function loadArticles(
       continue;
     }
     const article = await readArticleFile(input.path, options, limits);
-    out.push({ article, ...articleReferences(article, refsFor(input.path) ?? await findReferencesFile(input.path)) });
+    out.push({ article, ...articleReferences(article, refsFor(input.path) ?? await findReferencesFile(input.path)), ...(input.found ? { found: true } : {}) });
   }
-  return out;
+  return leaveOutUncited(out);
+}
+
+/**
+ * A page a folder or glob found that cites nothing (no marker, no reference: a docs index, an install
+ * page) is not an article to audit: it is left out, with one line, unless nothing in the run cites
+ * anything (then the run verifies nothing, and its no-claims findings fail it). A file named on the
+ * command line is always audited.
+ */
+function leaveOutUncited(inputs: (ArticleInput & { found?: boolean })[]): ArticleInput[] {
+  const citesNothing = (i: ArticleInput) => i.article.claims.length === 0 && i.references.length === 0;
+  const left = inputs.filter((i) => i.found === true && citesNothing(i));
+  if (left.length === 0 || left.length === inputs.length) return inputs.map(({ found: _, ...i }) => i);
+  const [verb, be] = left.length === 1 ? ['cites', 'is'] : ['cite', 'are'];
+  printErr(`citecheck: ${counted(left.length, 'file')} ${verb} nothing (no footnote marker, no reference list) and ${be} left out: `
+    + `${left.map((i) => i.article.path).join(', ')}\n`);
+  return inputs.filter((i) => !left.includes(i)).map(({ found: _, ...i }) => i);
 }
 
 /** `--refs` belongs to the one article of the run, or to the article it names among several. */

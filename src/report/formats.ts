@@ -11,7 +11,7 @@ export function parseFormats(csv: string): ReportFormat[] {
   const names = csv.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const unknown = names.filter((n) => !isFormat(n));
   if (unknown.length > 0) {
-    throw new InputError(`unknown report format: ${unknown.join(', ')}`, `use any of: ${REPORT_FORMATS.join(', ')}`);
+    throw new InputError(`--format: unknown report format: ${unknown.join(', ')}`, `use any of: ${REPORT_FORMATS.join(', ')}`);
   }
   if (names.length === 0) throw new InputError('no report format given', `use any of: ${REPORT_FORMATS.join(', ')}`);
   return [...new Set(names.filter(isFormat))];

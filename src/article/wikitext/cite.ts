@@ -42,7 +42,7 @@ function fromCitation(t: TranscludeToken, body: Token, ctx: RenderContext): Part
     accessDate: dateOf(param(params, 'access-date', 'accessdate')),
     language: languageOf(param(params, 'language', 'lang')),
     authors: authorsOf(params),
-    quote: plainOf(param(params, 'quote', 'trans-quote')),
+    quote: plainOf(param(params, 'quote', 'script-quote')),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
