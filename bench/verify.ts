@@ -3,6 +3,7 @@
 //   npm run bench:verify -- --pages news --sources 2000   (~80 KB news pages: CPU ms per page, peak RSS)
 //   npm run bench:verify -- --linkinator                  (also linkinator on the same URLs, same run)
 //   BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench:verify   (node flags for the CLI, e.g. profiles)
+//   BENCH_CLI_ARGS='--warc /tmp/run.warc' BENCH_KEEP=1 npm run bench:verify       (more verify flags; keep the run's folder)
 // Hosts: sources/10 (2,000 → 200, 10,000 → 1,000); latency 50 ms, concurrency 64, per-host 2.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,6 +84,7 @@ async function runSize(sources: number): Promise<number> {
   writeFileSync(path.join(dir, 'references.json'), buildReferences(urls));
   const flags = ['--concurrency', String(concurrency), '--per-host', String(perHost), '--allow-private-hosts', '--timeout', '60', '-q', '--fail-on', 'none'];
   if (args.workers !== undefined) flags.push('--workers', args.workers);
+  flags.push(...(process.env.BENCH_CLI_ARGS ?? '').split(' ').filter(Boolean));
 
   await ask(server, 'reset');
   const spawnedAt = Date.now();

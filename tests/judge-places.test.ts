@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderCities, installedZones } from '../scripts/write-cities.mjs';
-import { cityOf, samePlace } from '../src/judge/exonyms.js';
+import { cityOf, countryOf, samePlace } from '../src/judge/exonyms.js';
+import { buildPlaceIndex, renderPlaceIndex } from '../src/judge/place-index.js';
 import { matchClaim } from '../src/judge/match.js';
 import { extractKeyPhrases } from '../src/judge/phrases.js';
 import { judgeCitation } from '../src/judge/verdict.js';
@@ -54,5 +55,20 @@ describe('a city in the claim\'s place slot', () => {
 describe('the generated city data', () => {
   it('is what scripts/write-cities.mjs makes from the installed CLDR (regenerate after updating cldr-dates-modern)', () => {
     expect(readFileSync('src/judge/cities-data.ts', 'utf8')).toBe(renderCities(installedZones));
+  });
+});
+
+describe('the generated place index', () => {
+  it('is what buildPlaceIndex makes with this stemmer and data (regenerate: npm run build && node scripts/write-place-index.mjs)', () => {
+    expect(readFileSync('src/judge/place-index-data.ts', 'utf8')).toBe(renderPlaceIndex(buildPlaceIndex()));
+  });
+
+  it('holds countries by stem and skeleton, and cities per language', () => {
+    const index = buildPlaceIndex();
+    expect(Object.keys(index.countries).length).toBeGreaterThan(800);
+    expect(Object.keys(index.countrySkeletons).length).toBeGreaterThan(500);
+    expect(Object.keys(index.cities).length).toBeGreaterThan(2000);
+    expect([countryOf('россии', 'ru'), countryOf('russland', 'de'), countryOf('siria', 'it')]).toEqual(['RU', 'RU', 'SY']);
+    expect([cityOf('каире', 'ru'), cityOf('kairo', 'de'), cityOf('atlantis', 'en')]).toEqual(['Africa/Cairo', 'Africa/Cairo', undefined]);
   });
 });

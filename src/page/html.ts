@@ -27,9 +27,16 @@ export interface HtmlFacts {
   removedLocked: number;
 }
 
-function readMeta(doc: DomDocument): Map<string, string> {
+/** The elements the head's look-ups need, by tag name, from one pass over the document. */
+function headElements(doc: DomDocument): Map<string, DomElement[]> {
+  const byName = new Map<string, DomElement[]>(['meta', 'link', 'script', 'title', 'h1'].map((name) => [name, []]));
+  for (const el of elementsByTag(doc, [...byName.keys()])) byName.get(el.tagName.toLowerCase())?.push(el);
+  return byName;
+}
+
+function readMeta(metas: readonly DomElement[]): Map<string, string> {
   const meta = new Map<string, string>();
-  for (const el of elementsByTag(doc, 'meta')) {
+  for (const el of metas) {
     const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('http-equiv') ?? '').trim().toLowerCase();
     const content = el.getAttribute('content')?.trim();
     if (key && content && !meta.has(key)) meta.set(key, content);
@@ -37,9 +44,9 @@ function readMeta(doc: DomDocument): Map<string, string> {
   return meta;
 }
 
-function readJsonLdBlocks(doc: DomDocument): string[] {
+function readJsonLdBlocks(scripts: readonly DomElement[]): string[] {
   const blocks: string[] = [];
-  for (const el of elementsByTag(doc, 'script')) {
+  for (const el of scripts) {
     if (/ld\+json/i.test(el.getAttribute('type') ?? '')) blocks.push(el.textContent ?? '');
   }
   return blocks;
@@ -66,8 +73,8 @@ export function normaliseLanguage(value: string | null | undefined): string | un
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 
-function readCanonical(doc: DomDocument, finalUrl: string): string | undefined {
-  for (const el of elementsByTag(doc, 'link')) {
+function readCanonical(links: readonly DomElement[], finalUrl: string): string | undefined {
+  for (const el of links) {
     if ((el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) {
       return resolveUrl(el.getAttribute('href'), finalUrl);
     }
@@ -119,12 +126,14 @@ function buildLayers(mainText: string, jsonld: JsonLdFacts, meta: Map<string, st
 /** `depth` is the element nesting measured before parsing (0 when unknown): deep pages skip Readability. */
 export function readHtml(html: string, finalUrl: string, headers: Record<string, string>, depth = 0): HtmlFacts {
   const doc = parseDocument(html);
-  const meta = readMeta(doc);
+  const head = headElements(doc);
+  const named = (name: string): DomElement[] => head.get(name) ?? [];
+  const meta = readMeta(named('meta'));
   // The canonical URL names the page as its JSON-LD does; the final URL is the fallback.
-  const canonicalUrl = readCanonical(doc, finalUrl);
-  const jsonld = readJsonLd(readJsonLdBlocks(doc), canonicalUrl ?? finalUrl);
-  const titleTag = textOf(elementsByTag(doc, 'title')[0] ?? null);
-  const h1 = textOf(elementsByTag(doc, 'h1')[0] ?? null);
+  const canonicalUrl = readCanonical(named('link'), finalUrl);
+  const jsonld = readJsonLd(readJsonLdBlocks(named('script')), canonicalUrl ?? finalUrl);
+  const titleTag = textOf(named('title')[0] ?? null);
+  const h1 = textOf(named('h1')[0] ?? null);
   const removedLocked = removeLocked(doc, jsonld.lockedSelectors);
   const pageText = collectBlockText(doc.body ?? doc.documentElement ?? doc.querySelector('html') ?? emptyNode);
   const published = jsonld.datePublished ?? meta.get('article:published_time') ?? elementsByTag(doc, 'time').find((t) => t.hasAttribute('datetime'))?.getAttribute('datetime') ?? undefined;

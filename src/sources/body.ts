@@ -13,6 +13,10 @@ export interface BodyRead {
 /** undici's error when the connection closes before the bytes Content-Length announced have arrived. */
 const SHORT_BODY = 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH';
 
+function isShortBody(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && err.code === SHORT_BODY;
+}
+
 /**
  * The raw stream, ended cleanly instead of failing when the server announced more bytes than it
  * sent and closed: what did arrive is kept (marked `connection-closed`, so the judgement knows the
@@ -23,7 +27,7 @@ function endOnShortBody(raw: Readable, state: { short: boolean }): Readable {
     try {
       for await (const chunk of raw) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     } catch (err) {
-      if (!(err instanceof Error && 'code' in err && err.code === SHORT_BODY)) throw err;
+      if (!isShortBody(err)) throw err;
       state.short = true;
     }
   }
@@ -117,16 +121,17 @@ export async function readBody(
     raw.on('error', () => undefined).destroy();
     throw new DecodeError(`unsupported content-encoding: ${unknown}`);
   }
-  const tolerant = endOnShortBody(raw, state);
-  const streams: Readable[] = [raw, tolerant];
+  // An unencoded body is read straight from undici's stream (collect() keeps what came before a
+  // short close); a decoder needs an end instead of that error to flush, hence the tolerant stream.
+  const streams: Readable[] = codings.length === 0 ? [raw] : [raw, endOnShortBody(raw, state)];
   try {
-    let stream: Readable = tolerant;
+    let stream: Readable = streams.at(-1) ?? raw;
     for (const coding of codings) {
       stream = await decodeOne(stream, coding);
       streams.push(stream);
     }
-    const hint = streams.length === 2 && contentLength !== undefined && contentLength > 0 ? contentLength : undefined;
-    const read = await collect(stream, maxBytes, hint);
+    const hint = codings.length === 0 && contentLength !== undefined && contentLength > 0 ? contentLength : undefined;
+    const read = await collect(stream, maxBytes, hint, state);
     // Cut at the cap first: the rest may have been lost too, but we had stopped reading anyway.
     return state.short && !read.truncated ? { ...read, truncated: true, truncation: 'connection-closed' } : read;
   } catch (err) {
@@ -143,22 +148,27 @@ export async function readBody(
  * Copies chunks into one growing buffer instead of keeping a chunk list and concatenating at the
  * end (which costs twice the body). With a known length the first allocation is exact.
  */
-async function collect(stream: Readable, maxBytes: number, sizeHint: number | undefined): Promise<BodyRead> {
+async function collect(stream: Readable, maxBytes: number, sizeHint: number | undefined, state: { short: boolean }): Promise<BodyRead> {
   // Unknown length: start at 8 KB and double, so thousands of small pages stay small.
   let out = new Uint8Array(Math.min(maxBytes, sizeHint ?? 8 * 1024));
   let size = 0;
-  for await (const chunk of stream) {
-    const buf: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    const room = maxBytes - size;
-    const piece = buf.length > room ? buf.subarray(0, room) : buf;
-    if (size + piece.length > out.length) {
-      const grown = new Uint8Array(Math.min(maxBytes, Math.max(size + piece.length, out.length * 2)));
-      grown.set(out.subarray(0, size));
-      out = grown;
+  try {
+    for await (const chunk of stream) {
+      const buf: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      const room = maxBytes - size;
+      const piece = buf.length > room ? buf.subarray(0, room) : buf;
+      if (size + piece.length > out.length) {
+        const grown = new Uint8Array(Math.min(maxBytes, Math.max(size + piece.length, out.length * 2)));
+        grown.set(out.subarray(0, size));
+        out = grown;
+      }
+      out.set(piece, size);
+      size += piece.length;
+      if (buf.length > room) return { body: out.subarray(0, size), truncated: true, truncation: 'max-size' };
     }
-    out.set(piece, size);
-    size += piece.length;
-    if (buf.length > room) return { body: out.subarray(0, size), truncated: true, truncation: 'max-size' };
+  } catch (err) {
+    if (!isShortBody(err)) throw err;
+    state.short = true;
   }
   return { body: size === out.length ? out : out.slice(0, size), truncated: false };
 }

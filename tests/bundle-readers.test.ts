@@ -1,0 +1,29 @@
+// The built CLI carries the page readers inlined, with linkedom as patches/ leaves it: an installed citecheck never runs patch-package.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const dist = new URL('../dist/', import.meta.url);
+const bundled = readdirSync(dist).filter((f) => f.endsWith('.js') && (f.startsWith('cli') || f === 'read-worker.js'));
+const source = (f: string): string => readFileSync(new URL(f, dist), 'utf8');
+
+describe('the CLI bundle (npm run build)', () => {
+  it('imports neither linkedom nor Readability from node_modules', () => {
+    expect(bundled.length).toBeGreaterThan(2);
+    for (const f of bundled) expect(source(f)).not.toMatch(/from\s*["'](?:linkedom|@mozilla\/readability)["']|require\(["'](?:linkedom|@mozilla\/readability)["']\)/);
+  });
+
+  it("holds linkedom's EventTarget as patched: no listener map made in the constructor", () => {
+    const withTarget = bundled.map(source).filter((text) => text.includes('addEventListener(type, listener, options)'));
+    expect(withTarget.length).toBe(1);
+    const text = withTarget[0] ?? '';
+    expect(text).toContain('patched (citecheck, patches/)');
+    expect(text).toMatch(/var DOMEventTarget = class \{[^}]*constructor\(\) \{\s*\}/);
+    expect(text).not.toMatch(/constructor\(\)\s*\{\s*wm\.set\(this,\s*new Map(?:\(\))?\)/);
+  });
+
+  it("holds Readability as patched: no article serialised for a debug log that is off", () => {
+    const withReadability = bundled.map(source).filter((text) => text.includes('"Grabbed: "'));
+    expect(withReadability.length).toBe(1);
+    expect(withReadability[0]).toMatch(/if \(this\._debug\) \{\s*this\.log\("Grabbed: " \+ articleContent\.innerHTML\)/);
+  });
+});
