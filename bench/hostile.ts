@@ -2,7 +2,7 @@
 import { parseArticle } from '../src/article/parse.js';
 import { readPage } from '../src/page/read.js';
 import type { SourceFetch } from '../src/types.js';
-import { buildPdfBomb } from '../tests/fixtures/pages/pdf.js';
+import { buildFlatePdf, buildPdfBomb } from '../tests/fixtures/pages/pdf.js';
 
 const respond = (body: Uint8Array, type: string): SourceFetch => ({
   url: 'https://example.org/', finalUrl: 'https://example.org/', redirects: [], attempts: 1, elapsedMs: 0,
@@ -18,6 +18,9 @@ async function time<T>(label: string, work: () => Promise<T> | T, describe: (val
 
 const bomb = buildPdfBomb();
 await time(`PDF bomb (${bomb.length} B, a page tree of 1,000,000 pages)`, () => readPage(respond(bomb, 'application/pdf')),
+  (p) => p?.signals.unreadable ?? 'read');
+const flate = buildFlatePdf(2048);
+await time(`PDF with a Flate stream of 2 GB (${(flate.length / 1e6).toFixed(1)} MB file)`, () => readPage(respond(flate, 'application/pdf')),
   (p) => p?.signals.unreadable ?? 'read');
 for (const depth of [512, 300_000, 1_000_000]) {
   const html = `<html><body>${'<div>'.repeat(depth)}<p>${'Some text about the council. '.repeat(40)}</p>${'</div>'.repeat(depth)}</body></html>`;

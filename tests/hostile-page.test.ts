@@ -8,7 +8,7 @@ import { judgeCitation } from '../src/judge/verdict.js';
 import { matchClaim } from '../src/judge/match.js';
 import { extractKeyPhrases } from '../src/judge/phrases.js';
 import type { SourceFetch } from '../src/types.js';
-import { buildPdf, buildPdfBomb } from './fixtures/pages/pdf.js';
+import { buildFlatePdf, buildPdf, buildPdfBomb } from './fixtures/pages/pdf.js';
 
 const CLAIM = 'The council approved a budget of 4.2 million dollars for the library.';
 
@@ -50,6 +50,17 @@ describe('a PDF bomb (a page tree claiming 1,000,000 pages)', () => {
       { ...DEFAULT_READ_BUDGET, maxTextChars: 10 });
     expect(page?.signals.unreadable).toMatch(/--max-size/);
   });
+
+  it('a 2 MB PDF whose content stream inflates to 2 GB is unreadable before pdf.js inflates it, naming --max-size', async () => {
+    const page = await readPage(response(buildFlatePdf(2048), 'application/pdf'));
+    expect(page?.layers).toEqual([]);
+    expect(page?.signals.unreadable).toMatch(/inflate past 256 MB.*--max-size/);
+  }, 120_000);
+
+  it('still reads a PDF with a compressed content stream within the budget', async () => {
+    const page = await readPage(response(buildFlatePdf(8), 'application/pdf'));
+    expect(page?.layers[0]?.text).toContain('The council approved the library budget.');
+  }, 60_000);
 
   it('still reads an ordinary PDF within the budgets', async () => {
     const page = await readPage(response(buildPdf('The council approved the library budget.'), 'application/pdf'));

@@ -2,6 +2,7 @@
 import { getDocumentProxy, getMeta } from 'unpdf';
 import { BudgetExceeded, DEFAULT_READ_BUDGET, startClock, type ReadBudget } from './budget.js';
 import { tidyText } from './dom.js';
+import { inflatesPast, pdfInflateCap } from './pdf-streams.js';
 
 export type PdfText = { ok: true; text: string; pages: number; title?: string } | { ok: false; why: string; title?: string };
 
@@ -64,6 +65,10 @@ async function readPages(pdf: PdfDocument, budget: ReadBudget, clock: Clock): Pr
 
 export async function readPdfText(bytes: Uint8Array, budget: ReadBudget = DEFAULT_READ_BUDGET): Promise<PdfText> {
   const clock = startClock(budget);
+  const cap = pdfInflateCap(budget.maxTextChars);
+  if (inflatesPast(bytes, cap)) {
+    return { ok: false, why: `PDF streams inflate past ${cap / (1024 * 1024)} MB (a compression bomb; the cap is 32 × --max-size, at least 256 MB)` };
+  }
   let title: string | undefined;
   try {
     // pdf.js may transfer (detach) the buffer it is given; the fetch result must stay intact.
