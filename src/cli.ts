@@ -53,6 +53,7 @@ Examples:
   $ citecheck init saved-page.html                       # ./references.json from the page's own references
   $ citecheck init docs/guide.md --out docs/guide.references.json
   $ citecheck init article.txt --force                   # replace an existing file
+  $ citecheck init https://en.wikipedia.org/wiki/Earth   # a wiki page by URL: "article" is the URL
 
 Writes each reference the article lists (id, url, title, publisher, date, accessDate, archiveUrl,
 language, quote) with empty "phrases" to fill in; never overwrites a file without --force.`;
@@ -60,13 +61,16 @@ language, quote) with empty "phrases" to fill in; never overwrites a file withou
 function addInit(program: Command): void {
   program.command('init')
     .description('write a references.json from what an article already says about its references')
-    .argument('<article>', 'the article file (any format)')
+    .argument('<article>', 'the article file (any format), or a wiki page URL')
     .option('--out <file>', 'the file to write', 'references.json')
     .option('--force', 'overwrite the file if it exists')
     .option('--input-format <format>', `read the article with this reader: ${INPUT_FORMATS.join(', ')}`)
     .option('--links-as-citations', 'Markdown and docs HTML: each inline link cites the sentence it stands in')
+    .option('--wiki-api <url>', 'with a wiki URL: the MediaWiki REST API of its wiki (default https://HOST/w/rest.php)')
+    .option('--revision <n>', 'with a wiki URL: read this revision id instead of the latest')
+    .option('--allow-private-hosts', 'let the wiki fetch reach loopback and private addresses (tests, intranets)')
     .addHelpText('after', INIT_EXAMPLES)
-    .action(async (article: string, flags: { out: string; force?: boolean; inputFormat?: string; linksAsCitations?: boolean }) => {
+    .action(async (article: string, flags: { out: string; force?: boolean; inputFormat?: string; linksAsCitations?: boolean; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
       const { runInit } = await import('./commands/init.js');
       printOut(`${await runInit(article, flags)}\n`);
     });

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReferencesFileSchema } from '../src/config/schema.js';
 import { ReportSchema } from '../src/report/schema.js';
 import { ensureBuilt, runCli } from './helpers/cli.js';
 import { startWikiStandin, type WikiStandin } from './helpers/wiki-standin.js';
@@ -129,6 +130,22 @@ describe('citecheck verify <wiki URL>', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--revision needs a wiki page URL/);
   });
+
+  it('init writes references.json from the fetched page, naming it by URL, and verify of that URL uses it', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'citecheck-wiki-'));
+    const r = await run(['init', PAGE, '--revision', String(OLD)], cwd);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('wrote references.json: 7 references, 7 with a URL\n');
+    const written = ReferencesFileSchema.parse(JSON.parse(readFileSync(join(cwd, 'references.json'), 'utf8')));
+    expect(written.article).toBe(PAGE);
+    expect(written.references.map((x) => [x.id, x.phrases])).toEqual([1, 2, 3, 4, 5, 6, 7].map((id) => [id, []]));
+    // The reviewer points the gone journal (reference 2) at a copy that lives.
+    const fixed = `${sourcesOrigin()}/lights.example.org/register/grey-point`;
+    writeFileSync(join(cwd, 'references.json'), JSON.stringify({ ...written, references: written.references.map((x) => (x.id === 2 ? { ...x, url: fixed } : x)) }));
+    await run(['verify', PAGE, '--format', 'json', '-q', '--no-history'], cwd);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(join(cwd, 'reports', 'report.json'), 'utf8')));
+    expect(report.sources.find((s) => s.ref === 2)).toMatchObject({ linkStatus: 'ok', url: fixed });
+  }, 60_000);
 
   it('extract prints the fetched article with its origin and URLs', async () => {
     const r = await run(['extract', PAGE], mkdtempSync(join(tmpdir(), 'citecheck-wiki-')));

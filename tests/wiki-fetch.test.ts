@@ -25,6 +25,10 @@ describe('parseWikiUrl', () => {
     ['https://en.wikipedia.org/w/index.php?title=Grey+Point+Lighthouse&oldid=42', { title: 'Grey_Point_Lighthouse', revision: 42 }],
     ['https://en.wikipedia.org/w/index.php?oldid=42', { title: '', revision: 42 }],
     ['https://en.wikipedia.org/wiki/100%_Pure', { title: '100%_Pure' }],
+    // A wiki without short URLs ($wgArticlePath "/index.php/$1"), as many self-hosted wikis run: rest.php is beside index.php.
+    ['https://wiki.example.org/index.php/Grey_Point_Lighthouse', { api: 'https://wiki.example.org/rest.php', title: 'Grey_Point_Lighthouse' }],
+    ['https://wiki.example.org/mw/index.php/Grey%20Point?action=view', { api: 'https://wiki.example.org/mw/rest.php', title: 'Grey_Point' }],
+    ['https://wiki.example.org/mw/index.php?title=Grey_Point&oldid=7', { api: 'https://wiki.example.org/mw/rest.php', title: 'Grey_Point', revision: 7 }],
   ])('%s', (url, expected) => {
     const parsed = parseWikiUrl(url);
     expect(parsed.kind).toBe('page');

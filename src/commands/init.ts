@@ -4,15 +4,16 @@ import { stat } from 'node:fs/promises';
 import nodePath from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseInputFormat } from '../article/detect.js';
-import { readArticleFile } from '../article/inputs.js';
+import { isArticleUrl, readArticleFile } from '../article/inputs.js';
 import { writeFileAtomic } from '../atomic.js';
 import { referenceFromList } from '../config/article-refs.js';
 import { ReferencesFileSchema, type ReferencesFile } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { Article } from '../types.js';
 import { writing } from './outputs.js';
+import { checkWikiFlags, wikiReader, type WikiFlags } from './wiki-input.js';
 
-export interface InitFlags {
+export interface InitFlags extends Omit<WikiFlags, 'out'> {
   out?: string;
   force?: boolean;
   inputFormat?: string;
@@ -37,7 +38,9 @@ export function schemaRef(out: string, shipped = fileURLToPath(new URL('schema/r
 
 /** Every reference the article lists, with the fields it gives and empty `phrases` to fill in. */
 export function initialReferences(article: Article, file: string, out: string): ReferencesFile {
-  const relative = nodePath.relative(nodePath.dirname(nodePath.resolve(out)), nodePath.resolve(file)).split(nodePath.sep).join('/');
+  // A wiki page given by URL is named by its URL (what verify matches ./references.json against).
+  const relative = isArticleUrl(file) ? file
+    : nodePath.relative(nodePath.dirname(nodePath.resolve(out)), nodePath.resolve(file)).split(nodePath.sep).join('/');
   return ReferencesFileSchema.parse({
     $schema: schemaRef(out),
     article: relative,
@@ -51,7 +54,11 @@ export async function runInit(file: string, flags: InitFlags): Promise<string> {
   if (!flags.force && (await stat(out).catch(() => undefined))) {
     throw new InputError(`${out} already exists: not overwriting it`, 'pass --force to replace it, or --out to write another file');
   }
-  const article = await readArticleFile(file, { ...(format ? { format } : {}), ...(flags.linksAsCitations ? { linksAsCitations: true } : {}) });
+  checkWikiFlags([file], flags);
+  // --out is the file to write here, not a report folder to cache the wiki's answers in.
+  const { out: _, ...wiki } = flags;
+  const article = isArticleUrl(file) ? await wikiReader(wiki)(file)
+    : await readArticleFile(file, { ...(format ? { format } : {}), ...(flags.linksAsCitations ? { linksAsCitations: true } : {}) });
   const config = initialReferences(article, file, out);
   await writing(out, () => writeFileAtomic(out, `${JSON.stringify(config, null, 2)}\n`));
   const withUrl = config.references.filter((r) => r.url).length;

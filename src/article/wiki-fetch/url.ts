@@ -1,4 +1,4 @@
-// A wiki page URL (`/wiki/Title`, `index.php?title=…&oldid=…`, mobile hosts) → its REST API base, title and revision.
+// A wiki page URL (`/wiki/Title`, `index.php/Title`, `index.php?title=…&oldid=…`, mobile hosts) → its REST API base, title and revision.
 
 export interface WikiPageRef {
   /** The MediaWiki REST API base: `https://HOST/w/rest.php` unless `--wiki-api` says otherwise. */
@@ -36,12 +36,15 @@ export function parseWikiUrl(input: string, wikiApi?: string): ParsedWikiUrl {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { kind: 'invalid', reason: 'not an http(s) URL' };
   // en.m.wikipedia.org serves the same pages as en.wikipedia.org; the API lives on the latter.
   const host = url.hostname.replace(/^([^.]+)\.m\.(?=[^.]+\.[^.]+)/u, '$1.');
-  const article = /\/wiki\/(.+)$/u.exec(url.pathname);
-  const title = article?.[1] !== undefined ? decodeOnce(article[1]) : url.searchParams.get('title') ?? '';
+  // `/wiki/Title` (Wikimedia, Fandom), or `…/index.php/Title` and `…/index.php?title=Title` (wikis without short URLs).
+  const script = /^(.*)\/index\.php(?:\/(.+))?$/u.exec(url.pathname);
+  const article = script ? script[2] : /\/wiki\/(.+)$/u.exec(url.pathname)?.[1];
+  const title = article !== undefined ? decodeOnce(article) : url.searchParams.get('title') ?? '';
   const revision = revisionOf(url.searchParams.get('oldid'));
   if (toKey(title) === '' && revision === undefined) {
-    return { kind: 'invalid', reason: 'no page title in it (expected https://HOST/wiki/Title or index.php?title=Title)' };
+    return { kind: 'invalid', reason: 'no page title in it (expected https://HOST/wiki/Title, …/index.php/Title or …/index.php?title=Title)' };
   }
-  const api = (wikiApi ?? `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}/w/rest.php`).replace(/\/+$/u, '');
+  // The REST API is beside index.php: `/w/rest.php` on Wikimedia wikis, wherever the script lives elsewhere.
+  const api = (wikiApi ?? `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}${script ? script[1] : '/w'}/rest.php`).replace(/\/+$/u, '');
   return { kind: 'page', page: { api, host, title: toKey(title), ...(revision !== undefined ? { revision } : {}) } };
 }
