@@ -103,7 +103,8 @@ function withBodyLength(task: ReadTask, bytes: number): ReadTask {
 /**
  * The pool loads, and its threads start (each loading the page readers), with the first response:
  * spawning them before the first request would make that request wait. A read past its hard limit
- * (budget.ts hardStopMs) has its thread ended; the pool starts another.
+ * (budget.ts hardStopMs) has its thread ended; the pool starts another. A read that fails leaves the
+ * page unreadable and the link judged on the response: our reader's failure is never a link-rot strike.
  */
 function inPool(file: URL, workers: number, maxTextChars: number): Reader {
   let pool: Promise<Piscina<ReadTask, SourceRead>> | undefined;
@@ -120,8 +121,10 @@ function inPool(file: URL, workers: number, maxTextChars: number): Reader {
     try {
       return await (await open()).run({ ...task, clock }, { signal: stopper.signal, transferList: giveBody ? transferable(task) : [] });
     } catch (error) {
-      if (!stopper.signal.aborted) throw error;
-      const why = `reading was stopped after ${limitMs / 1000} s (twice the --read-budget of ${task.budget.timeMs / 1000} s, plus 5 s)`;
+      // Our reader failed (stopped, a heap limit, a bug), not the server: the page is unreadable, the link no worse.
+      const why = stopper.signal.aborted
+        ? `reading was stopped after ${limitMs / 1000} s (twice the --read-budget of ${task.budget.timeMs / 1000} s, plus 5 s)`
+        : `the page could not be read: ${String(error).split('\n')[0] ?? ''}`;
       return (await import('./read-source.js')).unreadSource(withBodyLength(task, bytes), why);
     } finally {
       unwatch();

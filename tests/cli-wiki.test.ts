@@ -1,56 +1,30 @@
 // `citecheck verify <wiki URL>` end to end: the built binary, a stand-in REST API and sources on loopback.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReferencesFileSchema } from '../src/config/schema.js';
 import { ReportSchema } from '../src/report/schema.js';
 import { ensureBuilt, runCli } from './helpers/cli.js';
+import { LIGHTHOUSE_SOURCES, onLoopback, startLighthouseSources, type LighthouseSources } from './helpers/lighthouse-sources.js';
 import { startWikiStandin, type WikiStandin } from './helpers/wiki-standin.js';
 
 const LATEST = 1212121212;
 const OLD = 1212121000;
 const PAGE = 'https://en.wikipedia.org/wiki/Grey_Point_Lighthouse';
 
-// What each source says; the journal (reference 2) is gone.
-const SOURCES: Record<string, string | undefined> = {
-  '/lights.example.org/register/grey-point': 'The Grey Point Lighthouse is a stone lighthouse on the northern cape of Alder Bay. The tower is 31 metres tall and was built from local granite.',
-  '/gazette.example.com/1971/09/14/century-of-light': 'Construction was finished in 1871 and the light was first lit on 14 September 1871. In 1923 the oil lamp was replaced by an electric light.',
-  '/heritage.example.net/granite-towers': 'Granite towers of the north coast. The Grey Point tower is 31 metres tall and built from local granite. Since 2010 the keeper\'s cottage has housed a small museum.',
-  '/northern-times.example.com/1987/06/30/last-keeper': 'The last keeper, Thomas Reed, left the station in 1987, when the light was automated.',
-  '/news.example.co.uk/news/uk-england-3712345': 'The Alder Bay Heritage Trust bought the lighthouse in 2004 for 1.2 million pounds. Since 2010 the keeper\'s cottage has housed a small museum.',
-  '/alderbaytrust.example.org/reports/visitors-2019.pdf': 'Visitor figures 2019. The museum received about 12,000 visitors in 2019.',
-};
-
 let wiki: WikiStandin;
-let sources: Server;
-let hits: string[] = [];
-
-/** The article's example hosts moved onto the loopback source server (plain and percent-encoded in COinS). */
-function onLoopback(html: string, origin: string): string {
-  const hosts = String.raw`([a-z0-9.-]+\.example\.(?:org|com|net|co\.uk))`;
-  return html.replace(new RegExp(String.raw`https://${hosts}/`, 'g'), `${origin}/$1/`)
-    .replace(new RegExp(String.raw`https%3A%2F%2F${hosts}%2F`, 'g'), `${encodeURIComponent(`${origin}/`)}$1%2F`);
-}
+let sources: LighthouseSources;
 
 beforeAll(async () => {
   ensureBuilt();
-  sources = createServer((req, res) => {
-    hits.push(req.url ?? '');
-    const text = SOURCES[req.url ?? ''];
-    res.writeHead(text ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(text ? `<!doctype html><html lang="en"><head><title>${text.split('.')[0]}</title></head><body><article><h1>${text.split('.')[0]}</h1><p>${text}</p></article></body></html>` : '<h1>Not found</h1>');
-  });
-  await new Promise<void>((resolve) => sources.listen(0, '127.0.0.1', 511, resolve));
-  const origin = `http://127.0.0.1:${(sources.address() as AddressInfo).port}`;
-  const html = onLoopback(readFileSync('tests/fixtures/formats/lighthouse.parsoid.html', 'utf8'), origin);
+  sources = await startLighthouseSources();
+  const html = onLoopback(readFileSync('tests/fixtures/formats/lighthouse.parsoid.html', 'utf8'), sources.origin);
   wiki = await startWikiStandin([{ title: 'Grey Point Lighthouse', revisions: { [OLD]: html.replace('31 metres tall', '30 metres tall'), [LATEST]: html } }], { Grey_Point_Light: 'Grey_Point_Lighthouse' });
 }, 60_000);
 afterAll(async () => {
   await wiki.close();
-  await new Promise((resolve) => sources.close(resolve));
+  await sources.close();
 }, 60_000);
 
 const run = (args: string[], cwd: string) => runCli([...args, '--wiki-api', wiki.api, '--allow-private-hosts', ...(args[0] === 'verify' ? ['--retries', '0'] : [])], { cwd });
@@ -59,7 +33,7 @@ describe('citecheck verify <wiki URL>', () => {
   it('audits the fetched article with its own references and records title and revision', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'citecheck-wiki-'));
     const start = wiki.log.length;
-    hits = [];
+    sources.hits.clear();
     const r = await run(['verify', 'https://en.wikipedia.org/wiki/Grey_Point_Light', '--format', 'json,md'], cwd);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
@@ -73,7 +47,7 @@ describe('citecheck verify <wiki URL>', () => {
     expect(report.claims[0]).toMatchObject({ refs: [1], verdict: 'supported' });
     expect(report.claims[1]).toMatchObject({ refs: [2], verdict: 'broken' });
     // Every URL came from the article's own markup: one request per distinct source.
-    expect(hits.sort()).toEqual([...Object.keys(SOURCES), '/journals.example.org/jce/1872/hale-grey-point'].sort());
+    expect([...sources.hits].sort()).toEqual([...Object.keys(LIGHTHOUSE_SOURCES), '/journals.example.org/jce/1872/hale-grey-point'].sort().map((path) => [path, 1]));
     const wikiRequests = wiki.log.slice(start);
     expect(wikiRequests.map((q) => q.path)).toEqual(['/w/rest.php/v1/page/Grey_Point_Light/bare', '/w/rest.php/v1/page/Grey_Point_Lighthouse/bare?redirect=no', `/w/rest.php/v1/revision/${LATEST}/html`]);
     expect(wikiRequests.every((q) => /^citecheck\/\S+ \(https:\/\/github\.com\/citecheck\/citecheck\)/.test(q.headers['user-agent'] ?? ''))).toBe(true);
@@ -105,7 +79,7 @@ describe('citecheck verify <wiki URL>', () => {
   it('pins --revision, and references.json beside it overrides by id', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'citecheck-wiki-'));
     // Reference 2's journal is gone; the user points it at a copy that lives.
-    const fixed = `${sourcesOrigin()}/lights.example.org/register/grey-point`;
+    const fixed = `${sources.origin}/lights.example.org/register/grey-point`;
     writeFileSync(join(cwd, 'references.json'), JSON.stringify({ references: [{ id: 2, url: fixed }] }));
     const r = await run(['verify', PAGE, '--revision', String(OLD), '--format', 'json', '-q'], cwd);
     expect(r.stderr).toBe('');
@@ -140,7 +114,7 @@ describe('citecheck verify <wiki URL>', () => {
     expect(written.article).toBe(PAGE);
     expect(written.references.map((x) => [x.id, x.phrases])).toEqual([1, 2, 3, 4, 5, 6, 7].map((id) => [id, []]));
     // The reviewer points the gone journal (reference 2) at a copy that lives.
-    const fixed = `${sourcesOrigin()}/lights.example.org/register/grey-point`;
+    const fixed = `${sources.origin}/lights.example.org/register/grey-point`;
     writeFileSync(join(cwd, 'references.json'), JSON.stringify({ ...written, references: written.references.map((x) => (x.id === 2 ? { ...x, url: fixed } : x)) }));
     await run(['verify', PAGE, '--format', 'json', '-q', '--no-history'], cwd);
     const report = ReportSchema.parse(JSON.parse(readFileSync(join(cwd, 'reports', 'report.json'), 'utf8')));
@@ -155,7 +129,3 @@ describe('citecheck verify <wiki URL>', () => {
     expect(json).toMatchObject({ title: 'Grey Point Lighthouse', origin: { revision: LATEST }, references: expect.arrayContaining([expect.objectContaining({ id: 3, urlStatus: 'dead' })]) });
   }, 60_000);
 });
-
-function sourcesOrigin(): string {
-  return `http://127.0.0.1:${(sources.address() as AddressInfo).port}`;
-}

@@ -62,6 +62,20 @@ describe('a read that never returns', () => {
   }, 120_000);
 });
 
+describe('a reader that fails on a page', () => {
+  it('makes the page unreadable with the error, the link judged on the response (no error status, no strike)', async () => {
+    const reader = openReader(1, undefined, new URL('./fixtures/crash-worker.mjs', import.meta.url));
+    try {
+      const read = await reader.read(tinyElementsTask(4096), true);
+      expect(read.link.linkStatus).toBe('ok');
+      expect(read.page?.signals.unreadable).toMatch(/could not be read: RangeError: Maximum call stack/);
+      expect(read.matches).toHaveLength(1);
+    } finally {
+      await reader.close();
+    }
+  }, 120_000);
+});
+
 describe('defaultWorkers', () => {
   it.each([[1, 1], [2, 2], [3, 2], [4, 3], [16, 15]])('%i cores → %i reading threads', (cores, expected) => {
     expect(defaultWorkers(cores)).toBe(expected);
