@@ -48,14 +48,18 @@ export function workerFile(): URL | undefined {
  * follows the heap's limit: with the default limit (a quarter of the machine's memory) up to 4× what
  * is live, under 2 GB towards 1.3×. A reader keeps nothing between pages, so most of its heap is dead
  * pages: 2,000 small pages (bench:verify) left 109 MB of heap for 23 MB live; with these limits 44 MB,
- * and peak RSS fell by ~70 MB. The young generation is 8 MB, not 32: a page's objects die with its task.
+ * and peak RSS fell by ~70 MB. The young generation is 16 MB: a page's objects die with its task, but
+ * a news page's read makes more short-lived objects than 8 MB holds, and those promoted early cost
+ * full collections. 2,000 ~80 KB news pages (bench:verify, quiet machine): 8 MB 14.2 s, 12.3 ms CPU a
+ * page, 263 MB; 16 MB 12.3 s, 10.8 ms, 292 MB; 32 MB 11.6 s, 10.2 ms, 335 MB. Small pages pay 14 MB
+ * (247 → 261 MB at 2,000) and 10,000 sources 29 MB (354 → 383 MB) for the 16 MB.
  * The old generation still fits the largest page a thread may read with room to spare (a 5 MB page of
  * tiny elements needs 128–256 MB): 1 GB, or 100 MB per MB of `--max-size` above 10 MB. A page past
  * it ends that thread's task with an error (the source's `error` link status); the pool starts another.
  */
 export function readerLimits(maxTextChars: number): ResourceLimits {
   const perMb = Math.ceil((maxTextChars / (1024 * 1024)) * 100);
-  return { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Math.max(1024, perMb) };
+  return { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: Math.max(1024, perMb) };
 }
 
 /** The body moves to the worker without a copy when this array owns its whole buffer. */
