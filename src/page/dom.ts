@@ -34,9 +34,6 @@ export interface DomDocument {
 interface Listed {
   nodeType: number;
   localName?: string;
-  firstElementChild?: Listed | null;
-  nextElementSibling?: Listed | null;
-  parentElement?: Listed | null;
   [link: symbol]: Listed | undefined;
 }
 
@@ -64,36 +61,20 @@ function lower(name: string): string {
   return low;
 }
 
-/** The same walk through the public element links, should a linkedom release rename its symbols. */
-function walkElements(root: Listed, wanted: ReadonlySet<string>, found: Listed[]): void {
-  let el = root.firstElementChild ?? null;
-  while (el) {
-    if (wanted.has(lower(el.localName ?? ''))) found.push(el);
-    const child = el.localName === 'template' ? null : el.firstElementChild ?? null;
-    if (child) {
-      el = child;
-      continue;
-    }
-    while (el && el !== root && !el.nextElementSibling) el = el.parentElement ?? null;
-    el = el && el !== root ? el.nextElementSibling ?? null : null;
-  }
-}
-
 /**
  * The descendants of `root` named one of `tags`, in document order, outside `<template>` contents:
  * what `querySelectorAll('a,b')` returns. linkedom answers that through a CSS selector engine, and
  * `getElementsByTagName` upper-cases every name it passes; one pass over its node list comparing
  * names is several times cheaper (Readability asks ~20 times per page; the head's look-ups too).
  */
-export function elementsByTag<T extends object>(root: T, tags: string | readonly string[]): DomElement[] {
-  const wanted = new Set((typeof tags === 'string' ? [tags] : tags).map(lower));
+export function elementsByTag(root: Pick<DomDocument, 'querySelectorAll'>, tags: string | readonly string[]): DomElement[] {
+  const names = typeof tags === 'string' ? [tags] : tags;
+  const sym = linksOf(root);
+  // should a linkedom release rename its links: the selector engine, slower, same answer
+  if (!sym) return [...root.querySelectorAll(names.join(','))];
+  const wanted = new Set(names.map(lower));
   const found: Listed[] = [];
   const start = root as unknown as Listed;
-  const sym = linksOf(root);
-  if (!sym) {
-    walkElements(start, wanted, found);
-    return found as unknown as DomElement[];
-  }
   const end = start[sym.end];
   for (let node = start[sym.next]; node && node !== end; node = node[sym.next]) {
     if (node.nodeType !== 1) continue;
