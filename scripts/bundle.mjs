@@ -20,7 +20,6 @@ const INLINE = new Set(['undici', 'zod', 'commander', 'p-limit', 'yocto-queue', 
 // native peer: it stays a require() that falls back to linkedom's shim.
 const READERS = ['linkedom', '@mozilla/readability'];
 const NEVER_INLINE = new Set(['canvas']);
-const readerFolders = READERS.map((name) => `/node_modules/${name}/`);
 const CHUNK_PREFIX = 'cli-chunk-';
 const dist = new URL('../dist/', import.meta.url);
 
@@ -30,15 +29,14 @@ const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsW
 const keepPackagesOutside = {
   name: 'keep-packages-outside',
   setup(b) {
-    const inlined = new Set();
+    // the readers' folders, and each package one of them pulls in: whatever those import is inlined too
+    const readerTree = new Set(READERS.map((name) => `/node_modules/${name}/`));
     b.onResolve({ filter: /^undici$/ }, () => ({ path: fileURLToPath(new URL('bundle-undici.mjs', import.meta.url)) }));
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       const name = packageOf(args.path);
       if (args.path.startsWith('node:') || NEVER_INLINE.has(name)) return { external: true };
-      const fromReader = readerFolders.some((folder) => args.importer.includes(folder))
-        || [...inlined].some((folder) => args.importer.includes(folder));
-      if (READERS.includes(name) || fromReader) {
-        inlined.add(`/node_modules/${name}/`);
+      if (READERS.includes(name) || [...readerTree].some((folder) => args.importer.includes(folder))) {
+        readerTree.add(`/node_modules/${name}/`);
         return undefined;
       }
       return INLINE.has(name) ? undefined : { external: true };
