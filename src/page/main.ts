@@ -1,6 +1,6 @@
 // The `main` layer: Readability on ordinary pages, a cheap densest-paragraph-block pick on huge ones.
 import { Readability } from '@mozilla/readability';
-import { collectBlockText, elementsByTag, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { collectBlockText, elementsByTag, elementsWithAttribute, type DomDocument, type DomElement, type DomNode } from './dom.js';
 
 // Readability re-measures text per candidate and grows superlinearly: ~85 ms for a text-heavy
 // 170 KB page, ~750 ms at 5 MB (bench/extract.ts). Past these sizes the fast pick is used instead.
@@ -109,7 +109,7 @@ function outsideArticle(el: DomElement): boolean {
  * else `<main>` — with text of its own and outside any comment or related-links region.
  */
 function explicitArticle(doc: DomDocument): string | undefined {
-  const lookups = [() => [...doc.querySelectorAll('[itemprop="articleBody"]')], () => elementsByTag(doc, 'article'), () => elementsByTag(doc, 'main')];
+  const lookups = [() => elementsWithAttribute(doc, 'itemprop', 'articleBody'), () => elementsByTag(doc, 'article'), () => elementsByTag(doc, 'main')];
   for (const lookup of lookups) {
     const candidates = lookup().filter((el) => !outsideArticle(el));
     for (const el of candidates) {
