@@ -33,4 +33,10 @@ describe('the CLI bundle (npm run build)', () => {
     expect(withReadability.length).toBe(1);
     expect(withReadability[0]).toMatch(/if \(this\._debug\) \{\s*this\.log\("Grabbed: " \+ articleContent\.innerHTML\)/);
   });
+
+  it('holds Readability as patched: the body serialised for a retry only when no rebuild is given', () => {
+    const withReadability = bundled.map(source).filter((text) => text.includes('"Grabbed: "'));
+    expect(withReadability[0]).toMatch(/var pageCacheHtml = rebuild \? null : page\.innerHTML;/);
+    expect(withReadability[0]).toMatch(/if \(pageCacheHtml === null\) \{\s*pageCacheHtml = rebuild\.call\(this\);/);
+  });
 });

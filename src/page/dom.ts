@@ -14,6 +14,7 @@ export interface DomNode {
 
 export interface DomElement extends DomNode {
   tagName: string;
+  innerHTML: string;
   parentElement: DomElement | null;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
