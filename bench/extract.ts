@@ -1,8 +1,10 @@
-// Prints readPage throughput (ms/page, MB/s) on a ~170 KB news page and a ~5 MB page: `npx tsx bench/extract.ts`.
+// Prints readPage throughput (ms/page, MB/s) on news pages, a ~170 KB page and a ~5 MB page: `npx tsx bench/extract.ts`;
+// `node build/bench/bench/extract.js news [RUNS]` reads only bench:verify's ~80 KB news page, RUNS times (default 300).
 import { readPage } from '../src/page/read.js';
 import { measureMarkdownFolder, measureWikitext } from './readers.js';
 import type { SourceFetch } from '../src/types.js';
 import { benchWikiHtml } from './wiki-html.js';
+import { newsPage } from './verify-input.js';
 
 const SENTENCE = 'The regional council said on Tuesday that the new bridge would open in 2026, two years later than planned, because of rising steel prices. ';
 
@@ -45,9 +47,15 @@ async function measure(label: string, html: string, runs: number): Promise<void>
   const cpu = process.cpuUsage(cpuStart);
   const cpuMs = (cpu.user + cpu.system) / 1000 / runs;
   const mb = html.length / 1e6;
-  console.log(`${label}: ${(html.length / 1024).toFixed(0)} KB, ${ms.toFixed(1)} ms/page wall (${cpuMs.toFixed(1)} ms CPU), ${(mb / (ms / 1000)).toFixed(1)} MB/s  [${layers}]`);
+  console.log(`${label}: ${(html.length / 1024).toFixed(0)} KB, ${ms.toFixed(1)} ms/page wall (${cpuMs.toFixed(2)} ms CPU), ${(mb / (ms / 1000)).toFixed(1)} MB/s  [${layers}]`);
 }
 
+const verifyNews = newsPage(7, 'https://gazette.example/news/bridge');
+if (process.argv[2] === 'news') {
+  await measure('bench:verify news page', verifyNews, Number(process.argv[3] ?? 300));
+  process.exit(0);
+}
+await measure('bench:verify news page', verifyNews, 100);
 await measure('news page (markup-heavy)', buildNewsPage(), 30);
 await measure('text-heavy page', buildPage(170_000), 30);
 await measure('huge page', buildPage(5_000_000), 3);

@@ -21,10 +21,23 @@ describe('the CLI bundle (npm run build)', () => {
     expect(text).not.toMatch(/constructor\(\)\s*\{\s*wm\.set\(this,\s*new Map(?:\(\))?\)/);
   });
 
+  it("holds linkedom's class handling as patched: no class list made for every parsed element", () => {
+    const withParser = bundled.map(source).filter((text) => text.includes('? classValue(value) : value'));
+    expect(withParser.length).toBe(1);
+    expect(withParser[0]).toMatch(/(attribute\d*)\[VALUE\] = \1\.name === "class" \? classValue\(value\) : value;/);
+    expect(withParser[0]).not.toMatch(/element\d*\.className = value;\s*if \(active\)/);
+  });
+
   it("holds Readability as patched: no article serialised for a debug log that is off", () => {
     const withReadability = bundled.map(source).filter((text) => text.includes('"Grabbed: "'));
     expect(withReadability.length).toBe(1);
     expect(withReadability[0]).toMatch(/if \(this\._debug\) \{\s*this\.log\("Grabbed: " \+ articleContent\.innerHTML\)/);
+  });
+
+  it('holds Readability as patched: the body serialised for a retry only when no rebuild is given', () => {
+    const withReadability = bundled.map(source).filter((text) => text.includes('"Grabbed: "'));
+    expect(withReadability[0]).toMatch(/var pageCacheHtml = rebuild \? null : page\.innerHTML;/);
+    expect(withReadability[0]).toMatch(/if \(pageCacheHtml === null\) \{\s*pageCacheHtml = rebuild\.call\(this\);/);
   });
 
   it("holds undici's request queue as patched: 64 slots a host, not 2,048 (16 KB a host)", () => {

@@ -1,7 +1,7 @@
 // The fast DOM look-ups that stand in for linkedom's CSS engine and Readability's visibility test give what those give.
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { elementsByTag, parseDocument, type DomElement } from '../src/page/dom.js';
+import { elementsByTag, elementsWithAttribute, parseDocument, type DomElement } from '../src/page/dom.js';
 import { probablyVisible } from '../src/page/main.js';
 
 const PAGE = `<!doctype html><html><head><meta name="a" content="1"><title>T</title><META name="b" content="2">
@@ -35,6 +35,21 @@ describe('elementsByTag', () => {
     if (!article) return;
     expect(elementsByTag(article, 'p').map(describeEl)).toEqual(['P:One two', 'P:Three', 'P:Four', 'P:Five']);
     expect(elementsByTag(doc, 'meta').map((m) => m.getAttribute('name'))).toEqual(['a', 'b']);
+  });
+});
+
+describe('elementsWithAttribute', () => {
+  const MARKED = `<html><body><div itemprop="articleBody">one</div><template><div itemprop="articleBody">in template</div></template>
+<section itemprop="articlebody">wrong case</section><p itemprop="articleBody headline">two values</p><article><span itemprop="articleBody">two</span></article></body></html>`;
+
+  it.each([['itemprop', 'articleBody'], ['itemprop', 'articlebody'], ['itemprop', 'nothing'], ['class', 'x']])('[%s="%s"]: the elements querySelectorAll finds', (name, value) => {
+    const doc = parseDocument(MARKED);
+    const expected = [...doc.querySelectorAll(`[${name}="${value}"]`)].map(describeEl);
+    expect(elementsWithAttribute(doc, name, value).map(describeEl)).toEqual(expected);
+  });
+
+  it('finds exact values only, outside templates', () => {
+    expect(elementsWithAttribute(parseDocument(MARKED), 'itemprop', 'articleBody').map(describeEl)).toEqual(['DIV:one', 'SPAN:two']);
   });
 });
 

@@ -1,4 +1,4 @@
-// linkedom as carried by patches/ (no listener map per node until one is added): events still work.
+// linkedom as carried by patches/ (no listener map per node until one is added; no class list per parsed element): events and classes still work.
 import { Event, parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 
@@ -35,5 +35,39 @@ describe('linkedom events with listener maps created on demand', () => {
     outer.dispatchEvent(new Event('ping'));
     outer.dispatchEvent(new Event('ping'));
     expect(calls).toBe(2);
+  });
+});
+
+describe('linkedom class attributes with class lists made on demand', () => {
+  const parse = (body: string) => parseHTML(`<html><body>${body}</body></html>`).document;
+
+  it('reads a parsed class as a class list gives it: split on whitespace, repeats and empties dropped', () => {
+    const doc = parse('<div id="a" class=" x  y\tx\n"></div><div id="b" class="solo"></div><div id="c"></div><div id="d" class=""></div>');
+    const attr = (id: string) => doc.getElementById(id)?.getAttribute('class');
+    expect([attr('a'), attr('b'), attr('c'), attr('d')]).toEqual(['x y', 'solo', '', '']);
+    expect(doc.getElementById('a')?.className).toBe('x y');
+    expect(doc.getElementById('a')?.outerHTML).toBe('<div id="a" class="x y"></div>');
+    expect([...(doc.getElementById('a')?.classList ?? [])]).toEqual(['x', 'y']);
+    expect(doc.querySelectorAll('.x').length).toBe(1);
+  });
+
+  it('keeps the attribute and the class list in step through later changes', () => {
+    const doc = parse('<p class="one two">t</p>');
+    const p = doc.querySelector('p');
+    if (!p) throw new Error('fixture did not parse');
+    p.classList.add('three');
+    expect(p.getAttribute('class')).toBe('one two three');
+    p.setAttribute('class', 'four  four five');
+    expect([p.className, [...p.classList].join(',')]).toEqual(['four five', 'four,five']);
+    p.removeAttribute('class');
+    expect([p.getAttribute('class'), p.hasAttribute('class'), p.outerHTML]).toEqual(['', false, '<p>t</p>']);
+  });
+});
+
+describe('linkedom getElementsByTagName', () => {
+  it('matches a lower-case name by element name and an upper-case one as the tag name, as before', () => {
+    const { document } = parseHTML('<html><body><p>1</p><div><P>2</P><img src="x"></div><my-el></my-el></body></html>');
+    const count = (name: string) => document.getElementsByTagName(name).length;
+    expect([count('p'), count('P'), count('Img'), count('img'), count('IMG'), count('my-el'), count('MY-EL')]).toEqual([2, 2, 0, 1, 1, 1, 1]);
   });
 });

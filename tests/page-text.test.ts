@@ -40,4 +40,16 @@ describe('tidyText and countWords', () => {
   ])('counts words in %j (cap %s)', (text, cap, expected) => {
     expect(countWords(text, cap)).toBe(expected);
   });
+
+  it('counts what a `\\S+` match counts, with every kind of whitespace a regular expression knows', () => {
+    const pieces = ['word', 'ß', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '\u0085', '\u2028', '\t', '\n', '\v', ' ', '\u1680', '\u202f', '\ud83d\ude00', '-'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: next() % 30 }, () => pieces[next() % pieces.length]).join('');
+      const words = text.match(/\S+/g)?.length ?? 0;
+      expect(countWords(text), JSON.stringify(text)).toBe(words);
+      expect(countWords(text, 2)).toBe(Math.min(words, 3));
+    }
+  });
 });

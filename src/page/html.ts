@@ -139,7 +139,12 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
   const published = jsonld.datePublished ?? meta.get('article:published_time') ?? elementsByTag(doc, 'time').find((t) => t.hasAttribute('datetime'))?.getAttribute('datetime') ?? undefined;
   const language = normaliseLanguage(doc.documentElement?.getAttribute('lang')) ?? normaliseLanguage(readHeader(headers, 'content-language')) ?? normaliseLanguage(meta.get('content-language')) ?? normaliseLanguage(meta.get('og:locale'));
   // Last: Readability takes the document apart, and it gets the parsed one itself (no clone).
-  const mainText = readMainText(doc, html.length, depth);
+  const reparse = (): DomDocument => {
+    const fresh = parseDocument(html);
+    removeLocked(fresh, jsonld.lockedSelectors);
+    return fresh;
+  };
+  const mainText = readMainText(doc, html.length, depth, { reparse, pageTextChars: pageText.length });
   const mainWords = countWords(mainText);
   return {
     html,

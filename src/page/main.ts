@@ -1,6 +1,6 @@
 // The `main` layer: Readability on ordinary pages, a cheap densest-paragraph-block pick on huge ones.
 import { Readability } from '@mozilla/readability';
-import { collectBlockText, elementsByTag, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { collectBlockText, elementsByTag, elementsWithAttribute, type DomDocument, type DomElement, type DomNode } from './dom.js';
 
 // Readability re-measures text per candidate and grows superlinearly: ~85 ms for a text-heavy
 // 170 KB page, ~750 ms at 5 MB (bench/extract.ts). Past these sizes the fast pick is used instead.
@@ -51,10 +51,46 @@ export function probablyVisible(node: VisibleElement): boolean {
  */
 const FASTER = { _fixRelativeUris: (): void => undefined, _getAllNodesWithTag: elementsByTag, _isProbablyVisible: probablyVisible };
 
-function readWithReadability(doc: DomDocument): string {
+/** The steps Readability's parse() takes on the document before its first _grabArticle attempt. */
+interface PrepSteps {
+  _unwrapNoscriptImages(doc: DomDocument): void;
+  _removeScripts(doc: DomDocument): void;
+  _prepDocument(): void;
+}
+
+function hasPrepSteps(reader: object): reader is PrepSteps {
+  return ['_unwrapNoscriptImages', '_removeScripts', '_prepDocument'].every((name) => typeof Reflect.get(reader, name) === 'function');
+}
+
+function newReader(doc: DomDocument): Readability<DomNode> {
+  return Object.assign(new Readability<DomNode>(doc, { serializer: (node: DomNode) => node }), FASTER);
+}
+
+/**
+ * The body's HTML as Readability's first attempt finds it, rebuilt from a fresh parse: Readability
+ * serialises the whole body before that attempt (5–9 % of reading a news page) to restore it for a
+ * retry with looser rules, which long articles never need. The patched Readability asks for this
+ * only when it retries (patches/); the rebuilt string is the one it would have kept.
+ */
+function bodyBeforeGrab(reparse: () => DomDocument): () => string {
+  return () => {
+    const doc = reparse();
+    const reader = newReader(doc);
+    // the same Readability as the one asking, so never: read as a Readability failure
+    if (!hasPrepSteps(reader)) throw new Error('Readability lost its preparation steps');
+    reader._unwrapNoscriptImages(doc);
+    reader._removeScripts(doc);
+    reader._prepDocument();
+    return doc.body?.innerHTML ?? '';
+  };
+}
+
+function readWithReadability(doc: DomDocument, reparse?: () => DomDocument): string {
   try {
     // parse() takes the document apart: the caller reads everything else from it first.
-    const reader = Object.assign(new Readability<DomNode>(doc, { serializer: (node: DomNode) => node }), FASTER);
+    const reader = newReader(doc);
+    // without the steps to rebuild with (a later Readability), it keeps its own copy as upstream does
+    if (reparse && hasPrepSteps(reader)) Object.assign(reader, { _pageHtmlBeforeGrab: bodyBeforeGrab(reparse) });
     const article = reader.parse();
     return article?.content ? collectBlockText(article.content) : '';
   } catch {
@@ -109,7 +145,7 @@ function outsideArticle(el: DomElement): boolean {
  * else `<main>` — with text of its own and outside any comment or related-links region.
  */
 function explicitArticle(doc: DomDocument): string | undefined {
-  const lookups = [() => [...doc.querySelectorAll('[itemprop="articleBody"]')], () => elementsByTag(doc, 'article'), () => elementsByTag(doc, 'main')];
+  const lookups = [() => elementsWithAttribute(doc, 'itemprop', 'articleBody'), () => elementsByTag(doc, 'article'), () => elementsByTag(doc, 'main')];
   for (const lookup of lookups) {
     const candidates = lookup().filter((el) => !outsideArticle(el));
     for (const el of candidates) {
@@ -122,17 +158,31 @@ function explicitArticle(doc: DomDocument): string | undefined {
   return undefined;
 }
 
+/** How to rebuild the document for Readability's retries, and how much text the page shows. */
+export interface Reparse {
+  /** A fresh copy of the document as it is now (parsed again, the same removals). */
+  reparse: () => DomDocument;
+  pageTextChars: number;
+}
+
+/**
+ * Readability retries when its pick holds under 500 characters. On the 284 fixture and eval pages
+ * it retried on 191 of the 192 showing under 800 characters and on 1 of the 13 showing 2,000 or
+ * more: below this, keeping its own copy (cheap on short pages) beats parsing again on the retry.
+ */
+const RETRY_UNLIKELY_CHARS = 2_000;
+
 /**
  * Reads the main text; Readability consumes `doc`, so call this last. `depth`: how deep the page's
  * elements nest (budget.ts measureDepth), 0 when not measured.
  */
-export function readMainText(doc: DomDocument, htmlChars: number, depth = 0): string {
+export function readMainText(doc: DomDocument, htmlChars: number, depth = 0, rebuild?: Reparse): string {
   const huge = htmlChars > MAX_READABILITY_CHARS || depth > MAX_READABILITY_DEPTH
     || countElements(doc, MAX_READABILITY_ELEMENTS) > MAX_READABILITY_ELEMENTS;
   // the page's own article container wins over a longer comment thread (read before Readability takes the doc apart)
   const explicit = explicitArticle(doc);
   if (huge) return explicit ?? readDensestBlock(doc);
-  const readable = readWithReadability(doc);
+  const readable = readWithReadability(doc, rebuild && rebuild.pageTextChars >= RETRY_UNLIKELY_CHARS ? rebuild.reparse : undefined);
   const longer = explicit !== undefined && readable.length > ARTICLE_MAX_GROWTH * explicit.length;
   // Readability leaves the headline out: probe with the article's first full paragraph after it
   const probe = explicit?.split('\n').slice(1).find((line) => line.length >= 60)?.slice(0, 60);
