@@ -6,6 +6,8 @@ import { parseHTML } from 'linkedom';
 export interface DomNode {
   nodeType: number;
   nodeName: string;
+  /** linkedom's own name for an element (nodeName is it upper-cased in HTML documents). */
+  localName?: string;
   nodeValue: string | null;
   textContent: string | null;
   firstChild: DomNode | null;
@@ -59,6 +61,17 @@ function isElement(node: DomNode): node is DomElement {
   return node.nodeType === 1;
 }
 
+/** Element names upper-cased once each (pages may invent any number of custom names: bounded). */
+const upperCased = new Map<string, string>();
+function upper(name: string): string {
+  const known = upperCased.get(name);
+  if (known !== undefined) return known;
+  if (upperCased.size > 4096) upperCased.clear();
+  const up = name.toUpperCase();
+  upperCased.set(name, up);
+  return up;
+}
+
 // Block boundaries are marked with U+0001 while walking, so one whitespace pass at the end can
 // collapse source newlines (just spaces in HTML) without touching the breaks we put in.
 const BREAK = '\u0001';
@@ -101,7 +114,8 @@ export function collectBlockText(root: DomNode, skip: ReadonlySet<string> = INVI
     } else if (item.nodeType === 3) {
       out += item.nodeValue ?? '';
     } else if (isElement(item)) {
-      const name = item.nodeName.toUpperCase();
+      // nodeName upper-cases localName on every read (HTML documents): upper-casing twice is upper-casing once
+      const name = upper(item.localName ?? item.nodeName);
       if (skip.has(name) || isHidden(item)) continue;
       if (name === 'BR') out += BREAK;
       else if (name === 'PRE') out += `${BREAK}${(item.textContent ?? '').replace(/\r?\n/g, BREAK)}${BREAK}`;
