@@ -72,6 +72,11 @@ function foldSingle(code: number): string {
   return folded;
 }
 
+/** Claims, phrases and words are short: they are normalised in these buffers, saving two allocations a call. */
+const SCRATCH = 1024;
+const scratchText = new Uint16Array(SCRATCH);
+const scratchMap = new Int32Array(SCRATCH + 1);
+
 /**
  * Normalise `text` for matching. Works segment by segment (a base character plus its combining
  * marks) so every output character maps back to the segment it came from; an ASCII fast path
@@ -79,15 +84,18 @@ function foldSingle(code: number): string {
  */
 export function normalize(text: string): Normalized {
   const n = text.length;
-  let cap = n + 16;
-  let out = new Uint16Array(cap);
-  let map = new Int32Array(cap + 1);
+  const small = n + 16 <= SCRATCH;
+  let cap = small ? SCRATCH : n + 16;
+  let out = small ? scratchText : new Uint16Array(cap);
+  let map = small ? scratchMap : new Int32Array(cap + 1);
   let len = 0;
   let lastSpace = true; // drops leading whitespace
   let i = 0;
+  let code = n > 0 ? text.charCodeAt(0) : 0;
   while (i < n) {
-    const code = text.charCodeAt(i);
-    const nextIsMark = i + 1 < n && text.charCodeAt(i + 1) >= 0x300 && isMarkAt(text, i + 1);
+    // each code unit is read once: the next one, looked at for a combining mark, is the next round's
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    const nextIsMark = next >= 0x300 && isMarkAt(text, i + 1);
     if (code < 0x80 && !nextIsMark) {
       if (code === 32 || (code >= 9 && code <= 13)) {
         if (!lastSpace) { out[len] = 32; map[len++] = i; }
@@ -98,6 +106,7 @@ export function normalize(text: string): Normalized {
         lastSpace = false;
       }
       i++;
+      code = next;
       continue;
     }
     let end = i + 1;
@@ -125,11 +134,13 @@ export function normalize(text: string): Normalized {
       }
     }
     i = end;
+    code = i < n ? text.charCodeAt(i) : 0;
   }
   if (len > 0 && out[len - 1] === 32) len--; // trailing whitespace
   map[len] = n;
   const result = UTF16.decode(out.subarray(0, len));
-  return { text: result, map: map.subarray(0, len + 1) };
+  // the scratch map is copied out (the next call overwrites it); a page's map is a view of its own buffer
+  return { text: result, map: map === scratchMap ? map.slice(0, len + 1) : map.subarray(0, len + 1) };
 }
 
 /** The original text behind normalised range [start, end). */

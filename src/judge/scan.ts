@@ -48,6 +48,8 @@ export function scanText(text: string, classify: Classify): Scan {
     const start = i;
     let hash = 0x811c9dc5;
     for (let c = text.charCodeAt(i); i < n && isWordCode(c); c = text.charCodeAt(++i)) hash = Math.imul(hash ^ c, 0x01000193);
+    // a small integer key: V8 boxes an int32 outside 31 bits as a heap number, slow to hash and allocate
+    hash &= 0x3fffffff;
     if (count >= cap) {
       cap *= 2;
       const s = new Int32Array(cap); s.set(starts); starts = s;

@@ -18,7 +18,11 @@ const SPANS: [RegExp, (d: Date) => DateValue][] = [
   [/^(?:last month|в прошлом месяце|letzten monat|vergangenen monat|le mois dernier)$/, (d) => monthOf(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)))],
   [/^(?:last year|в прошлом году|letztes jahr|vergangenes jahr|im vergangenen jahr|l'année dernière)$/, (d) => ({ y: d.getUTCFullYear() - 1 })],
 ];
-const RELATIVE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:(?:on |last |this |в |во |am |le )?(${[...WEEKDAY_OF.keys()].join('|')})` +
+/**
+ * Without a leading `(?<![\p{L}\p{N}])`: a lookbehind tried at every offset made the search ~3× slower;
+ * relativeMatches checks the character before a match instead (the same matches).
+ */
+const RELATIVE_RE = new RegExp(String.raw`(?:(?:on |last |this |в |во |am |le )?(${[...WEEKDAY_OF.keys()].join('|')})` +
   String.raw`|yesterday|вчера|gestern|today|tonight|this morning|earlier today|сегодня|heute|last week|на прошлой неделе|letzte woche|vergangene woche` +
   String.raw`|last month|в прошлом месяце|letzten monat|vergangenen monat|last year|в прошлом году|letztes jahr|vergangenes jahr|im vergangenen jahr)(?![\p{L}\p{N}])`, 'gu');
 
@@ -37,6 +41,26 @@ export function describeDate(v: DateValue): string {
   return [v.d, v.m !== undefined ? months[v.m - 1] : undefined, v.y].filter((x) => x !== undefined).join(' ');
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The code point before offset `at` is a letter or digit (a surrogate pair read whole). */
+function wordBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const high = at >= 2 && low >= 0xdc00 && low <= 0xdfff ? text.charCodeAt(at - 2) : 0;
+  const from = high >= 0xd800 && high <= 0xdbff ? at - 2 : at - 1;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(from) ?? 0));
+}
+
+/** RELATIVE_RE's matches that do not start inside a word: a match that does is retried one offset on. */
+function* relativeMatches(text: string): Generator<RegExpExecArray> {
+  const re = new RegExp(RELATIVE_RE);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (wordBefore(text, m.index)) re.lastIndex = m.index + 1;
+    else yield m;
+  }
+}
+
 /**
  * Relative dates in normalised text, resolved against the publication day: a weekday is the most
  * recent one on or before it (`on Thursday` in a Thursday paper is that day); `last week` and
@@ -46,7 +70,7 @@ export function relativeFacts(text: string, published: string | undefined): Fact
   const day = publicationDay(published);
   if (!day) return [];
   const out: Fact[] = [];
-  for (const m of text.matchAll(RELATIVE_RE)) {
+  for (const m of relativeMatches(text)) {
     const phrase = m[0];
     const weekday = m[1] !== undefined ? WEEKDAY_OF.get(m[1]) : undefined;
     let date: DateValue | undefined;
