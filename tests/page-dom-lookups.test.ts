@@ -1,7 +1,8 @@
 // The fast DOM look-ups that stand in for linkedom's CSS engine and Readability's visibility test give what those give.
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { elementsByTag, elementsWithAttribute, parseDocument, type DomElement } from '../src/page/dom.js';
+import { parseDocument, type DomElement } from '../src/page/dom.js';
+import { countElements, elementsByTag, elementsWithAttribute } from '../src/page/lookups.js';
 import { probablyVisible } from '../src/page/main.js';
 
 const PAGE = `<!doctype html><html><head><meta name="a" content="1"><title>T</title><META name="b" content="2">
@@ -50,6 +51,15 @@ describe('elementsWithAttribute', () => {
 
   it('finds exact values only, outside templates', () => {
     expect(elementsWithAttribute(parseDocument(MARKED), 'itemprop', 'articleBody').map(describeEl)).toEqual(['DIV:one', 'SPAN:two']);
+  });
+});
+
+describe('countElements', () => {
+  it.each([0, 1, 5, 12, 1000])('stopping past %i: as many as querySelectorAll(*) lists, up to one past the stop', (stopAt) => {
+    const doc = parseDocument(PAGE);
+    const all = [...doc.querySelectorAll('*')].length;
+    expect(all).toBeGreaterThan(20);
+    expect(countElements(doc, stopAt)).toBe(Math.min(all, stopAt + 1));
   });
 });
 

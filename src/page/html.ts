@@ -1,6 +1,7 @@
 // HTML → text layers with provenance (main, jsonld, meta, page) and page metadata, from one parse.
 import type { TextLayer } from '../types.js';
-import { collectBlockText, countWords, elementsByTag, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { collectBlockText, countWords, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { elementsByTag } from './lookups.js';
 import { readMainText } from './main.js';
 import { readJsonLd, type JsonLdFacts } from './jsonld.js';
 import { readHeader } from './headers.js';

@@ -1,6 +1,7 @@
 // The `main` layer: Readability on ordinary pages, a cheap densest-paragraph-block pick on huge ones.
 import { Readability } from '@mozilla/readability';
-import { collectBlockText, elementsByTag, elementsWithAttribute, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { collectBlockText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { countElements, elementsByTag, elementsWithAttribute } from './lookups.js';
 
 // Readability re-measures text per candidate and grows superlinearly: ~85 ms for a text-heavy
 // 170 KB page, ~750 ms at 5 MB (bench/extract.ts). Past these sizes the fast pick is used instead.
@@ -9,12 +10,6 @@ const MAX_READABILITY_ELEMENTS = 30_000;
 // Readability's passes re-walk ancestors and grow with nesting depth: 70 ms at depth 64, 170 ms at
 // 128, 3 s at 512 for the same text (bench/hostile.ts). Deeper pages get the fast pick.
 const MAX_READABILITY_DEPTH = 128;
-
-function countElements(doc: DomDocument, stopAt: number): number {
-  let count = 0;
-  for (const _ of doc.querySelectorAll('*')) if (++count > stopAt) break;
-  return count;
-}
 
 /** A declaration's value in a style attribute as linkedom's `element.style` reads it: exact property name, last non-empty value wins. */
 function styleValue(style: string, property: string): string | undefined {

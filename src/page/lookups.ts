@@ -1,0 +1,89 @@
+// Element look-ups as one pass over linkedom's node list, standing in for its CSS selector engine.
+import type { DomDocument, DomElement } from './dom.js';
+
+/** A node as linkedom stores it: a parent's descendants are one linked list in document order. */
+interface Listed {
+  nodeType: number;
+  localName?: string;
+  [link: symbol]: Listed | undefined;
+}
+
+/** linkedom's private `next` and `end` symbols, found on the first node asked about (null if absent). */
+let links: { next: symbol; end: symbol } | null | undefined;
+
+function linksOf(node: object): { next: symbol; end: symbol } | null {
+  if (links === undefined) {
+    const own = Object.getOwnPropertySymbols(node);
+    const next = own.find((s) => s.description === 'next');
+    const end = own.find((s) => s.description === 'end');
+    links = next && end ? { next, end } : null;
+  }
+  return links;
+}
+
+/** Tag names lower-cased once each (pages may invent any number of custom element names: bounded). */
+const lowerCased = new Map<string, string>();
+function lower(name: string): string {
+  const known = lowerCased.get(name);
+  if (known !== undefined) return known;
+  if (lowerCased.size > 4096) lowerCased.clear();
+  const low = name.toLowerCase();
+  lowerCased.set(name, low);
+  return low;
+}
+
+/**
+ * The descendants of `root` that pass `test`, in document order, outside `<template>` contents:
+ * what `querySelectorAll(selector)` returns for the selector `test` stands for. linkedom answers
+ * selectors through a CSS selector engine; one pass over its node list is several times cheaper.
+ */
+function elementsWhere(root: Pick<DomDocument, 'querySelectorAll'>, selector: string, test: (node: Listed) => boolean): DomElement[] {
+  const sym = linksOf(root);
+  // should a linkedom release rename its links: the selector engine, slower, same answer
+  if (!sym) return [...root.querySelectorAll(selector)];
+  const found: Listed[] = [];
+  const start = root as unknown as Listed;
+  const end = start[sym.end];
+  for (let node = start[sym.next]; node && node !== end; node = node[sym.next]) {
+    if (node.nodeType !== 1) continue;
+    if (test(node)) found.push(node);
+    if (node.localName === 'template') node = node[sym.end] ?? node;
+  }
+  return found as unknown as DomElement[];
+}
+
+/**
+ * The descendants of `root` named one of `tags`: `querySelectorAll('a,b')` (`getElementsByTagName`
+ * upper-cases every name it passes). Readability asks ~20 times per page; the head's look-ups too.
+ */
+export function elementsByTag(root: Pick<DomDocument, 'querySelectorAll'>, tags: string | readonly string[]): DomElement[] {
+  const names = typeof tags === 'string' ? [tags] : tags;
+  const wanted = new Set(names.map(lower));
+  return elementsWhere(root, names.join(','), (node) => wanted.has(lower(node.localName ?? '')));
+}
+
+/** The descendants of `root` whose attribute `name` is exactly `value`: `querySelectorAll('[name="value"]')`. */
+export function elementsWithAttribute(root: Pick<DomDocument, 'querySelectorAll'>, name: string, value: string): DomElement[] {
+  return elementsWhere(root, `[${name}="${value}"]`, (node) => (node as unknown as DomElement).getAttribute(name) === value);
+}
+
+/**
+ * How many elements `root` holds (outside `<template>` contents), counting no further than just
+ * past `stopAt`: `querySelectorAll('*')`'s length, which lists every element first.
+ */
+export function countElements(root: Pick<DomDocument, 'querySelectorAll'>, stopAt: number): number {
+  const sym = linksOf(root);
+  let count = 0;
+  if (!sym) {
+    for (const _ of root.querySelectorAll('*')) if (++count > stopAt) break;
+    return count;
+  }
+  const start = root as unknown as Listed;
+  const end = start[sym.end];
+  for (let node = start[sym.next]; node && node !== end && count <= stopAt; node = node[sym.next]) {
+    if (node.nodeType !== 1) continue;
+    count++;
+    if (node.localName === 'template') node = node[sym.end] ?? node;
+  }
+  return count;
+}
