@@ -1,4 +1,4 @@
-// The built CLI carries the page readers inlined, with linkedom as patches/ leaves it: an installed citecheck never runs patch-package.
+// The built CLI carries undici and the page readers inlined, as patches/ leaves them: an installed citecheck never runs patch-package.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -38,5 +38,11 @@ describe('the CLI bundle (npm run build)', () => {
     const withReadability = bundled.map(source).filter((text) => text.includes('"Grabbed: "'));
     expect(withReadability[0]).toMatch(/var pageCacheHtml = rebuild \? null : page\.innerHTML;/);
     expect(withReadability[0]).toMatch(/if \(pageCacheHtml === null\) \{\s*pageCacheHtml = rebuild\.call\(this\);/);
+  });
+
+  it("holds undici's request queue as patched: 64 slots a host, not 2,048 (16 KB a host)", () => {
+    const withQueue = bundled.map(source).filter((text) => text.includes('var FixedCircularBuffer = class'));
+    expect(withQueue.length).toBe(1);
+    expect(withQueue[0]).toMatch(/var kSize = 64;/);
   });
 });

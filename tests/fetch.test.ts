@@ -161,6 +161,24 @@ describe('scheduling', () => {
     expect(web.hits(`${ROUTES.ok}?dedupe`)).toBe(1);
   });
 
+  it("a URL waiting to retry frees its host's slot: the host's next URL is fetched meanwhile", async () => {
+    const [failing, next] = [`${ROUTES.always503}?slot=1`, `${ROUTES.ok}?slot=2`];
+    // The retry's wait ends only once the other URL of the host has been fetched: were the sleeping
+    // URL still holding the host's only slot, the run would never end.
+    const sleep = async (): Promise<void> => {
+      while (web.hits(next) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const result = await fetchSources([web.url(failing), web.url(next)], { allowPrivateHosts: true, perHost: 1, retries: 1, sleep });
+    expect([...result.values()].map(statusOf)).toEqual([503, 200]);
+    expect(web.hits(failing)).toBe(2);
+  });
+
+  it('keys results in the order the URLs were given, whatever order they finish in', async () => {
+    const urls = [80, 5, 40, 1].map((ms, i) => web.url(`${ROUTES.slowOk}?ms=${ms}&order=${i}`));
+    const result = await fetchSources(urls, { allowPrivateHosts: true, perHost: 4 });
+    expect([...result.keys()]).toEqual(urls);
+  });
+
   it('reports progress up to done = total with in-flight within the limit', async () => {
     const events: FetchProgress[] = [];
     const urls = Array.from({ length: 6 }, (_, i) => web.url(`${ROUTES.slowOk}?ms=20&p=${i}`));

@@ -85,7 +85,7 @@ export async function fetchSources(urls: readonly string[], options: Partial<Fet
       allowPrivateHosts: opts.allowPrivateHosts, allowHosts: opts.allowHosts });
   const run = new Run(opts, dispatcher, unique.length);
   try {
-    const results = await Promise.all(unique.map((url) => run.fetchOne(url)));
+    const results = await run.all(unique);
     return new Map(results.map((r) => [r.url, r]));
   } finally {
     // An injected dispatcher belongs to the caller; only the Agent made here is closed.
@@ -93,9 +93,16 @@ export async function fetchSources(urls: readonly string[], options: Partial<Fet
   }
 }
 
+/**
+ * A URL is started (an async call, its closures, its place in the host's queue) only once its host
+ * has a free slot: until then it is one string in its host's list. Starting every URL at once held
+ * ~1 KB per waiting URL for the whole run (10 MB at 10,000 sources, 100 MB at 100,000).
+ */
 class Run {
   private readonly global: HostPriorityPool;
   private readonly hosts = new Map<string, LimitFunction>();
+  /** Per host: its URLs (indexes into `all`'s list) in the order given, the next to start, and how many are started, awake and not done. */
+  private readonly unstarted = new Map<string, { items: number[]; next: number; busy: number }>();
   private readonly inFlight = new Map<number, { host: string; started: number }>();
   private readonly hostsInFlight = new Map<string, number>();
   private nextId = 0;
@@ -109,11 +116,56 @@ class Run {
     this.global = new HostPriorityPool(Math.max(1, opts.concurrency));
   }
 
-  async fetchOne(url: string): Promise<SourceFetch> {
-    const parsed = parseHttpUrl(url);
+  /** Every URL's result, in the order given; each host has at most `perHost` URLs started and awake at a time. */
+  all(urls: readonly string[]): Promise<SourceFetch[]> {
+    const results = new Array<SourceFetch>(urls.length);
+    let left = urls.length;
+    return new Promise((resolve, reject) => {
+      this.launch = (i) => {
+        const url = urls[i] ?? '';
+        this.fetchOne(url, parseHttpUrl(url)).then((fetched) => {
+          results[i] = fetched;
+          if (--left === 0) resolve(results);
+        }, reject);
+      };
+      if (left === 0) resolve(results);
+      urls.forEach((url, i) => {
+        const host = parseHttpUrl(url)?.hostname.toLowerCase();
+        if (host === undefined) return this.launch(i); // an invalid URL sends nothing
+        this.global.addWork(host);
+        const queue = this.unstarted.get(host) ?? { next: 0, items: [], busy: 0 };
+        if (queue.items.length === 0) this.unstarted.set(host, queue);
+        queue.items.push(i);
+      });
+      for (const host of this.unstarted.keys()) this.topUp(host);
+    });
+  }
+
+  /** Starts the URL at this index of `all`'s list. */
+  private launch: (index: number) => void = () => undefined;
+
+  /** Starts the host's next URLs while fewer than `perHost` of its URLs are started and awake. */
+  private topUp(host: string): void {
+    const queue = this.unstarted.get(host);
+    if (!queue) return;
+    for (; queue.busy < Math.max(1, this.opts.perHost) && queue.next < queue.items.length; queue.next += 1) {
+      queue.busy += 1;
+      this.launch(queue.items[queue.next] ?? 0);
+    }
+    if (queue.next >= queue.items.length && queue.busy === 0) this.unstarted.delete(host);
+  }
+
+  /** A URL of `host` wakes (1), or goes to sleep before a retry or is done (-1): then the host may start another. */
+  private setAwake(host: string, change: 1 | -1): void {
+    const queue = this.unstarted.get(host);
+    if (!queue) return;
+    queue.busy += change;
+    if (change < 0) this.topUp(host);
+  }
+
+  private async fetchOne(url: string, parsed: URL | undefined): Promise<SourceFetch> {
     const host = parsed?.hostname.toLowerCase() ?? '';
     let started: number | undefined; // first request sent; time queued for a slot is not the source's fault
-    if (parsed) this.global.addWork(host);
     let attempts = 0;
     let last: GetResult | undefined;
     for (let retry = 0; ; retry += 1) {
@@ -130,7 +182,9 @@ class Run {
       if (retry >= this.opts.retries || last.requests === 0) break;
       const wait = planRetry(last.outcome, retry, this.opts, this.opts.random);
       if (wait === undefined) break;
+      if (parsed) this.setAwake(host, -1);
       await this.opts.sleep(wait);
+      if (parsed) this.setAwake(host, 1);
     }
     if (parsed) this.global.finishWork(host);
     this.done += 1;
@@ -138,6 +192,7 @@ class Run {
     const elapsedMs = started === undefined ? 0 : Math.round(performance.now() - started);
     const fetched: SourceFetch = { url, finalUrl: last.finalUrl, redirects: last.redirects, outcome: last.outcome, attempts, elapsedMs };
     this.opts.onFetched?.(fetched);
+    if (parsed) this.setAwake(host, -1);
     return fetched;
   }
 
