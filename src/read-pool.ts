@@ -13,7 +13,11 @@ export interface Reader {
    * could time out requests in flight): such a reader reads once every response is in.
    */
   onThisThread: boolean;
-  /** With `giveBody` the reader may take the body's bytes (moved to a worker, not copied). */
+  /**
+   * With `giveBody` the reader may take the body's bytes (moved to a worker, not copied). A page our
+   * reader fails on (a parser bug, a heap limit, a read stopped at the hard limit) comes back
+   * unreadable, its link judged on the response: our failure is never a link-rot strike.
+   */
   read(task: ReadTask, giveBody: boolean): Promise<SourceRead>;
   close(): Promise<void>;
 }
@@ -71,6 +75,11 @@ function transferable(task: ReadTask): ArrayBuffer[] {
   return whole && body.byteLength > 0 ? [body.buffer] : [];
 }
 
+/** Why a page our reader failed on is unreadable: the error's first line. */
+function couldNotRead(error: unknown): string {
+  return `the page could not be read: ${String(error).split('\n')[0] ?? ''}`;
+}
+
 function inProcess(): Reader {
   // Loaded on the first response, not at start-up: the first request must not wait for the readers.
   let loaded: Promise<typeof import('./read-source.js')> | undefined;
@@ -78,7 +87,12 @@ function inProcess(): Reader {
     onThisThread: true,
     read: async (task) => {
       loaded ??= import('./read-source.js');
-      return (await loaded).readSource(task);
+      const { readSource, unreadSource } = await loaded;
+      try {
+        return await readSource(task);
+      } catch (error) {
+        return unreadSource(task, couldNotRead(error));
+      }
     },
     close: async () => undefined,
   };
@@ -107,8 +121,7 @@ function withBodyLength(task: ReadTask, bytes: number): ReadTask {
 /**
  * The pool loads, and its threads start (each loading the page readers), with the first response:
  * spawning them before the first request would make that request wait. A read past its hard limit
- * (budget.ts hardStopMs) has its thread ended; the pool starts another. A read that fails leaves the
- * page unreadable and the link judged on the response: our reader's failure is never a link-rot strike.
+ * (budget.ts hardStopMs) has its thread ended; the pool starts another.
  */
 function inPool(file: URL, workers: number, maxTextChars: number): Reader {
   let pool: Promise<Piscina<ReadTask, SourceRead>> | undefined;
@@ -128,7 +141,7 @@ function inPool(file: URL, workers: number, maxTextChars: number): Reader {
       // Our reader failed (stopped, a heap limit, a bug), not the server: the page is unreadable, the link no worse.
       const why = stopper.signal.aborted
         ? `reading was stopped after ${limitMs / 1000} s (twice the --read-budget of ${task.budget.timeMs / 1000} s, plus 5 s)`
-        : `the page could not be read: ${String(error).split('\n')[0] ?? ''}`;
+        : couldNotRead(error);
       return (await import('./read-source.js')).unreadSource(withBodyLength(task, bytes), why);
     } finally {
       unwatch();

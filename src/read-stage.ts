@@ -75,10 +75,8 @@ export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions
       ...(opts.previous && outcome.kind === 'response' ? { previous: opts.previous(f.url) } : {}),
     };
     const drop = !opts.keepBodies && !opts.replay && outcome.kind === 'response';
-    const read = reader.read(task, drop).then(
-      (done): ReadSource => filed(f, asks, done),
-      (error: unknown): ReadSource => ({ fetch: f, link: { linkStatus: 'error', reason: `the page could not be read: ${String(error)}` } }),
-    );
+    // A page our reader fails on comes back unreadable (read-pool.ts): never an error status of the link.
+    const read = reader.read(task, drop).then((done): ReadSource => filed(f, asks, done));
     pending.set(f.url, read.finally(() => backlog?.release(f.url)));
     if (drop) outcome.body = NOTHING;
   };

@@ -45,4 +45,11 @@ describe('the CLI bundle (npm run build)', () => {
     expect(withQueue.length).toBe(1);
     expect(withQueue[0]).toMatch(/var kSize = 64;/);
   });
+
+  it("holds undici's client as patched: HTTP/2 (node:http2) loads on the first h2 connection, not at start-up", () => {
+    const withClient = bundled.map(source).filter((text) => text.includes('connectH2Once'));
+    expect(withClient.length).toBe(1);
+    expect(withClient[0]).toMatch(/connectH2Once \?\?= require_client_h2\(\)/);
+    expect(withClient[0]).not.toMatch(/var connectH2 = require_client_h2\(\);/);
+  });
 });
