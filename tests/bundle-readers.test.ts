@@ -7,6 +7,10 @@ const bundled = readdirSync(dist).filter((f) => f.endsWith('.js') && (f.startsWi
 const source = (f: string): string => readFileSync(new URL(f, dist), 'utf8');
 
 describe('the CLI bundle (npm run build)', () => {
+  it('imports none of the CommonJS packages every reading thread loads from node_modules (Node would scan each for its exports)', () => {
+    for (const f of bundled) expect(source(f)).not.toMatch(/from\s*["'](?:snowball-stemmers|fastest-levenshtein|chardet)["']/);
+  });
+
   it('imports neither linkedom nor Readability from node_modules', () => {
     expect(bundled.length).toBeGreaterThan(2);
     for (const f of bundled) expect(source(f)).not.toMatch(/from\s*["'](?:linkedom|@mozilla\/readability)["']|require\(["'](?:linkedom|@mozilla\/readability)["']\)/);
