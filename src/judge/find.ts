@@ -3,7 +3,7 @@ import search from 'approx-string-match';
 import { distance } from 'fastest-levenshtein';
 import type { KeyPhrase } from '../types.js';
 import { factMatches, findFacts, findNumberWords, numberWordsFor, type Fact } from './facts.js';
-import { namesMatch, skeleton } from './names.js';
+import { formsMatch, skeleton, skeletonForms } from './names.js';
 import { otherFirstName } from './persons.js';
 import { normalize, type Normalized } from './normalize.js';
 import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
@@ -119,24 +119,36 @@ function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (to
   // across languages a city too (`Cairo` ~ `Каире`): CLDR's names where transliteration differs
   const countryOfPart = perPart(countryOf);
   const cityOfPart = perPart(cityOf);
-  const sameName = (part: string, token: string): boolean => {
-    if (namesMatch(part, token)) return true;
-    const country = countryOfPart(part);
-    if (country !== undefined && countryOf(token, pageLanguage) === country) return true;
-    if (!across) return false;
-    const city = cityOfPart(part);
-    return (city !== undefined && cityOf(token, pageLanguage) === city) || isCognate(part, token, pageLanguage);
+  const partForms = new Map<string, string[]>();
+  const formsOfPart = (part: string): string[] => {
+    let forms = partForms.get(part);
+    if (!forms) { forms = skeletonForms(part); partForms.set(part, forms); }
+    return forms;
   };
   return (token) => {
     const stem = stemWord(token, pageLanguage);
     const out = [...(claim.stems.get(stem) ?? [])];
     if (!/^\p{N}+$/u.test(token) && !STOP_WORDS.has(token)) {
+      // the token's skeleton forms and country, made once for all the name parts it is compared with
+      let tokenForms: string[] | undefined;
+      let tokenCountry: string | undefined | null = null;
+      const sameName = (part: string): boolean => {
+        if (part === token || formsMatch(formsOfPart(part), (tokenForms ??= skeletonForms(token)))) return true;
+        const country = countryOfPart(part);
+        if (country !== undefined) {
+          if (tokenCountry === null) tokenCountry = countryOf(token, pageLanguage);
+          if (tokenCountry === country) return true;
+        }
+        if (!across) return false;
+        const city = cityOfPart(part);
+        return (city !== undefined && cityOf(token, pageLanguage) === city) || isCognate(part, token, pageLanguage);
+      };
       if (english) out.push(...(claim.synonyms.get(stem) ?? []));
       for (const [i, parts] of claim.names) {
-        parts.forEach((part, k) => { if (sameName(part, token)) out.push(i * PART_SLOTS + k); });
+        parts.forEach((part, k) => { if (sameName(part)) out.push(i * PART_SLOTS + k); });
       }
       for (const [i, [word]] of claim.capitalWords) {
-        if (word && token !== word && sameName(word, token)) out.push(i * PART_SLOTS + SLOT.name);
+        if (word && token !== word && sameName(word)) out.push(i * PART_SLOTS + SLOT.name);
       }
       if (across) {
         for (const [i, word] of claim.words) if (matchesAcross(word, claim.language, token, pageLanguage)) out.push(i * PART_SLOTS + SLOT.across);

@@ -62,9 +62,14 @@ export function isGenderedVariant(a: string, b: string): boolean {
 
 /** True when two words are the same name up to case, transliteration and small spelling drift. */
 export function namesMatch(claimWord: string, sourceWord: string): boolean {
-  if (claimWord === sourceWord) return true;
-  const a = skeletonForms(claimWord);
-  const b = skeletonForms(sourceWord);
+  return claimWord === sourceWord || formsMatch(skeletonForms(claimWord), skeletonForms(sourceWord));
+}
+
+/**
+ * namesMatch on the two words' skeletonForms, for a caller comparing one word with many (the
+ * matcher makes a claim name part's forms once, and a page token's once for all the parts).
+ */
+export function formsMatch(a: readonly string[], b: readonly string[]): boolean {
   if (a.some((x) => x.length > 0 && b.includes(x))) return true;
   for (const x of a) {
     for (const y of b) {

@@ -12,18 +12,23 @@ export interface Scan {
   hits: Map<number, number[]>;
 }
 
-/** 0 = not yet known, 1 = word character, 2 = not; BMP only (astral letters fall back to a regex). */
+/** 0 = not yet known, 1 = word character, 2 = not; BMP only (surrogates count as word characters). ASCII is known from the start. */
 const WORD_CLASS = new Uint8Array(0x10000);
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+for (let code = 0; code < 0x80; code++) {
+  WORD_CLASS[code] = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) ? 1 : 2;
+}
 
-function isWordCode(code: number): boolean {
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
-  let c = WORD_CLASS[code] ?? 0;
-  if (c === 0) {
-    c = code >= 0xd800 && code <= 0xdfff ? 1 : WORD_RE.test(String.fromCharCode(code)) ? 1 : 2;
-    WORD_CLASS[code] = c;
-  }
+function learnWordCode(code: number): boolean {
+  const c = code >= 0xd800 && code <= 0xdfff ? 1 : WORD_RE.test(String.fromCharCode(code)) ? 1 : 2;
+  WORD_CLASS[code] = c;
   return c === 1;
+}
+
+/** One table look-up per character (for ASCII a chain of range tests cost twice as much). */
+function isWordCode(code: number): boolean {
+  const c = WORD_CLASS[code] ?? 0;
+  return c === 0 ? learnWordCode(code) : c === 1;
 }
 
 interface Entry { token: string; targets: readonly number[]; next?: Entry }

@@ -82,10 +82,13 @@ export function guessScriptLanguage(text: string): string | undefined {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
   let cyr = 0;
   let lat = 0;
-  for (let i = 0; i < sample.length; i++) {
+  const n = sample.length;
+  for (let i = 0; i < n; i++) {
     const c = sample.charCodeAt(i);
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) lat++;
     else if (c >= 0x400 && c <= 0x4ff) cyr++;
+    // decided once Cyrillic could no longer outnumber Latin in the rest (usually halfway through a Latin page)
+    if ((i & 1023) === 1023 && lat >= 3 && lat >= cyr + (n - i - 1)) return 'en';
   }
   if (cyr + lat < 3) return undefined;
   if (cyr > lat) return /[іїєґ]/i.test(sample) && !/[ыэъ]/i.test(sample) ? 'uk' : 'ru';
