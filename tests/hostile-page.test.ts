@@ -1,6 +1,7 @@
 // Hostile pages against the read stage: a PDF bomb, deep nesting, control characters in titles.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_READ_BUDGET, measureDepth } from '../src/page/budget.js';
+import { DEFAULT_READ_BUDGET } from '../src/page/budget.js';
+import { measureDepth } from '../src/page/depth.js';
 import { cleanText } from '../src/page/clean.js';
 import { readPage } from '../src/page/read.js';
 import { judgeLink } from '../src/judge/link.js';

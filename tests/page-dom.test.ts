@@ -1,5 +1,5 @@
 // linkedom as carried by patches/ (no listener map per node until one is added; no class list per parsed element): events and classes still work.
-import { Event, parseHTML } from 'linkedom';
+import { DOMParser, Event, parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 
 describe('linkedom events with listener maps created on demand', () => {
@@ -69,5 +69,23 @@ describe('linkedom getElementsByTagName', () => {
     const { document } = parseHTML('<html><body><p>1</p><div><P>2</P><img src="x"></div><my-el></my-el></body></html>');
     const count = (name: string) => document.getElementsByTagName(name).length;
     expect([count('p'), count('P'), count('Img'), count('img'), count('IMG'), count('my-el'), count('MY-EL')]).toEqual([2, 2, 0, 1, 1, 1, 1]);
+  });
+});
+
+describe('linkedom names and text as patched (names upper-cased once each, text gathered in one string)', () => {
+  it('gives HTML tag names upper-cased and XML ones as written, however often asked', () => {
+    const { document } = parseHTML('<html><body><div><my-Widget>w</my-Widget><svg><foreignObject></foreignObject></svg></div></body></html>');
+    const names = () => [...document.querySelectorAll('*')].map((el: { tagName: string; nodeName: string }) => `${el.tagName}/${el.nodeName}`);
+    expect(names()).toEqual(names());
+    expect(names()).toContain('MY-WIDGET/MY-WIDGET');
+    expect(names()).toContain('DIV/DIV');
+    const xml = new DOMParser().parseFromString('<root><Item>x</Item></root>', 'text/xml');
+    expect(xml.querySelector('Item')?.tagName).toBe('Item');
+  });
+
+  it('reads an element\'s text as its text nodes in order, nested or not', () => {
+    const { document } = parseHTML('<html><body><p id="p">One <b>two <i>three</i></b> four<!-- not text --></p><p id="e"></p></body></html>');
+    expect(document.getElementById('p')?.textContent).toBe('One two three four');
+    expect(document.getElementById('e')?.textContent).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-// The budgets for reading one page (time, HTML depth, PDF pages, text size): defaults, and the checks that need no parser.
+// The budgets for reading one page (time, HTML depth, PDF pages, text size): defaults and the clock (depth: depth.ts).
 
 /** What reading one response may cost; a page over any of them is unreadable, with the limit named. */
 export interface ReadBudget {
@@ -46,60 +46,4 @@ export function startClock(budget: Pick<ReadBudget, 'timeMs'>, now: () => number
     },
     remainingMs: () => Math.max(0, deadline - now()),
   };
-}
-
-// Elements that never hold children, and those whose end tag a parser implies (`<p>`, `<li>`…):
-// neither makes the tree deeper, so neither is counted.
-const VOID = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
-  'param', 'keygen', 'frame', 'basefont', 'bgsound',
-]);
-const FLAT = new Set([
-  ...VOID,
-  'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp', 'rtc',
-  'html', 'head', 'body',
-]);
-/** Where a self-closing slash closes (SVG, MathML) and where HTML resumes inside them (htmlparser2's lists). */
-const FOREIGN = new Set(['svg', 'math']);
-const HTML_INSIDE_FOREIGN = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
-/** Their content is text up to their own end tag: `<div>` inside a script is not an element. */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[!?][^>]*>?|<(\/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>?/g;
-
-/**
- * How deep the elements of `html` nest, by a stack of open tag names (an end tag closes up to its
- * match, as a parser does), without building a tree: linear, so it runs before the parser and
- * Readability, which grow superlinearly with depth. Stops counting once past `stopAt`. As in the
- * parser (linkedom's htmlparser2), `<div/>` opens a div: the slash closes only void elements and,
- * inside SVG or MathML, any element.
- */
-export function measureDepth(html: string, stopAt = Infinity): number {
-  const stack: string[] = [];
-  const foreign = [false];
-  let max = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
-    const name = m[2]?.toLowerCase();
-    if (name === undefined) continue; // comment, doctype, CDATA, processing instruction
-    if (m[1] === '/') {
-      if ((FOREIGN.has(name) || HTML_INSIDE_FOREIGN.has(name)) && foreign.length > 1) foreign.pop();
-      const at = stack.lastIndexOf(name);
-      if (at >= 0) stack.length = at;
-      continue;
-    }
-    if (RAW_TEXT.has(name)) {
-      const close = new RegExp(`</${name}`, 'gi');
-      close.lastIndex = TOKEN.lastIndex;
-      TOKEN.lastIndex = close.exec(html)?.index ?? html.length;
-      continue;
-    }
-    if (VOID.has(name)) continue;
-    if (FOREIGN.has(name)) foreign.push(true);
-    else if (HTML_INSIDE_FOREIGN.has(name)) foreign.push(false);
-    if (FLAT.has(name) || (foreign.at(-1) === true && /\/\s*$/.test(m[3] ?? ''))) continue;
-    stack.push(name);
-    if (stack.length > max) max = stack.length;
-    if (max > stopAt) break;
-  }
-  return max;
 }

@@ -1,5 +1,6 @@
 // The slice of the DOM the page stage uses, linkedom parsing, and a block-aware text walk.
 import { parseHTML } from 'linkedom';
+import { isSpace } from './space.js';
 
 // linkedom's typings point at lib.dom, which this project does not load; these structural
 // interfaces name exactly what we call, so the compiler still checks our side.
@@ -141,14 +142,6 @@ export function tidyText(text: string): string {
     .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
     .filter((line) => line.length > 0)
     .join('\n');
-}
-
-/** Whether a UTF-16 code unit is whitespace as a regular expression's `\s` has it. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

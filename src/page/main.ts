@@ -169,7 +169,7 @@ const RETRY_UNLIKELY_CHARS = 2_000;
 
 /**
  * Reads the main text; Readability consumes `doc`, so call this last. `depth`: how deep the page's
- * elements nest (budget.ts measureDepth), 0 when not measured.
+ * elements nest (depth.ts measureDepth), 0 when not measured.
  */
 export function readMainText(doc: DomDocument, htmlChars: number, depth = 0, rebuild?: Reparse): string {
   const huge = htmlChars > MAX_READABILITY_CHARS || depth > MAX_READABILITY_DEPTH
