@@ -19,6 +19,14 @@ describe('nested brackets', () => {
     ]);
   });
 
+  it('keeps the citations of [[[1]]] and [[1][[2]]], leaving no bracket in the claims', () => {
+    const a = parseArticle(article('The council approved a budget of 4.2 million dollars.[[[1]]] The mayor spoke in spring.[[1][[2]]]'), 'x.txt');
+    expect(a.claims.map((c) => [c.text, c.refs])).toEqual([
+      ['The council approved a budget of 4.2 million dollars.', [1]],
+      ['The mayor spoke in spring.', [1, 2]],
+    ]);
+  });
+
   it('[1[2]] keeps the real sentence as the claim, citing both', () => {
     const a = parseArticle(article('The council approved a budget of 4.2 million dollars.[1[2]] The mayor spoke.'), 'x.txt');
     expect(a.claims.map((c) => c.text)).toEqual(['The council approved a budget of 4.2 million dollars.']);

@@ -1,10 +1,11 @@
 // Unit tests for the network stage: the address classifier, retry policy, error mapping, and fetches through MockAgent.
 import net from 'node:net';
+import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { guardConnector, isPublicAddress, PRIVATE_ADDRESS_CODE, type Connector } from '../src/sources/address.js';
-import { listEncodings } from '../src/sources/body.js';
+import { listEncodings, readBody } from '../src/sources/body.js';
 import { HostPriorityPool } from '../src/sources/pool.js';
 import { describeFailure } from '../src/sources/failure.js';
 import { fetchSources, type FetchOptions } from '../src/sources/fetch.js';
@@ -147,6 +148,38 @@ describe('listEncodings', () => {
     [undefined, []], ['gzip', ['gzip']], ['GZIP', ['gzip']], ['identity', []], ['deflate, br', ['br', 'deflate']],
   ])('%s → %j', (header, expected) => {
     expect(listEncodings(header)).toEqual(expected);
+  });
+});
+
+describe('readBody', () => {
+  const chunks = ['<html>', 'x'.repeat(9000), '<p>end</p>', 'y'.repeat(70_000)].map((c) => Buffer.from(c));
+  const whole = Buffer.concat(chunks);
+  /** A buffer that owns all of its memory moves to a reading thread without a copy. */
+  const ownsItsMemory = (b: Uint8Array): boolean => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+
+  it.each([
+    ['unknown length', undefined],
+    ['the right Content-Length', whole.length],
+    ['a Content-Length too small', 100],
+    ['a Content-Length too large', whole.length + 500],
+  ])('gives the body exactly, in one buffer of its own size (%s)', async (_, length) => {
+    const read = await readBody(Readable.from(chunks), undefined, 1024 * 1024, length);
+    expect(Buffer.from(read.body).equals(whole)).toBe(true);
+    expect(ownsItsMemory(read.body)).toBe(true);
+    expect(read.truncated).toBe(false);
+  });
+
+  it('cuts at the cap, in one buffer of the cap', async () => {
+    const read = await readBody(Readable.from(chunks), undefined, 10_000);
+    expect(Buffer.from(read.body).equals(whole.subarray(0, 10_000))).toBe(true);
+    expect(ownsItsMemory(read.body)).toBe(true);
+    expect(read).toMatchObject({ truncated: true, truncation: 'max-size' });
+  });
+
+  it('decodes gzip the same way', async () => {
+    const read = await readBody(Readable.from([zlib.gzipSync(whole)]), 'gzip', 1024 * 1024);
+    expect(Buffer.from(read.body).equals(whole)).toBe(true);
+    expect(ownsItsMemory(read.body)).toBe(true);
   });
 });
 

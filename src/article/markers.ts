@@ -26,9 +26,10 @@ const PAGES = String.raw`(?:pp?\.|page|pages)?\s*[\divxlc]+(?:\s*[–-]\s*[\divx
 const FOOTNOTE = String.raw`\[\s*\d{1,4}(?:\s*[,:;]\s*${PAGES})?\s*\](?::\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?`;
 const NOTE = String.raw`\[(?:[a-z]{1,2}|(?:note|nb|n)\s*\d{1,3})\]`;
 const TAG = String.raw`\[(?:[a-z][a-z ]{0,30}needed|[a-z][a-z ]{0,30}\?|dubious[^\]]{0,20}|failed verification|dead link|permanent dead link|not in citation given|unreliable source\??|original research\??)\]`;
-// A copy artefact wraps markers in one more bracket: `[[1]]`, `[1[2]]`. The whole run is one token,
-// so no stray `[`, `]` or `1` is left in the claim's text.
-const NESTED = String.raw`\[\s*(?:\d{1,4}\s*[,;]?\s*)?(?:${FOOTNOTE}\s*)+\]`;
+// A copy artefact wraps markers in one or two more brackets: `[[1]]`, `[1[2]]`, `[[[1]]]`. The whole
+// run is one token, so no stray `[`, `]` or `1` is left in the claim's text.
+const wrapped = (inner: string): string => String.raw`\[\s*(?:\d{1,4}\s*[,;]?\s*)?(?:${inner}\s*)+\]`;
+const NESTED = wrapped(`(?:${wrapped(FOOTNOTE)}|${FOOTNOTE})`);
 const TOKEN = `(?:${NESTED}|${FOOTNOTE}|${NOTE}|${TAG})`;
 const GROUP = new RegExp(String.raw`(?:\s*${TOKEN})+`, 'giu');
 const NUMBER = /^\[\s*(\d+)/;

@@ -145,32 +145,57 @@ export async function readBody(
 }
 
 /**
- * Copies chunks into one growing buffer instead of keeping a chunk list and concatenating at the
- * end (which costs twice the body). With a known length the first allocation is exact.
+ * Reads the body into one buffer of its exact size, which moves to a reading thread without a copy.
+ * With a known length that buffer is allocated first and filled; otherwise the chunks are kept and
+ * joined once at the end. (A buffer doubling from 8 KB allocated 8+16+32+64+128 KB and copied most
+ * of that for an 80 KB page, then sliced it to size: 328 KB allocated per page; joining, 80 KB.)
  */
 async function collect(stream: Readable, maxBytes: number, sizeHint: number | undefined, state: { short: boolean }): Promise<BodyRead> {
-  // Unknown length: start at 8 KB and double, so thousands of small pages stay small.
-  let out = new Uint8Array(Math.min(maxBytes, sizeHint ?? 8 * 1024));
-  let size = 0;
+  const body = new BodyBuffer(Math.min(maxBytes, sizeHint ?? 0));
   try {
     for await (const chunk of stream) {
       const buf: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-      const room = maxBytes - size;
-      const piece = buf.length > room ? buf.subarray(0, room) : buf;
-      if (size + piece.length > out.length) {
-        const grown = new Uint8Array(Math.min(maxBytes, Math.max(size + piece.length, out.length * 2)));
-        grown.set(out.subarray(0, size));
-        out = grown;
-      }
-      out.set(piece, size);
-      size += piece.length;
-      if (buf.length > room) return { body: out.subarray(0, size), truncated: true, truncation: 'max-size' };
+      const room = maxBytes - body.size;
+      body.add(buf.length > room ? buf.subarray(0, room) : buf);
+      if (buf.length > room) return { body: body.bytes(), truncated: true, truncation: 'max-size' };
     }
   } catch (err) {
     if (!isShortBody(err)) throw err;
     state.short = true;
   }
-  return { body: size === out.length ? out : out.slice(0, size), truncated: false };
+  return { body: body.bytes(), truncated: false };
+}
+
+/** Bytes as they arrive: written into a buffer of the announced size while they fit, kept as chunks past it. */
+class BodyBuffer {
+  size = 0;
+  private filled = 0;
+  private readonly chunks: Uint8Array[] = [];
+  private readonly first: Uint8Array;
+  constructor(expected: number) {
+    this.first = new Uint8Array(expected);
+  }
+
+  add(piece: Uint8Array): void {
+    if (this.chunks.length === 0 && this.filled + piece.length <= this.first.length) {
+      this.first.set(piece, this.filled);
+      this.filled += piece.length;
+    } else this.chunks.push(piece);
+    this.size += piece.length;
+  }
+
+  /** The whole body in one buffer that owns all of its memory. */
+  bytes(): Uint8Array {
+    if (this.chunks.length === 0 && this.filled === this.first.length) return this.first;
+    const out = new Uint8Array(this.size);
+    out.set(this.first.subarray(0, this.filled));
+    let at = this.filled;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
 }
 
 function isZlibError(err: unknown): boolean {
