@@ -95,7 +95,7 @@ export async function fetchSources(urls: readonly string[], options: Partial<Fet
 
 /**
  * A URL is started (an async call, its closures, its place in the host's queue) only once its host
- * has a free slot: until then it is one string in its host's list. Starting every URL at once held
+ * has a free slot: until then it is one index in its host's list. Starting every URL at once held
  * ~1 KB per waiting URL for the whole run (10 MB at 10,000 sources, 100 MB at 100,000).
  */
 class Run {
