@@ -121,9 +121,8 @@ class Run {
     const results = new Array<SourceFetch>(urls.length);
     let left = urls.length;
     return new Promise((resolve, reject) => {
-      this.launch = (i) => {
-        const url = urls[i] ?? '';
-        this.fetchOne(url, parseHttpUrl(url)).then((fetched) => {
+      this.launch = (i, host) => {
+        this.fetchOne(urls[i] ?? '', host).then((fetched) => {
           results[i] = fetched;
           if (--left === 0) resolve(results);
         }, reject);
@@ -131,7 +130,7 @@ class Run {
       if (left === 0) resolve(results);
       urls.forEach((url, i) => {
         const host = parseHttpUrl(url)?.hostname.toLowerCase();
-        if (host === undefined) return this.launch(i); // an invalid URL sends nothing
+        if (host === undefined) return this.launch(i, undefined); // an invalid URL sends nothing
         this.global.addWork(host);
         const queue = this.unstarted.get(host) ?? { next: 0, items: [], busy: 0 };
         if (queue.items.length === 0) this.unstarted.set(host, queue);
@@ -141,8 +140,8 @@ class Run {
     });
   }
 
-  /** Starts the URL at this index of `all`'s list. */
-  private launch: (index: number) => void = () => undefined;
+  /** Starts the URL at this index of `all`'s list (its host as parsed there; undefined: not an http(s) URL). */
+  private launch: (index: number, host: string | undefined) => void = () => undefined;
 
   /** Starts the host's next URLs while fewer than `perHost` of its URLs are started and awake. */
   private topUp(host: string): void {
@@ -150,7 +149,7 @@ class Run {
     if (!queue) return;
     for (; queue.busy < Math.max(1, this.opts.perHost) && queue.next < queue.items.length; queue.next += 1) {
       queue.busy += 1;
-      this.launch(queue.items[queue.next] ?? 0);
+      this.launch(queue.items[queue.next] ?? 0, host);
     }
     if (queue.next >= queue.items.length && queue.busy === 0) this.unstarted.delete(host);
   }
@@ -163,15 +162,15 @@ class Run {
     if (change < 0) this.topUp(host);
   }
 
-  private async fetchOne(url: string, parsed: URL | undefined): Promise<SourceFetch> {
-    const host = parsed?.hostname.toLowerCase() ?? '';
+  /** `host`: the URL's lower-cased hostname, undefined for a URL that is not http(s) (nothing is sent). */
+  private async fetchOne(url: string, host: string | undefined): Promise<SourceFetch> {
     let started: number | undefined; // first request sent; time queued for a slot is not the source's fault
     let attempts = 0;
     let last: GetResult | undefined;
     for (let retry = 0; ; retry += 1) {
       // The host slot is taken first and the global slot inside it, so a request queued behind
       // its host never sits on a global slot (which would starve the pool on a hot host).
-      last = parsed
+      last = host !== undefined
         ? await this.hostLimit(host)(() => this.global.run(host, async () => {
           if (started === undefined) await this.opts.admit?.(url);
           started ??= performance.now();
@@ -182,17 +181,17 @@ class Run {
       if (retry >= this.opts.retries || last.requests === 0) break;
       const wait = planRetry(last.outcome, retry, this.opts, this.opts.random);
       if (wait === undefined) break;
-      if (parsed) this.setAwake(host, -1);
+      if (host !== undefined) this.setAwake(host, -1);
       await this.opts.sleep(wait);
-      if (parsed) this.setAwake(host, 1);
+      if (host !== undefined) this.setAwake(host, 1);
     }
-    if (parsed) this.global.finishWork(host);
+    if (host !== undefined) this.global.finishWork(host);
     this.done += 1;
     this.report(url, 'done');
     const elapsedMs = started === undefined ? 0 : Math.round(performance.now() - started);
     const fetched: SourceFetch = { url, finalUrl: last.finalUrl, redirects: last.redirects, outcome: last.outcome, attempts, elapsedMs };
     this.opts.onFetched?.(fetched);
-    if (parsed) this.setAwake(host, -1);
+    if (host !== undefined) this.setAwake(host, -1);
     return fetched;
   }
 
