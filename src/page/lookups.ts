@@ -33,23 +33,36 @@ function lower(name: string): string {
 }
 
 /**
- * The descendants of `root` that pass `test`, in document order, outside `<template>` contents:
- * what `querySelectorAll(selector)` returns for the selector `test` stands for. linkedom answers
- * selectors through a CSS selector engine; one pass over its node list is several times cheaper.
+ * Calls `visit` with each element below `root`, in document order, outside `<template>` contents,
+ * until it returns false: one pass over linkedom's node list. False when the list's links are
+ * absent (a linkedom release that renamed them): nothing was visited.
  */
-function elementsWhere(root: Pick<DomDocument, 'querySelectorAll'>, selector: string, test: (node: Listed) => boolean): DomElement[] {
+function walkElements(root: object, visit: (node: Listed) => boolean): boolean {
   const sym = linksOf(root);
-  // should a linkedom release rename its links: the selector engine, slower, same answer
-  if (!sym) return [...root.querySelectorAll(selector)];
-  const found: Listed[] = [];
+  if (!sym) return false;
   const start = root as unknown as Listed;
   const end = start[sym.end];
   for (let node = start[sym.next]; node && node !== end; node = node[sym.next]) {
     if (node.nodeType !== 1) continue;
-    if (test(node)) found.push(node);
+    if (!visit(node)) break;
     if (node.localName === 'template') node = node[sym.end] ?? node;
   }
-  return found as unknown as DomElement[];
+  return true;
+}
+
+/**
+ * The descendants of `root` that pass `test`: what `querySelectorAll(selector)` returns for the
+ * selector `test` stands for. linkedom answers selectors through a CSS selector engine; one pass
+ * over its node list is several times cheaper.
+ */
+function elementsWhere(root: Pick<DomDocument, 'querySelectorAll'>, selector: string, test: (node: Listed) => boolean): DomElement[] {
+  const found: Listed[] = [];
+  const walked = walkElements(root, (node) => {
+    if (test(node)) found.push(node);
+    return true;
+  });
+  // without the node list's links: the selector engine, slower, same answer
+  return walked ? found as unknown as DomElement[] : [...root.querySelectorAll(selector)];
 }
 
 /**
@@ -72,18 +85,8 @@ export function elementsWithAttribute(root: Pick<DomDocument, 'querySelectorAll'
  * past `stopAt`: `querySelectorAll('*')`'s length, which lists every element first.
  */
 export function countElements(root: Pick<DomDocument, 'querySelectorAll'>, stopAt: number): number {
-  const sym = linksOf(root);
   let count = 0;
-  if (!sym) {
-    for (const _ of root.querySelectorAll('*')) if (++count > stopAt) break;
-    return count;
-  }
-  const start = root as unknown as Listed;
-  const end = start[sym.end];
-  for (let node = start[sym.next]; node && node !== end && count <= stopAt; node = node[sym.next]) {
-    if (node.nodeType !== 1) continue;
-    count++;
-    if (node.localName === 'template') node = node[sym.end] ?? node;
-  }
+  if (walkElements(root, () => ++count <= stopAt)) return count;
+  for (const _ of root.querySelectorAll('*')) if (++count > stopAt) break;
   return count;
 }
