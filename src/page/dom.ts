@@ -62,16 +62,24 @@ function isElement(node: DomNode): node is DomElement {
   return node.nodeType === 1;
 }
 
-/** Element names upper-cased once each (pages may invent any number of custom names: bounded). */
-const upperCased = new Map<string, string>();
-function upper(name: string): string {
-  const known = upperCased.get(name);
-  if (known !== undefined) return known;
-  if (upperCased.size > 4096) upperCased.clear();
-  const up = name.toUpperCase();
-  upperCased.set(name, up);
-  return up;
+/**
+ * `convert` remembered per element name, as names repeat on every page; pages may invent any number
+ * of custom names, so the memory is bounded (cleared past 4,096 names).
+ */
+export function perElementName(convert: (name: string) => string): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    const seen = known.get(name);
+    if (seen !== undefined) return seen;
+    if (known.size > 4096) known.clear();
+    const converted = convert(name);
+    known.set(name, converted);
+    return converted;
+  };
 }
+
+/** Element names upper-cased once each. */
+const upper = perElementName((name) => name.toUpperCase());
 
 // Block boundaries are marked with U+0001 while walking, so one whitespace pass at the end can
 // collapse source newlines (just spaces in HTML) without touching the breaks we put in.

@@ -1,5 +1,5 @@
 // Element look-ups as one pass over linkedom's node list, standing in for its CSS selector engine.
-import type { DomDocument, DomElement } from './dom.js';
+import { perElementName, type DomDocument, type DomElement } from './dom.js';
 
 /** A node as linkedom stores it: a parent's descendants are one linked list in document order. */
 interface Listed {
@@ -21,16 +21,8 @@ function linksOf(node: object): { next: symbol; end: symbol } | null {
   return links;
 }
 
-/** Tag names lower-cased once each (pages may invent any number of custom element names: bounded). */
-const lowerCased = new Map<string, string>();
-function lower(name: string): string {
-  const known = lowerCased.get(name);
-  if (known !== undefined) return known;
-  if (lowerCased.size > 4096) lowerCased.clear();
-  const low = name.toLowerCase();
-  lowerCased.set(name, low);
-  return low;
-}
+/** Tag names lower-cased once each. */
+const lower = perElementName((name) => name.toLowerCase());
 
 /**
  * Calls `visit` with each element below `root`, in document order, outside `<template>` contents,
