@@ -107,24 +107,20 @@ export function prepareClaim(phrases: readonly KeyPhrase[], language: string | u
 function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (token: string) => number[] {
   const across = languagesDiffer(claim.language ?? 'en', pageLanguage);
   const english = (pageLanguage ?? 'en') === 'en' && !across;
-  // a claim name part's place, looked up once per part (not once per page token)
-  const perPart = (placeOf: (word: string, language?: string) => string | undefined) => {
-    const seen = new Map<string, string | undefined>();
-    return (part: string): string | undefined => {
-      if (!seen.has(part)) seen.set(part, placeOf(part, claim.language));
-      return seen.get(part);
+  // what a claim name part is (its place, its skeleton forms), worked out once per part (not once per page token)
+  const perPart = <T>(of: (part: string) => T) => {
+    const seen = new Map<string, [T]>(); // boxed: an answer may itself be undefined
+    return (part: string): T => {
+      let box = seen.get(part);
+      if (!box) { box = [of(part)]; seen.set(part, box); }
+      return box[0];
     };
   };
   // only a claim name that is a country looks a token up among country names (`Russia` ~ `России`);
   // across languages a city too (`Cairo` ~ `Каире`): CLDR's names where transliteration differs
-  const countryOfPart = perPart(countryOf);
-  const cityOfPart = perPart(cityOf);
-  const partForms = new Map<string, string[]>();
-  const formsOfPart = (part: string): string[] => {
-    let forms = partForms.get(part);
-    if (!forms) { forms = skeletonForms(part); partForms.set(part, forms); }
-    return forms;
-  };
+  const countryOfPart = perPart((part) => countryOf(part, claim.language));
+  const cityOfPart = perPart((part) => cityOf(part, claim.language));
+  const formsOfPart = perPart(skeletonForms);
   return (token) => {
     const stem = stemWord(token, pageLanguage);
     const out = [...(claim.stems.get(stem) ?? [])];
