@@ -3,8 +3,9 @@
 //   npm run bench:report -- --claims 10000 --rounds 3
 //   npm run bench:report -- --report /tmp/x/out/report.json   (a saved single-article report instead of the generated one)
 //   node build/bench/bench/report.js --rounds 5           (without rebuilding: e.g. alternately with another build's copy)
+//   node build/bench/bench/report.js --save /tmp/r.json   (the generated report, to render it with two builds and compare)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '5' },
     report: { type: 'string' },
     child: { type: 'boolean', default: false },
+    /** Writes the generated report as report.json to this file and stops (to compare two builds' output on it). */
+    save: { type: 'string' },
   },
 });
 
@@ -146,5 +149,6 @@ function main(): void {
     + `end phase ${median(all.map((f) => f.reports + f.history)).toFixed(0)} ms CPU, wall ${median(all.map((f) => f.wall)).toFixed(0)} ms`);
 }
 
-if (args.child) void child();
+if (args.save) writeFileSync(args.save, JSON.stringify(generatedReport(Number(args.claims)), null, 2));
+else if (args.child) void child();
 else main();
