@@ -44,7 +44,7 @@ function addExtract(program: Command): void {
     .action(async (articles: string[], flags: { refs?: string; inputFormat?: string; maxInputSize?: string; linksAsCitations?: boolean; wikiApi?: string; revision?: string; allowPrivateHosts?: boolean }) => {
       const { runExtract } = await import('./commands/extract.js');
       // JSON escapes for C1 controls: the same data, nothing a terminal acts on.
-      process.stdout.write(`${terminalSafeJson(await runExtract(articles, flags))}\n`);
+      process.exitCode = await runExtract(articles, flags, (json) => process.stdout.write(`${terminalSafeJson(json)}\n`));
     });
 }
 

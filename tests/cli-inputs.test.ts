@@ -179,6 +179,42 @@ describe('pages a folder or glob finds that cite nothing', () => {
   });
 });
 
+describe('files a folder or glob finds that cannot be read', () => {
+  it('are left out with one line each, the rest is audited and reported, and the run exits 2', async () => {
+    const d = join(dir, 'mixed');
+    mkdirSync(join(d, 'docs'), { recursive: true });
+    writeFileSync(join(d, 'docs', 'alpha.txt'), article('Alpha', 'The Riverside city council approved a budget of 4.2 million dollars for the new library.'));
+    writeFileSync(join(d, 'docs', 'alpha.references.json'), JSON.stringify({ references: [{ id: 1, url: web.url(ROUTES.ok) }, { id: 2, url: web.url(ROUTES.ok) }] }));
+    // A page with no article body, and an article whose references file beside it is malformed.
+    writeFileSync(join(d, 'docs', 'banner.html'), '<!doctype html><html><body><div>Site banner</div></body></html>');
+    writeFileSync(join(d, 'docs', 'gamma.txt'), article('Gamma', 'The council approved 4.2 million dollars for the library.'));
+    writeFileSync(join(d, 'docs', 'gamma.references.json'), JSON.stringify({ references: [{ id: 'one', url: web.url(ROUTES.ok) }] }));
+    const r = await runCli(['verify', 'docs', ...LIVE, '-q', '--out', 'o'], { cwd: d });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^citecheck: docs\/banner\.html is left out \(cannot be read\): .*no article body/);
+    expect(lines[1]).toMatch(/^citecheck: docs\/gamma\.txt is left out \(cannot be read\): .*references\[0\]\.id/);
+    expect(lines.at(-1)).toBe('citecheck: 2 files could not be read and were left out (named above): exit 2');
+    // The readable article was still fetched, judged and reported.
+    const report = ReportSchema.parse(JSON.parse(readFileSync(join(d, 'o', 'report.json'), 'utf8')));
+    expect(report.article.path).toBe('docs/alpha.txt');
+    expect(report.claims.flatMap((c) => c.citations.map((x) => x.verdict))).toContain('supported');
+    // extract prints what it could read and exits 2 the same way.
+    const x = await runCli(['extract', 'docs/*.txt', 'docs/*.html'], { cwd: d });
+    expect(x.code).toBe(2);
+    const claims = z.object({ claims: z.array(z.object({ text: z.string() })) }).parse(JSON.parse(x.stdout)).claims;
+    expect(claims.map((c) => c.text).join(' ')).toMatch(/Riverside city council/);
+    // The same bad file named on the command line stops the run at once, as any bad input does.
+    const named = await runCli(['verify', 'docs/alpha.txt', 'docs/banner.html', ...LIVE, '-q', '--out', 'o2'], { cwd: d });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/^citecheck: cannot read docs\/banner\.html: no article body/);
+    // Nothing readable at all: the first reason stops the run, as before.
+    const none = await runCli(['verify', 'docs/*.html', ...LIVE, '-q', '--out', 'o3'], { cwd: d });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^citecheck: cannot read docs\/banner\.html: no article body/);
+  });
+});
+
 describe('references.json merged by id', () => {
   it('a beside file adds a URL and overrides one; --refs replaces the beside file', async () => {
     const d = join(dir, 'merge');

@@ -3,9 +3,10 @@
 import nodePath from 'node:path';
 import { parseInputFormat } from '../article/detect.js';
 import { expandInputs, readArticleFile } from '../article/inputs.js';
+import { displayPath } from '../article/read.js';
 import { articleReferences, findReferencesFile, findReferencesForUrl } from '../config/article-refs.js';
 import { loadReferences, type LoadedReferences } from '../config/load.js';
-import { InputError } from '../errors.js';
+import { EXIT, InputError } from '../errors.js';
 import type { Article } from '../types.js';
 import type { ArticleInput } from '../verify.js';
 import { DEFAULT_REFS, requireSomethingToCheck, whatToGive } from './first-contact.js';
@@ -30,10 +31,22 @@ export type UrlReader = (url: string) => Promise<Article>;
 // A URL argument is compared as written; files by their absolute path.
 const samePath = (a: string, b: string) => a === b || nodePath.resolve(a) === nodePath.resolve(b);
 
-/** Every article of the run with its merged references; bad input is one InputError (exit 2). */
+/** The articles read, and how many files a folder or glob found could not be read (each named on stderr). */
+export interface LoadedArticles {
+  articles: ArticleInput[];
+  /** Files left out for bad input: the run audits the rest, then exits 2. */
+  unread: number;
+}
+
+/**
+ * Every article of the run with its merged references. Bad input is one InputError (exit 2), except
+ * in a file a folder or glob found: one unreadable page of a docs tree (no article body, a wikitext
+ * reader not installed, a malformed references file beside it) is left out with one line, so the
+ * other articles are still audited and reported; the caller exits 2 after.
+ */
 export async function loadArticles(
   args: readonly string[], flags: InputFlags, command: string, readUrl?: UrlReader,
-): Promise<ArticleInput[]> {
+): Promise<LoadedArticles> {
   const format = parseInputFormat(flags.inputFormat);
   const options = { ...(format ? { format } : {}), ...(flags.linksAsCitations ? { linksAsCitations: true } : {}) };
   const limits = flags.maxInputSize === undefined ? {} : inputLimits(flags.maxInputSize);
@@ -48,11 +61,12 @@ export async function loadArticles(
         `add "article" to ${flags.refs ?? DEFAULT_REFS}, or ${whatToGive(command)}`);
     }
     const article = await readArticleFile(loaded.articlePath, options, limits);
-    return [{ article, ...articleReferences(article, loaded) }];
+    return { articles: [{ article, ...articleReferences(article, loaded) }], unread: 0 };
   }
   const inputs = await expandInputs(args);
   const refsFor = explicitRefs(explicit, inputs.map((i) => (i.kind === 'file' ? i.path : i.url)), flags.refs);
-  const out: ArticleInput[] = [];
+  const out: (ArticleInput & { found?: boolean })[] = [];
+  const unread: { path: string; error: InputError }[] = [];
   for (const input of inputs) {
     if (input.kind === 'url') {
       if (!readUrl) {
@@ -63,10 +77,35 @@ export async function loadArticles(
       out.push({ article, ...articleReferences(article, refsFor(input.url) ?? await findReferencesForUrl(input.url)) });
       continue;
     }
-    const article = await readArticleFile(input.path, options, limits);
-    out.push({ article, ...articleReferences(article, refsFor(input.path) ?? await findReferencesFile(input.path)), ...(input.found ? { found: true } : {}) });
+    const read = async (file: string) => {
+      const article = await readArticleFile(file, options, limits);
+      return { article, ...articleReferences(article, refsFor(file) ?? await findReferencesFile(file)) };
+    };
+    if (!input.found) {
+      out.push(await read(input.path));
+      continue;
+    }
+    try {
+      out.push({ ...await read(input.path), found: true });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      unread.push({ path: input.path, error });
+    }
   }
-  return leaveOutUncited(out);
+  // Nothing readable at all: the run has nothing to audit, so the first reason stops it as before.
+  const [first] = unread;
+  if (first && out.length === 0) throw first.error;
+  for (const { path, error } of unread) {
+    printErr(`citecheck: ${displayPath(path)} is left out (cannot be read): ${error.message}${error.hint ? `; ${error.hint}` : ''}\n`);
+  }
+  return { articles: leaveOutUncited(out), unread: unread.length };
+}
+
+/** The run's exit code once files were left out unread: 2 (bad input), after the rest was audited and reported. */
+export function withUnread(code: number, unread: number): number {
+  if (unread === 0) return code;
+  printErr(`citecheck: ${counted(unread, 'file')} could not be read and ${unread === 1 ? 'was' : 'were'} left out (named above): exit 2\n`);
+  return EXIT.usage;
 }
 
 /**

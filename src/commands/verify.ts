@@ -12,7 +12,7 @@ import { defaultWorkers } from '../read-pool.js';
 import { verifyRun } from '../verify.js';
 import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
 import type { Review } from '../review/schema.js';
-import { loadArticles, type InputFlags } from './articles.js';
+import { loadArticles, withUnread, type InputFlags } from './articles.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
 import { printErr, printOut } from '../terminal.js';
@@ -86,7 +86,7 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   const read = readOptions(flags);
   const workers = flags.workers === undefined ? defaultWorkers() : positiveInt(flags.workers, '--workers', 0);
   checkWikiFlags(args, flags);
-  const articles = await loadArticles(args, flags, 'verify', wikiReader(flags, baseFetch.timeoutMs));
+  const { articles, unread } = await loadArticles(args, flags, 'verify', wikiReader(flags, baseFetch.timeoutMs));
   // Review decisions are keyed by the article's path relative to the reviews file (a fetched article: its URL).
   const reviews = await Promise.all(articles.map((a) => loadArticleReviews(a.article.path, flags.reviews)));
   await prepareOutputs({ dirs: [flags.out], files: [...(historyAt ? [historyAt.database] : []), ...(flags.warc ? [flags.warc] : [])] });
@@ -157,10 +157,10 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   if (flags.changedOnly) {
     const text = report.changes ? renderChanges(report.changes, { plain: true }) : 'Offline run: nothing recorded.\n';
     if (!flags.quiet) printOut(`${text}\nreports: ${shown.join(', ')}\n`);
-    return report.changes?.news ? 1 : 0;
+    return withUnread(report.changes?.news ? 1 : 0, unread);
   }
   if (!flags.quiet) (await import('./summary.js')).printSummary(report, shown, failOn, flags.verbose ?? false);
-  return runExitCode(report, failOn);
+  return withUnread(runExitCode(report, failOn), unread);
 }
 
 
