@@ -5,10 +5,12 @@ import { LINK_STATUSES, VERDICTS, type Citation, type SourceReport } from '../ty
 import { PROBLEM_VERDICTS, sourceFor } from './build.js';
 import { escapeHtml as esc } from './escape.js';
 import { badge, link, renderArchiveCheck, renderChangesHtml } from './html-parts.js';
+import { highlight } from './highlight.js';
 import { filterAttributes, linkFilterId, renderStyle, verdictFilterId } from './html-style.js';
 import { articleViews, isRunReport, type AnyReport, type ClaimReport, type Report } from './schema.js';
 
 export { escapeHtml, safeHref } from './escape.js';
+export { highlight } from './highlight.js';
 
 /** No script at all, so no script-src: under default-src 'none' nothing but our inline CSS can run. */
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -184,26 +186,6 @@ ${evidence}${found}${missing}
 <p class="reason">${esc(c.reason)}</p>${c.review ? `\n<p class="review">${esc(reviewLine(c.review))}</p>` : ''}
 ${c.archive ? renderArchiveCheck(c.archive, (snippet) => highlight(snippet, [...c.matched, ...c.missing])) : ''}
 </li>`;
-}
-
-/** Marks each matched phrase in the snippet; ranges are found on the raw text, then each piece is escaped. */
-export function highlight(snippet: string, phrases: readonly string[]): string {
-  const ranges: [number, number][] = [];
-  for (const phrase of phrases) {
-    const words = phrase.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    if (words.join('').length < 2) continue;
-    for (const m of snippet.matchAll(new RegExp(words.join('\\s+'), 'giu'))) ranges.push([m.index, m.index + m[0].length]);
-  }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  let out = '';
-  let at = 0;
-  for (const [start, end] of ranges) {
-    if (end <= at) continue;
-    const from = Math.max(start, at);
-    out += `${esc(snippet.slice(at, from))}<mark>${esc(snippet.slice(from, end))}</mark>`;
-    at = end;
-  }
-  return out + esc(snippet.slice(at));
 }
 
 function* renderSources(r: Report, prefix: string): Generator<string> {

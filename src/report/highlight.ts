@@ -1,0 +1,160 @@
+// Marks phrases in an evidence snippet as a case-insensitive Unicode RegExp per phrase would, without compiling one per phrase.
+import { escapeHtml as esc } from './escape.js';
+
+/**
+ * Marks each matched phrase in the snippet; ranges are found on the raw text, then each piece is
+ * escaped. A phrase matches as `new RegExp(words.join('\\s+'), 'giu')` would (its words literal,
+ * any run of whitespace between them; one-character phrases are skipped), each phrase's matches
+ * left to right without overlapping each other; overlaps between phrases are merged.
+ */
+export function highlight(snippet: string, phrases: readonly string[]): string {
+  const ranges: [number, number][] = [];
+  // Most snippets are ASCII: lower-cased they keep their offsets, and indexOf finds where a phrase may start.
+  const folded = NON_ASCII.test(snippet) ? undefined : snippet.toLowerCase();
+  for (const phrase of phrases) {
+    const words = phrase.trim().split(/\s+/).filter(Boolean);
+    if (patternLength(words) < 2) continue;
+    if (folded === undefined) findAll(snippet, words.map(codePoints), ranges);
+    else findAllAscii(folded, words.map(asciiFold), ranges);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    out += `${esc(snippet.slice(at, from))}<mark>${esc(snippet.slice(from, end))}</mark>`;
+    at = end;
+  }
+  return out + esc(snippet.slice(at));
+}
+
+const SYNTAX = /[.*+?^${}()|[\]\\]/g;
+
+/** The length of the words' escaped pattern without separators (what the skip rule was written against). */
+function patternLength(words: readonly string[]): number {
+  let n = 0;
+  for (const w of words) n += w.length + (w.match(SYNTAX)?.length ?? 0);
+  return n;
+}
+
+/** Code points, as a `u` pattern reads them: a pair is one, a lone surrogate is one. */
+function codePoints(word: string): number[] {
+  return Array.from(word, (ch) => ch.codePointAt(0) ?? 0);
+}
+
+const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
+
+const NON_ASCII = /[^\0-\x7F]/;
+
+/**
+ * A word as the ASCII text it can match: lower-cased, the two letters outside ASCII that fold into
+ * it (ſ, Kelvin's K) folded, undefined when it holds any other: those never match an ASCII character.
+ */
+function asciiFold(word: string): string | undefined {
+  if (!NON_ASCII.test(word)) return word.toLowerCase();
+  let out = '';
+  for (const ch of word) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 128) out += String.fromCharCode(asciiLower(cp));
+    else if (cp === 0x17f) out += 's';
+    else if (cp === 0x212a) out += 'k';
+    else return undefined;
+  }
+  return out;
+}
+
+/** findAll on a lower-cased ASCII snippet: every offset is a character, `\s` is ASCII's six spaces. */
+function findAllAscii(folded: string, words: readonly (string | undefined)[], ranges: [number, number][]): void {
+  const [first] = words;
+  if (first === undefined || words.includes(undefined)) return;
+  for (let i = folded.indexOf(first); i !== -1; i = folded.indexOf(first, i)) {
+    let at = i + first.length;
+    for (let w = 1; at !== -1 && w < words.length; w += 1) {
+      const before = at;
+      while (at < folded.length && isSpace(folded.charCodeAt(at))) at += 1;
+      const word = words[w] ?? '';
+      at = at > before && folded.startsWith(word, at) ? at + word.length : -1;
+    }
+    if (at === -1) {
+      i += 1;
+    } else {
+      ranges.push([i, at]);
+      i = at;
+    }
+  }
+}
+
+/** Every match of the words in the snippet, left to right, each search going on where the last match ended. */
+function findAll(snippet: string, words: readonly number[][], ranges: [number, number][]): void {
+  for (let i = 0; i < snippet.length;) {
+    const end = matchAt(snippet, i, words);
+    if (end > i) {
+      ranges.push([i, end]);
+      i = end;
+    } else {
+      i += width(snippet.codePointAt(i) ?? 0);
+    }
+  }
+}
+
+/** Where a match starting at `from` ends, or -1. Greedy whitespace needs no backtracking: no word starts with it. */
+function matchAt(snippet: string, from: number, words: readonly number[][]): number {
+  let at = from;
+  for (let w = 0; w < words.length; w += 1) {
+    if (w > 0) {
+      const before = at;
+      while (at < snippet.length && isSpace(snippet.charCodeAt(at))) at += 1;
+      if (at === before) return -1;
+    }
+    for (const p of words[w] ?? []) {
+      if (at >= snippet.length) return -1;
+      const cp = snippet.codePointAt(at) ?? 0;
+      if (!sameLetter(p, cp)) return -1;
+      at += width(cp);
+    }
+  }
+  return at;
+}
+
+const SPACE = /^\s$/u;
+const spaces = new Map<number, boolean>();
+
+/** `\s`: every such character is in the BMP, so a UTF-16 unit is enough. */
+function isSpace(unit: number): boolean {
+  if (unit < 128) return unit === 32 || (unit >= 9 && unit <= 13);
+  let known = spaces.get(unit);
+  if (known === undefined) {
+    known = SPACE.test(String.fromCharCode(unit));
+    spaces.set(unit, known);
+  }
+  return known;
+}
+
+const asciiLower = (cp: number): number => (cp >= 65 && cp <= 90 ? cp + 32 : cp);
+/** One `^x$` iu pattern per code point of a phrase, and the answer per pair of code points. */
+const single = new Map<number, RegExp>();
+const pairs = new Map<number, boolean>();
+
+/**
+ * Whether pattern code point `p` matches `cp` under the i and u flags (simple case folding). ASCII
+ * pairs are answered directly; any other pair is asked of the RegExp engine once and remembered.
+ */
+function sameLetter(p: number, cp: number): boolean {
+  if (p === cp) return true;
+  if (p < 128 && cp < 128) return asciiLower(p) === asciiLower(cp);
+  const key = p * 0x110000 + cp;
+  let same = pairs.get(key);
+  if (same === undefined) {
+    let re = single.get(p);
+    if (!re) {
+      re = new RegExp(`^${String.fromCodePoint(p).replace(SYNTAX, '\\$&')}$`, 'iu');
+      single.set(p, re);
+    }
+    same = re.test(String.fromCodePoint(cp));
+    // A bound for a long-lived process that highlights text in many scripts: the answers are cheap to ask again.
+    if (pairs.size >= 1 << 16) pairs.clear();
+    pairs.set(key, same);
+  }
+  return same;
+}
