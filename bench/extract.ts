@@ -1,8 +1,10 @@
 // Prints readPage throughput (ms/page, MB/s) on news pages, a ~170 KB page and a ~5 MB page: `npx tsx bench/extract.ts`;
-// `node build/bench/bench/extract.js news [RUNS]` reads only bench:verify's ~80 KB news page, RUNS times (default 300).
+// `node build/bench/bench/extract.js news [RUNS]` reads only bench:verify's ~80 KB news page, RUNS times (default 300);
+// `node build/bench/bench/extract.js articles [RUNS]` reads only the large articles (cold in RUNS fresh processes, default 5).
 import { readPage } from '../src/page/read.js';
 import { measureMarkdownFolder, measureWikitext } from './readers.js';
 import type { SourceFetch } from '../src/types.js';
+import { measureBigArticles, readOnce } from './big-articles.js';
 import { benchWikiHtml } from './wiki-html.js';
 import { newsPage } from './verify-input.js';
 
@@ -51,6 +53,14 @@ async function measure(label: string, html: string, runs: number): Promise<void>
 }
 
 const verifyNews = newsPage(7, 'https://gazette.example/news/bridge');
+if (process.argv[2] === 'article') {
+  await readOnce(process.argv[3] ?? '', Number(process.argv[4]), Number(process.argv[5] ?? 0));
+  process.exit(0);
+}
+if (process.argv[2] === 'articles') {
+  measureBigArticles(process.argv[1] ?? '', Number(process.argv[3] ?? 5));
+  process.exit(0);
+}
 if (process.argv[2] === 'news') {
   await measure('bench:verify news page', verifyNews, Number(process.argv[3] ?? 300));
   process.exit(0);
@@ -62,3 +72,4 @@ await measure('huge page', buildPage(5_000_000), 3);
 await measureMarkdownFolder(200);
 await measureWikitext(200);
 benchWikiHtml();
+measureBigArticles(process.argv[1] ?? '');

@@ -29,11 +29,13 @@ describe('liftMarkers', () => {
   });
 
   it('maps every clean character back to the same raw character', () => {
-    const raw = 'Alpha [1] beta.[2][3] Gamma.';
-    const lifted = liftMarkers(raw);
-    [...lifted.clean].forEach((ch, i) => {
-      if (ch !== ' ') expect(raw[lifted.rawIndex[i] ?? -1]).toBe(ch);
-    });
+    for (const raw of ['Alpha [1] beta.[2][3] Gamma.', 'It is.[1]Next [2] [a] one.[3]', '[1] Lead. Tail [2]', '']) {
+      const lifted = liftMarkers(raw);
+      [...lifted.clean].forEach((ch, i) => {
+        if (ch !== ' ') expect(raw[lifted.rawAt(i)]).toBe(ch);
+      });
+      expect(lifted.rawAt(lifted.clean.length)).toBe(raw.length);
+    }
   });
 });
 

@@ -88,7 +88,7 @@ function locate(lifted: LiftedLine, piece: Piece, place: Place): Located {
   const raw = lifted.clean.slice(piece.start, piece.end);
   const lead = raw.search(/[^\s,;:]/u);
   const first = piece.start + Math.max(lead, 0);
-  return { text: tidy(raw.slice(Math.max(lead, 0))), ...place(lifted.rawIndex[first] ?? 0) };
+  return { text: tidy(raw.slice(Math.max(lead, 0))), ...place(lifted.rawAt(first)) };
 }
 
 /**
@@ -102,7 +102,7 @@ export function claimParagraph(paragraph: Paragraph): ParagraphClaims {
 
 /**
  * The same rules over text whose markers were lifted by a format reader (wikitext, Markdown,
- * HTML): `place` turns a raw index of `lifted.rawIndex` into the claim's file position.
+ * HTML): `place` turns a raw index (`lifted.rawAt`) into the claim's file position.
  */
 export function claimLifted(lifted: LiftedLine, section: string, place: Place): ParagraphClaims {
   const claims: DraftClaim[] = [];

@@ -1,5 +1,5 @@
 // Gives each claim an id that survives edits elsewhere in the article: a hash of its own text.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { normalize } from '../judge/normalize.js';
 import type { Claim } from '../types.js';
 import type { DraftClaim } from './claims.js';
@@ -17,7 +17,8 @@ export function normaliseClaimText(text: string): string {
 export function assignClaimIds(drafts: DraftClaim[]): Claim[] {
   const seen = new Map<string, number>();
   return drafts.map((draft) => {
-    const base = `c${createHash('sha256').update(normaliseClaimText(draft.text)).digest('hex').slice(0, 8)}`;
+    // One-shot hash(): no Hash object per claim.
+    const base = `c${hash('sha256', normaliseClaimText(draft.text), 'hex').slice(0, 8)}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return { id: n === 1 ? base : `${base}-${n}`, ...draft };

@@ -13,8 +13,8 @@ export interface MarkerGroup {
 export interface LiftedLine {
   /** The line without markers (and without the space before them). */
   clean: string;
-  /** rawIndex[i] = index in the raw line of clean[i]; one extra entry for the end. */
-  rawIndex: number[];
+  /** Index in the raw line of clean[i]; rawAt(clean.length) is the end. */
+  rawAt: (i: number) => number;
   groups: MarkerGroup[];
 }
 
@@ -48,28 +48,61 @@ function refsOf(group: string): number[] {
   return refs;
 }
 
+/**
+ * Where clean text came from, as runs: clean[runs.clean[k] + d] is raw[runs.raw[k] + d] until the next
+ * run. One entry per kept stretch instead of one per character (a 5 MB line made 5 M entries).
+ */
+class RawRuns {
+  private readonly clean: number[] = [];
+  private readonly raw: number[] = [];
+
+  add(cleanAt: number, rawAt: number): void {
+    this.clean.push(cleanAt);
+    this.raw.push(rawAt);
+  }
+
+  at(i: number): number {
+    let lo = 0;
+    let hi = this.clean.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.clean[mid] ?? 0) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.raw[lo] ?? 0) + i - (this.clean[lo] ?? 0);
+  }
+}
+
 export function liftMarkers(raw: string): LiftedLine {
-  let clean = '';
-  const rawIndex: number[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  // Kept stretches are joined once at the end; `last` is the last character kept so far.
+  let last = '';
+  const runs = new RawRuns();
   const groups: MarkerGroup[] = [];
   let from = 0;
   const keep = (to: number) => {
-    clean += raw.slice(from, to); // one slice, not a character at a time: a 5 MB line stays cheap
-    for (let i = from; i < to; i++) rawIndex.push(i);
+    if (to <= from) return;
+    runs.add(length, from);
+    parts.push(raw.slice(from, to)); // one slice, not a character at a time: a 5 MB line stays cheap
+    length += to - from;
+    last = raw.charAt(to - 1);
   };
   for (const m of raw.matchAll(GROUP)) {
     keep(m.index);
     const bracket = m.index + m[0].search(/\[/);
-    groups.push({ refs: refsOf(m[0]), at: clean.length, column: bracket + 1 });
+    groups.push({ refs: refsOf(m[0]), at: length, column: bracket + 1 });
     from = m.index + m[0].length;
     // `Israel.[1]According` would otherwise glue two sentences together.
     const next = raw[from];
-    if (next !== undefined && /[\p{L}\p{N}"'“‘«(]/u.test(next) && /\S$/.test(clean)) {
-      clean += ' ';
-      rawIndex.push(from);
+    if (next !== undefined && /[\p{L}\p{N}"'“‘«(]/u.test(next) && /\S/.test(last)) {
+      runs.add(length, from);
+      parts.push(' ');
+      length += 1;
+      last = ' ';
     }
   }
   keep(raw.length);
-  rawIndex.push(raw.length);
-  return { clean, rawIndex, groups };
+  runs.add(length, raw.length);
+  return { clean: parts.join(''), rawAt: (i) => runs.at(i), groups };
 }

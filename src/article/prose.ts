@@ -89,7 +89,8 @@ export class ProseWriter {
       }
       groups.sort((a, b) => a.at - b.at);
     }
-    return { clean: this.clean, rawIndex: [...this.rawIndex, end], groups };
+    const rawIndex = [...this.rawIndex, end];
+    return { clean: this.clean, rawAt: (i) => rawIndex[i] ?? 0, groups };
   }
 
   private push(ch: string, offset: number): void {

@@ -106,7 +106,7 @@ function cacheOffsets(node: AstNodes): void {
 }
 
 /** Markers outside prose count as uses of their references but make no claims. */
-const markersOnly = (writer: ProseWriter): ProseBlock => ({ section: '', lifted: { clean: '', rawIndex: [0], groups: [] }, markers: writer.markers });
+const markersOnly = (writer: ProseWriter): ProseBlock => ({ section: '', lifted: { clean: '', rawAt: () => 0, groups: [] }, markers: writer.markers });
 
 export function makeWikitextReader(load: ParserLoader = loadWikiParser): ArticleReader {
   return async ({ text, path }) => {
