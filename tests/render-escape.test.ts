@@ -16,6 +16,9 @@ describe('escapeHtml', () => {
     ["it's & `x`", 'it&#39;s &amp; &#96;x&#96;'],
     ['nul\u0000 esc\u001b c1\u0085 ok\ttab\nline', 'nul esc c1 ok\ttab\nline'],
     ['Тунгусский метеорит', 'Тунгусский метеорит'],
+    ['plain text, nothing to do', 'plain text, nothing to do'],
+    ['pair 😀 kept, lone \uD800 and \uDC00 dropped, \uFFFE too', 'pair 😀 kept, lone  and  dropped,  too'],
+    ['DEL\u007F and C1\u009F', 'DEL and C1'],
   ])('%j → %j', (input, out) => {
     expect(escapeHtml(input)).toBe(out);
   });

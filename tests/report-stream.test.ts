@@ -10,6 +10,8 @@ import { jsonChunks } from '../src/report/json-chunks.js';
 import { markdownChunks, renderMarkdown } from '../src/report/markdown.js';
 import { renderSarif, sarifChunks } from '../src/report/sarif.js';
 import type { Report } from '../src/report/schema.js';
+import { buildRunReport } from '../src/report/run.js';
+import { reportFiles } from '../src/report/write.js';
 import { CLI, ensureBuilt, type Run } from './helpers/cli.js';
 import { sampleReport } from './fixtures/report/sample.js';
 
@@ -43,6 +45,9 @@ describe('renderers in pieces', () => {
     ['html', () => htmlChunks(big), () => renderHtml(big)],
     ['md', () => markdownChunks(big), () => renderMarkdown(big)],
     ['sarif', () => sarifChunks(big, ['broken']), () => renderSarif(big, ['broken'])],
+    ['json', () => reportFiles(big, ['json'], [])[0]?.chunks() ?? [], () => `${JSON.stringify(big, null, 2)}\n`],
+    ['json of several articles', () => reportFiles(buildRunReport([big, big]), ['json'], [])[0]?.chunks() ?? [],
+      () => `${JSON.stringify(buildRunReport([big, big]), null, 2)}\n`],
   ])('%s: pieces stay small however many claims, and join to the whole', (_format, chunks, whole) => {
     const pieces = [...chunks()];
     expect(pieces.length).toBeGreaterThan(big.claims.length);

@@ -39,12 +39,15 @@ export interface StoreOptions {
 }
 
 const Id = z.number().int();
-const Text = z.string();
+// Built once: a zod schema made per call (`Id.optional()` in a loop) costs more than the row it checks.
+const MaybeId = Id.optional();
+const MaybeText = z.string().optional();
+const Ids = z.array(Id);
 
 export function openHistory(file: string, options: StoreOptions = {}): HistoryStore {
   const db = openDatabase(file, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   const q = statements(db);
-  const meta = (key: string) => Text.optional().parse(q.getMeta.get(key));
+  const meta = (key: string) => MaybeText.parse(q.getMeta.get(key));
 
   /** The last load, reused by record() when no other connection has committed since (data_version). */
   let lastLoad: { version: number; asked: Set<string>; history: History } | undefined;
@@ -100,7 +103,7 @@ export function openHistory(file: string, options: StoreOptions = {}): HistorySt
     const urlId = Id.parse(q.upsertUrl.get(urlColumns(u, lastCheckedAt)));
     const sets = new Map<string, number>();
     const setId = (json: string): number => {
-      const id = sets.get(json) ?? Id.optional().parse(q.findPhrases.get(urlId, json))
+      const id = sets.get(json) ?? MaybeId.parse(q.findPhrases.get(urlId, json))
         ?? Number(q.addPhrases.run(urlId, json).lastInsertRowid);
       sets.set(json, id);
       return id;
@@ -125,7 +128,7 @@ export function openHistory(file: string, options: StoreOptions = {}): HistorySt
     for (const id of urlIds) {
       if (q.pruneChecks.run(id, cutoff).changes > 0) q.pruneSets.run(id, id);
     }
-    for (const id of z.array(Id).parse(q.staleUrls.all(cutoff))) {
+    for (const id of Ids.parse(q.staleUrls.all(cutoff))) {
       q.deleteChecks.run(id);
       q.deleteSets.run(id);
       q.deleteUrl.run(id);

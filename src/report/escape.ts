@@ -4,8 +4,13 @@ const HTML_ENTITIES: Record<string, string> = {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;',
 };
 
+/** Any character escapeHtml strips or escapes (any surrogate, though a paired one is kept): most text has none. */
+// eslint-disable-next-line no-control-regex
+const HTML_CHANGES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF&<>"'`]/;
+
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export function escapeHtml(text: string): string {
+  if (!HTML_CHANGES.test(text)) return text;
   return stripControl(text).replace(/[&<>"'`]/g, (ch) => HTML_ENTITIES[ch] ?? ch);
 }
 
@@ -43,6 +48,8 @@ export function stripControl(text: string): string {
 /** One line, whitespace collapsed, cut at `max` code points with an ellipsis. */
 export function oneLine(text: string, max = Number.POSITIVE_INFINITY): string {
   const flat = stripControl(text).replace(/\s+/g, ' ').trim();
+  // No more code units than `max`, so no more code points: nothing to cut (and no array of characters to build).
+  if (flat.length <= max) return flat;
   const chars = [...flat];
   return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }

@@ -9,13 +9,17 @@ import { escapeHtml as esc } from './escape.js';
  */
 export function highlight(snippet: string, phrases: readonly string[]): string {
   const ranges: [number, number][] = [];
-  // Most snippets are ASCII: lower-cased they keep their offsets, and indexOf finds where a phrase may start.
-  const folded = NON_ASCII.test(snippet) ? undefined : snippet.toLowerCase();
+  let folded: string | undefined;
   for (const phrase of phrases) {
     const words = phrase.trim().split(/\s+/).filter(Boolean);
     if (patternLength(words) < 2) continue;
-    if (folded === undefined) findAll(snippet, words.map(codePoints), ranges);
-    else findAllAscii(folded, words.map(asciiFold), ranges);
+    const ascii = asciiWords(words);
+    if (ascii) {
+      folded ??= foldToAscii(snippet);
+      findAllAscii(folded, ascii, ranges);
+    } else {
+      findAll(snippet, words.map(codePoints), ranges);
+    }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   let out = '';
@@ -47,6 +51,17 @@ const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
 
 const NON_ASCII = /[^\0-\x7F]/;
 
+/** The words as ASCII text when each folds into it (asciiFold), else undefined. */
+function asciiWords(words: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  for (const word of words) {
+    const ascii = asciiFold(word);
+    if (ascii === undefined) return undefined;
+    out.push(ascii);
+  }
+  return out;
+}
+
 /**
  * A word as the ASCII text it can match: lower-cased, the two letters outside ASCII that fold into
  * it (ſ, Kelvin's K) folded, undefined when it holds any other: those never match an ASCII character.
@@ -64,10 +79,19 @@ function asciiFold(word: string): string | undefined {
   return out;
 }
 
-/** findAll on a lower-cased ASCII snippet: every offset is a character, `\s` is ASCII's six spaces. */
-function findAllAscii(folded: string, words: readonly (string | undefined)[], ranges: [number, number][]): void {
+/**
+ * The snippet with every character that folds into ASCII folded, all others as they are: the same
+ * offsets, and an ASCII phrase matches it exactly where it matches the snippet (nothing else can).
+ */
+function foldToAscii(snippet: string): string {
+  if (!NON_ASCII.test(snippet)) return snippet.toLowerCase();
+  return snippet.replace(/[A-Z\u017F\u212A]/g, (ch) => (ch === '\u017F' ? 's' : ch === '\u212A' ? 'k' : ch.toLowerCase()));
+}
+
+/** findAll for a phrase of ASCII words (asciiFold) on the folded snippet: indexOf finds where it may start. */
+function findAllAscii(folded: string, words: readonly string[], ranges: [number, number][]): void {
   const [first] = words;
-  if (first === undefined || words.includes(undefined)) return;
+  if (first === undefined) return;
   for (let i = folded.indexOf(first); i !== -1; i = folded.indexOf(first, i)) {
     let at = i + first.length;
     for (let w = 1; at !== -1 && w < words.length; w += 1) {

@@ -8,7 +8,7 @@ import { renderJunit } from './junit.js';
 import { markdownChunks } from './markdown.js';
 import { sarifChunks } from './sarif.js';
 import type { ReportFormat } from './formats.js';
-import type { AnyReport } from './schema.js';
+import { isRunReport, type AnyReport } from './schema.js';
 import { renderFailureError, writeReportSet, type ReportFile } from './write-set.js';
 
 export { renderFailureError, writeReportSet, type RenderFailure, type ReportFile } from './write-set.js';
@@ -22,7 +22,8 @@ export const REPORT_FILE_NAMES = {
 /** Each format's file and renderer; the text is produced in pieces only while the file is written. */
 export function reportFiles(r: AnyReport, formats: readonly ReportFormat[], failOn: readonly Verdict[]): ReportFile[] {
   const render = {
-    json: () => withNewline(jsonChunks(r)),
+    // One piece per claim, source or finding: deeper, the pieces are a claim's keys and values, each a generator step.
+    json: () => withNewline(jsonChunks(r, isRunReport(r) ? 4 : 2)),
     md: () => markdownChunks(r),
     html: () => htmlChunks(r),
     junit: () => [renderJunit(r, failOn)],
