@@ -74,7 +74,7 @@ export interface RunResult {
   articles: ArticleResult[];
   /** What changed since the previous run (history), for the whole run. */
   changes?: Changes;
-  /** Every response this run used, archives included (for `--warc`). */
+  /** Every response this run used, archives included; bodies only with `keepBodies` (the CLI streams them to `--warc` through `evidence`). */
   fetches: SourceFetch[];
   history?: History;
   /** What this run tells the history (absent offline and without a history): `HistoryStore.record` it. */
