@@ -13,6 +13,10 @@ describe('normaliseDate', () => {
     ['March 1950', '1950-03'], ['1999', '1999'], ['2023-10', '2023-10'], ['21 марта 2021', '2021-03-21'],
     ['31 February 2023', undefined], ['2023-13-01', undefined], ['Reuters', undefined], ['12', undefined],
     ['n.d.', undefined],
+    // leap days, month lengths and the first two centuries (which Date.UTC reads as 19xx)
+    ['29 February 2024', '2024-02-29'], ['29 February 2023', undefined], ['29 February 1900', undefined],
+    ['29 February 2000', '2000-02-29'], ['31 April 2020', undefined], ['0 May 2020', undefined],
+    ['2020-00-10', undefined], ['0099-05-01', undefined], ['0100-05-01', '100-05-01'], ['Regional Gazette 2019', undefined],
   ])('%j → %j', (written, iso) => {
     expect(normaliseDate(written)).toBe(iso);
   });

@@ -34,8 +34,12 @@ const VERB_CUE = new RegExp([
   String.raw`(?<![\p{L}])\p{L}{2,}(?:ла|ло|ли|ет|ит|ют|ят|ется|ится|ются|ятся)(?!\p{L})`,
 ].join('|'), 'iu');
 
+// Text tidy() would change: whitespace other than one plain space, a space first or before punctuation, a trailing comma.
+const UNTIDY = /[^\S ]| {2}|^ | [,;:.!?)]|[\s,;:]$/u;
+
 /** Removes copy artefacts (`Times , Russian`) and the comma a mid-sentence marker leaves behind. */
 function tidy(text: string): string {
+  if (!UNTIDY.test(text)) return text; // most claims: one test instead of three replacements
   return text.replace(/\s+/g, ' ').replace(/\s+([,;:.!?)])/g, '$1').replace(/[\s,;:]+$/u, '').trim();
 }
 

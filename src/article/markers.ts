@@ -37,7 +37,12 @@ const TOKENS = new RegExp(TOKEN, 'giu');
 const IS_NESTED = new RegExp(`^${NESTED}$`, 'iu');
 const FOOTNOTES = new RegExp(FOOTNOTE, 'giu');
 
+// The common group, one plain footnote (` [12]`), read without the token scan below.
+const PLAIN = /^\s*\[(\d{1,4})\]$/u;
+
 function refsOf(group: string): number[] {
+  const plain = PLAIN.exec(group);
+  if (plain) return [Number(plain[1])];
   const refs: number[] = [];
   for (const token of group.match(TOKENS) ?? []) {
     const n = NUMBER.exec(token);

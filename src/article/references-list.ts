@@ -4,12 +4,13 @@ import { normaliseDate } from './dates.js';
 import { languageCodeOf } from './languages.js';
 
 const ROW = /^\s*(\d+)\.\s+(.*\S)\s*$/u;
-// Identifiers and archive notes that carry nothing the verifier compares.
-const NOISE = [
-  /\s*\bArchived(?: \(PDF\))? from the original on [^.]*\.(?=\s|$)/gu,
-  /\s*\b(?:ISSN|ISBN|OCLC|PMID|PMC|S2CID|JSTOR|Bibcode)\s+[\dA-Za-z.:/-]+\s*\.?(?=\s|$)/gu,
-  /\s*\bdoi:\s*\S+?\.?(?=\s|$)/gu,
-  /\s*\((?:PDF|subscription required|registration required|paywalled|free access)\)/giu,
+// Identifiers and archive notes that carry nothing the verifier compares, each with text it cannot
+// match without (a row lacking it skips that scan; a leading \s* makes a scan try every position).
+const NOISE: [needle: string | undefined, pattern: RegExp][] = [
+  ['Archived', /\s*\bArchived(?: \(PDF\))? from the original on [^.]*\.(?=\s|$)/gu],
+  [undefined, /\s*\b(?:ISSN|ISBN|OCLC|PMID|PMC|S2CID|JSTOR|Bibcode)\s+[\dA-Za-z.:/-]+\s*\.?(?=\s|$)/gu],
+  ['doi:', /\s*\bdoi:\s*\S+?\.?(?=\s|$)/gu],
+  ['(', /\s*\((?:PDF|subscription required|registration required|paywalled|free access)\)/giu],
 ];
 
 /** `1 2 3 4` (or `a b c d`) before the title: the back-links, one per use in the body. */
@@ -60,16 +61,20 @@ export function parseReferenceRow(raw: string, line: number): ListedReference | 
   const { uses, rest } = splitBacklinks(row[2] ?? '');
   let body = rest;
   let accessDate: string | undefined;
-  body = body.replace(/\s*\bRetrieved\s+(?:on\s+)?([^.]+)(?:\.|$)/u, (_, d: string) => {
-    accessDate = normaliseDate(d) ?? d.trim();
-    return '';
-  });
-  for (const noise of NOISE) body = body.replace(noise, '');
+  if (body.includes('Retrieved')) {
+    body = body.replace(/\s*\bRetrieved\s+(?:on\s+)?([^.]+)(?:\.|$)/u, (_, d: string) => {
+      accessDate = normaliseDate(d) ?? d.trim();
+      return '';
+    });
+  }
+  for (const [needle, noise] of NOISE) if (needle === undefined || body.includes(needle)) body = body.replace(noise, '');
   let language: string | undefined;
-  body = body.replace(/\s*\(in ([^)]+)\)/u, (_, names: string) => {
-    language = languageCodeOf(names);
-    return '';
-  });
+  if (body.includes('(in ')) {
+    body = body.replace(/\s*\(in ([^)]+)\)/u, (_, names: string) => {
+      language = languageCodeOf(names);
+      return '';
+    });
+  }
   const { before, title, after } = findTitle(body.trim());
   const ref: ListedReference = { id: Number(row[1]), uses, title: title.trim(), line, raw: raw.trim() };
   const parenDate = /\(([^)]*)\)\.?\s*$/u.exec(before);
