@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openHistory } from '../src/history/sqlite.js';
-import type { SourceCheck } from '../src/history/rot.js';
+import { recordRun, type SourceCheck } from '../src/history/rot.js';
 import { ReportSchema, type Report } from '../src/report/schema.js';
 import { buildReport } from '../src/report/build.js';
 import { reportFiles, writeReportSet, type ReportFile } from '../src/report/write.js';
@@ -111,16 +111,20 @@ async function child(): Promise<void> {
     earlier.close();
     const history = openHistory(db);
     const run = runOf(report, new Date('2026-01-01T00:00:00Z'));
-    history.previous(run.checks.map((c) => c.url));
+    const before = history.previous(run.checks.map((c) => c.url));
     const render = new Map<string, number>();
     const files = reportFiles(report, ['json', 'md', 'html'], []).map((f) => timedFile(f, render));
     const started = performance.now();
+    // As verify does after the last response: the run folded into the history for the report's changes.
+    const t = process.cpuUsage();
+    recordRun(before, run);
+    const folded = cpuMs(t);
     const t0 = process.cpuUsage();
     await writeReportSet(dir, files);
     const reports = cpuMs(t0);
     const t1 = process.cpuUsage();
     history.record(run);
-    const recorded = cpuMs(t1);
+    const recorded = folded + cpuMs(t1);
     const wall = performance.now() - started;
     history.close();
     process.stdout.write(JSON.stringify({ reports, history: recorded, wall, render: Object.fromEntries(render) }));
@@ -141,7 +145,7 @@ function main(): void {
     const f = Figures.parse(JSON.parse(execFileSync(process.execPath, [process.argv[1] ?? '', ...own, '--child'], { encoding: 'utf8' })));
     all.push(f);
     const render = Object.entries(f.render).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
-    console.log(`  round ${i + 1}: reports ${f.reports.toFixed(0)} ms CPU (rendering: ${render}), history ${f.history.toFixed(0)} ms CPU, wall ${f.wall.toFixed(0)} ms`);
+    console.log(`  round ${i + 1}: reports ${f.reports.toFixed(0)} ms CPU (rendering: ${render}), history ${f.history.toFixed(0)} ms CPU (the run folded for the report, then recorded), wall ${f.wall.toFixed(0)} ms`);
   }
   const names = Object.keys(all[0]?.render ?? {});
   const renders = names.map((n) => `${n} ${median(all.map((f) => f.render[n] ?? 0)).toFixed(0)}`).join(', ');

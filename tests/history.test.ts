@@ -198,3 +198,23 @@ describe('history file', () => {
     expect(await readdir(d)).toEqual([]);
   });
 });
+
+describe('recordRun folding the same run twice (verify for its report, then the store)', () => {
+  const run = () => ({ at: hours(0), checks: [{ url: 'https://example.org/a', ref: 1, linkStatus: 'dead' as const }] });
+
+  it('answers the same inputs with the same fold, and anything changed with a new one', () => {
+    const h = createEmptyHistory();
+    const r = run();
+    const first = recordRun(h, r);
+    expect(recordRun(h, r)).toBe(first);
+    // Another history object, other rules, another run object: folded again.
+    expect(recordRun(createEmptyHistory(), r)).not.toBe(first);
+    expect(recordRun(h, r, { strikesToDead: 1 }).changes.newlyDead).toHaveLength(1);
+    expect(recordRun(h, run())).not.toBe(first);
+    // The run's checks grown in place: the new URL is in the fold.
+    const again = recordRun(h, r);
+    expect(recordRun(h, r)).toBe(again);
+    r.checks.push({ url: 'https://example.org/b', ref: 2, linkStatus: 'dead' });
+    expect(Object.keys(recordRun(h, r).history.urls)).toEqual(['https://example.org/a', 'https://example.org/b']);
+  });
+});

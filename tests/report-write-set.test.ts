@@ -106,3 +106,21 @@ describe('a renderer that fails', () => {
     expect(String((error as Error).message)).toMatch(/could not render report\.html \(Invalid string length\)/);
   });
 });
+
+describe('the bytes written', () => {
+  it('are the pieces joined, as UTF-8, across buffer boundaries and with pairs split between pieces', async () => {
+    const emoji = '😀';
+    const pieces = [
+      'plain ', 'é ü ß ', emoji.slice(0, 1), emoji.slice(1), ' Ωμέγα ',
+      // Past the 1 MiB buffer: one piece larger than it, then many that fill it several times over.
+      'x'.repeat(400_000), '€'.repeat(300_000), ...Array.from({ length: 5_000 }, (_, i) => `${i} ${emoji} Ω `),
+      'end high', '\uD83D', '\uDE00', 'and a lone \uD800 then', ' ends with a high \uD83D',
+    ];
+    await writeReportSet(dir, [{ name: 'report.md', chunks: () => pieces }]);
+    const written = await readFile(join(dir, 'report.md'));
+    const expected = Buffer.from(pieces.join(''), 'utf8');
+    expect(written.length).toBe(expected.length);
+    // Buffer.equals: a deep comparison of 2 MB byte by byte takes seconds.
+    expect(written.equals(expected)).toBe(true);
+  });
+});

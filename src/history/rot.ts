@@ -55,12 +55,29 @@ export interface RunChanges {
   newlyDead: BrokenChange[];
 }
 
-/** Adds one run to the history. Pure: the clock is `run.at`, the input history is not touched. */
-export function recordRun(
-  h: History,
-  run: { at: Date; checks: SourceCheck[] },
-  rules?: Partial<RotRules>,
-): { history: History; changes: RunChanges } {
+type Fold = { history: History; changes: RunChanges };
+
+/**
+ * The last fold of each run object, by the identity of its inputs: verify folds the run into the
+ * history it loaded (for the report's changes), then the store folds the same run into the same
+ * history object again when nothing was committed in between. The second is answered from here.
+ */
+const folds = new WeakMap<object, { h: History; checks: readonly SourceCheck[]; length: number; at: number; rules?: Partial<RotRules>; fold: Fold }>();
+
+/**
+ * Adds one run to the history. Pure: the clock is `run.at`, the input history is not touched. The
+ * same unchanged inputs (the same objects) give the same result object: callers must not mutate it.
+ */
+export function recordRun(h: History, run: { at: Date; checks: SourceCheck[] }, rules?: Partial<RotRules>): Fold {
+  const last = folds.get(run);
+  if (last && last.h === h && last.checks === run.checks && last.length === run.checks.length
+    && last.at === run.at.getTime() && last.rules === rules) return last.fold;
+  const fold = foldRun(h, run, rules);
+  folds.set(run, { h, checks: run.checks, length: run.checks.length, at: run.at.getTime(), ...(rules ? { rules } : {}), fold });
+  return fold;
+}
+
+function foldRun(h: History, run: { at: Date; checks: SourceCheck[] }, rules?: Partial<RotRules>): Fold {
   const r = resolveRules(rules);
   const at = run.at.toISOString();
   const changes: RunChanges = {

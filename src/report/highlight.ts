@@ -1,4 +1,4 @@
-// Marks phrases in an evidence snippet as a case-insensitive Unicode RegExp per phrase would, without compiling one per phrase.
+// Marks phrases in an evidence snippet as a case-insensitive Unicode RegExp per phrase would: ASCII phrases by indexOf, others by a RegExp per distinct phrase.
 import { escapeHtml as esc } from './escape.js';
 
 /**
@@ -18,7 +18,7 @@ export function highlight(snippet: string, phrases: readonly string[]): string {
       folded ??= foldToAscii(snippet);
       findAllAscii(folded, ascii, ranges);
     } else {
-      findAll(snippet, words.map(codePoints), ranges);
+      findAllRegExp(snippet, words, ranges);
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -42,13 +42,6 @@ function patternLength(words: readonly string[]): number {
   return n;
 }
 
-/** Code points, as a `u` pattern reads them: a pair is one, a lone surrogate is one. */
-function codePoints(word: string): number[] {
-  return Array.from(word, (ch) => ch.codePointAt(0) ?? 0);
-}
-
-const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
-
 const NON_ASCII = /[^\0-\x7F]/;
 
 /** The words as ASCII text when each folds into it (asciiFold), else undefined. */
@@ -71,7 +64,7 @@ function asciiFold(word: string): string | undefined {
   let out = '';
   for (const ch of word) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 128) out += String.fromCharCode(asciiLower(cp));
+    if (cp < 128) out += ch.toLowerCase();
     else if (cp === 0x17f) out += 's';
     else if (cp === 0x212a) out += 'k';
     else return undefined;
@@ -109,42 +102,22 @@ function findAllAscii(folded: string, words: readonly string[], ranges: [number,
   }
 }
 
-/** Every match of the words in the snippet, left to right, each search going on where the last match ended. */
-function findAll(snippet: string, words: readonly number[][], ranges: [number, number][]): void {
-  for (let i = 0; i < snippet.length;) {
-    const end = matchAt(snippet, i, words);
-    if (end > i) {
-      ranges.push([i, end]);
-      i = end;
-    } else {
-      i += width(snippet.codePointAt(i) ?? 0);
-    }
+/** A phrase with other letters: its `giu` RegExp, one per distinct phrase (the same phrase recurs across citations). */
+function findAllRegExp(snippet: string, words: readonly string[], ranges: [number, number][]): void {
+  const source = words.map((w) => w.replace(SYNTAX, '\\$&')).join('\\s+');
+  let re = compiled.get(source);
+  if (!re) {
+    re = new RegExp(source, 'giu');
+    // A bound for a long-lived process: compiling again is what the cache saves, nothing more.
+    if (compiled.size >= 4096) compiled.clear();
+    compiled.set(source, re);
   }
+  for (const m of snippet.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
 }
 
-/** Where a match starting at `from` ends, or -1. Greedy whitespace needs no backtracking: no word starts with it. */
-function matchAt(snippet: string, from: number, words: readonly number[][]): number {
-  let at = from;
-  for (let w = 0; w < words.length; w += 1) {
-    if (w > 0) {
-      const before = at;
-      while (at < snippet.length && isSpace(snippet.charCodeAt(at))) at += 1;
-      if (at === before) return -1;
-    }
-    for (const p of words[w] ?? []) {
-      if (at >= snippet.length) return -1;
-      const cp = snippet.codePointAt(at) ?? 0;
-      if (!sameLetter(p, cp)) return -1;
-      at += width(cp);
-    }
-  }
-  return at;
-}
+const compiled = new Map<string, RegExp>();
 
-const SPACE = /^\s$/u;
-const spaces = new Map<number, boolean>();
-
-/** `\s`: every such character is in the BMP, so a UTF-16 unit is enough. */
+/** `\s` on the folded snippet: ASCII's six spaces, else what the RegExp says, remembered (all are in the BMP). */
 function isSpace(unit: number): boolean {
   if (unit < 128) return unit === 32 || (unit >= 9 && unit <= 13);
   let known = spaces.get(unit);
@@ -155,30 +128,5 @@ function isSpace(unit: number): boolean {
   return known;
 }
 
-const asciiLower = (cp: number): number => (cp >= 65 && cp <= 90 ? cp + 32 : cp);
-/** One `^x$` iu pattern per code point of a phrase, and the answer per pair of code points. */
-const single = new Map<number, RegExp>();
-const pairs = new Map<number, boolean>();
-
-/**
- * Whether pattern code point `p` matches `cp` under the i and u flags (simple case folding). ASCII
- * pairs are answered directly; any other pair is asked of the RegExp engine once and remembered.
- */
-function sameLetter(p: number, cp: number): boolean {
-  if (p === cp) return true;
-  if (p < 128 && cp < 128) return asciiLower(p) === asciiLower(cp);
-  const key = p * 0x110000 + cp;
-  let same = pairs.get(key);
-  if (same === undefined) {
-    let re = single.get(p);
-    if (!re) {
-      re = new RegExp(`^${String.fromCodePoint(p).replace(SYNTAX, '\\$&')}$`, 'iu');
-      single.set(p, re);
-    }
-    same = re.test(String.fromCodePoint(cp));
-    // A bound for a long-lived process that highlights text in many scripts: the answers are cheap to ask again.
-    if (pairs.size >= 1 << 16) pairs.clear();
-    pairs.set(key, same);
-  }
-  return same;
-}
+const SPACE = /^\s$/u;
+const spaces = new Map<number, boolean>();
