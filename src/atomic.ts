@@ -12,34 +12,64 @@ export interface AtomicFs {
 
 export const realFs: AtomicFs = { open: nodeFs.open, rename: nodeFs.rename, rm: nodeFs.rm };
 
+/** A file being written beside its target: nothing replaces the target until `commit`. */
+export interface AtomicFile {
+  write(data: string | Uint8Array): Promise<void>;
+  /** fsync, rename over the target, fsync the folder. */
+  commit(): Promise<void>;
+  /** Removes the temp file; the target is left as it was. */
+  discard(): Promise<void>;
+}
+
 /**
- * Writes `data` to `file` so that readers see either the old file or the complete new one, never a
- * torn mix: a run killed mid-write leaves only a stray `.tmp` file beside an intact original.
+ * Opens a temp file in the target's folder (rename(2) is only atomic within one filesystem) for a
+ * file written piece by piece: readers see the old file or the complete new one, never a torn mix,
+ * and a run killed mid-write leaves only a stray `.tmp` file beside an intact original.
  */
+export async function openAtomic(file: string, fs: AtomicFs = realFs): Promise<AtomicFile> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  await nodeFs.mkdir(dir, { recursive: true });
+  const handle = await fs.open(tmp, 'w');
+  let open = true;
+  const close = async () => { if (open) { open = false; await handle.close(); } };
+  const discard = async () => {
+    await close().catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+  };
+  return {
+    // writeFile writes at the current position: pieces follow one another.
+    write: async (data) => { await handle.writeFile(data); },
+    commit: async () => {
+      try {
+        // fsync before rename, or a power cut can leave a renamed but empty file (ext4 delalloc).
+        await handle.sync();
+        await close();
+        await fs.rename(tmp, file);
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+      await syncDirectory(dir);
+    },
+    discard,
+  };
+}
+
+/** Writes `data` to `file` atomically (see openAtomic). */
 export async function writeFileAtomic(
   file: string,
   data: string | Uint8Array,
   fs: AtomicFs = realFs,
 ): Promise<void> {
-  const dir = path.dirname(file);
-  // Same directory as the target: rename(2) is only atomic within one filesystem.
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  await nodeFs.mkdir(dir, { recursive: true });
+  const out = await openAtomic(file, fs);
   try {
-    const handle = await fs.open(tmp, 'w');
-    try {
-      await handle.writeFile(data);
-      // fsync before rename, or a power cut can leave a renamed but empty file (ext4 delalloc).
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, file);
+    await out.write(data);
   } catch (error) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    await out.discard();
     throw error;
   }
-  await syncDirectory(dir);
+  await out.commit();
 }
 
 /** Persists the rename itself; best effort because some platforms (Windows) cannot open a directory. */

@@ -21,8 +21,10 @@ export interface StageOptions {
   previous?: (url: string) => string[];
   /** Worker threads reading pages; 0 reads them on this thread. */
   workers: number;
-  /** Keep each response's body after reading (`--warc` writes them); otherwise it is dropped once handed over. */
+  /** Keep each response's body after reading; otherwise it is dropped once handed over. */
   keepBodies: boolean;
+  /** Each response as it arrives, before its body moves to a reader (`--warc` writes it then). */
+  evidence?: (fetch: SourceFetch) => void;
   /** Requests in flight plus responses waiting for a reader thread, at most; default: concurrency + 16 per worker. */
   backlog?: number;
 }
@@ -67,6 +69,7 @@ export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions
   const asksOf = new Map(plans.map((p) => [p.url, p.asks]));
   const pending = new Map<string, Promise<ReadSource>>();
   const readOne = (f: SourceFetch): void => {
+    opts.evidence?.(f);
     const asks = asksOf.get(f.url) ?? [];
     const outcome = f.outcome;
     // The task holds its own reference to the body, so the source can let go of it now.

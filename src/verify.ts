@@ -53,6 +53,11 @@ export interface RunInput {
   workers?: number;
   /** False drops each response body once it is read (nothing will write it); default true. */
   keepBodies?: boolean;
+  /**
+   * Called once with each response the run uses (sources as they arrive, then archived copies),
+   * before its body is handed on: `--warc` writes them as the run goes. Copy what you keep.
+   */
+  evidence?: (fetch: SourceFetch) => void;
   now?: () => Date;
 }
 
@@ -69,7 +74,7 @@ export interface RunResult {
   articles: ArticleResult[];
   /** What changed since the previous run (history), for the whole run. */
   changes?: Changes;
-  /** Every response this run used, archives included (for `--warc`). */
+  /** Every response this run used, archives included; bodies only with `keepBodies` (the CLI streams them to `--warc` through `evidence`). */
   fetches: SourceFetch[];
   history?: History;
   /** What this run tells the history (absent offline and without a history): `HistoryStore.record` it. */
@@ -116,8 +121,11 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
       fetch: input.fetch ?? {}, budget: { ...DEFAULT_READ_BUDGET, ...input.read },
       workers: input.workers ?? 0, keepBodies: input.keepBodies ?? true,
       ...(input.replay ? { replay: input.replay } : {}),
+      ...(input.evidence ? { evidence: input.evidence } : {}),
       ...(input.history ? { previous: (url: string) => lastMatched(previous(), url) } : {}),
     });
+  // A fleet's responses come back with its results: handed on as the stage ends.
+  if (input.sourceStage && input.evidence) for (const r of read.values()) if (r.fetch) handOn(r.fetch, input.evidence, input.keepBodies ?? true);
   for (const source of all) {
     const r = source.url && !source.link ? read.get(source.url) : undefined;
     if (r) Object.assign(source, r);
@@ -146,6 +154,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
       await matchArchives(needy, (ref) => p.article.claims.filter((c) => c.refs.includes(ref)).map((c) => toMatch(c, p, ref)));
     }
     claims = planned.map(cite);
+    for (const s of all) if (s.archive?.fetch) input.evidence?.(s.archive.fetch);
   }
   const changes: Changes | undefined = recorded && {
     ...recorded.changes,
@@ -175,6 +184,12 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
     fetches: [...new Map(fetches.map((f) => [f.url, f])).values()],
     ...(recorded && run ? { history: recorded.history, run } : {}),
   };
+}
+
+/** A fleet's response to the evidence sink; its body is dropped after unless the caller keeps bodies. */
+function handOn(fetch: SourceFetch, evidence: (f: SourceFetch) => void, keep: boolean): void {
+  evidence(fetch);
+  if (!keep && fetch.outcome.kind === 'response') fetch.outcome = { ...fetch.outcome, body: new Uint8Array(0) };
 }
 
 /** Each article's sources by footnote number; a URL needs no network to be `no-url` or `invalid-url`. */

@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
-import { readWarc, writeWarc } from '../src/sources/warc.js';
+import { openWarc, readWarc, writeWarc } from '../src/sources/warc.js';
 import type { SourceFetch } from '../src/types.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -129,7 +129,9 @@ describe.each(['evidence.warc', 'evidence.warc.gz'])('%s', (name) => {
     const finals = FETCHES.filter((f) => f.outcome.kind === 'response').length;
     expect(responses).toHaveLength(hops + finals);
     expect(requests.length).toBe(hops + finals + 2); // + the dns and timeout failures (not the invalid URL)
-    expect(records.filter((r) => r.type === 'metadata')).toHaveLength(FETCHES.length);
+    expect(records.filter((r) => r.type === 'metadata' && r.role === 'summary')).toHaveLength(FETCHES.length);
+    // The count comes last: a file cut short has none (warcinfo says where to look).
+    expect(records.at(-1)).toMatchObject({ type: 'metadata', role: 'end' });
     expect(responses.filter((r) => r.role === 'redirect').map((r) => [r.uri, r.status, r.headers?.get('location')])).toEqual([
       ['http://short.example/abc', 301, 'https://short.example/abc'],
       ['https://short.example/abc', 302, '/go?to=42'],
@@ -161,6 +163,47 @@ describe.each(['evidence.warc', 'evidence.warc.gz'])('%s', (name) => {
       await r.skipFully();
     }
     throw new Error('response record not found');
+  });
+});
+
+describe('openWarc writes as the run goes', () => {
+  it('keeps its own copy of each body: the caller may move the bytes to a reading thread at once', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'citecheck-warc-stream-')), 'run.warc.gz');
+    const writer = await openWarc(file, { software: 'citecheck/test' });
+    const given = FETCHES.map((f) => (f.outcome.kind === 'response' ? { ...f, outcome: { ...f.outcome, body: f.outcome.body.slice() } } : f));
+    for (const f of given) {
+      writer.add(f);
+      // What read-stage does with --workers: the body's buffer is transferred (detached here).
+      const buffer = f.outcome.kind === 'response' ? f.outcome.body.buffer : undefined;
+      if (buffer instanceof ArrayBuffer && buffer.byteLength > 0) structuredClone(buffer, { transfer: [buffer] });
+    }
+    writer.add(given[0] as SourceFetch); // a URL seen before is written once
+    await writer.close();
+    expect(await readWarc(file)).toEqual(expectedMap());
+  });
+
+  it('discard leaves the file that was there before, and no temp file', async () => {
+    const d = await mkdtemp(path.join(tmpdir(), 'citecheck-warc-discard-'));
+    const file = path.join(d, 'run.warc');
+    await writeWarc(file, FETCHES.slice(0, 2), { software: 'citecheck/test' });
+    const before = await readFile(file);
+    const writer = await openWarc(file, { software: 'citecheck/test' });
+    writer.add(FETCHES[3] as SourceFetch);
+    await writer.discard();
+    expect(await readFile(file)).toEqual(before);
+    expect(await readdir(d)).toEqual(['run.warc']);
+  });
+
+  it('still reads a file written whole by an earlier release (the count in warcinfo)', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'citecheck-warc-old-')), 'old.warc');
+    const info = WARCRecord.createWARCInfo({ filename: 'old.warc', warcVersion: 'WARC/1.1' }, { software: 'citecheck/0.9', 'citecheck-fetches': '1' });
+    const summary = { citecheck: 1, url: 'https://gone.example/', finalUrl: 'https://gone.example/', redirectUrls: [], attempts: 1, elapsedMs: 3,
+      failure: { failure: 'dns', message: 'getaddrinfo ENOTFOUND gone.example', code: 'ENOTFOUND' } };
+    const meta = WARCRecord.create({ type: 'metadata', url: 'https://gone.example/', warcVersion: 'WARC/1.1',
+      warcHeaders: { 'Content-Type': 'application/json', 'WARC-Citecheck-Fetch': '0', 'WARC-Citecheck-Role': 'summary' } }, [utf8(JSON.stringify(summary))]);
+    await writeFile(file, Buffer.concat([await WARCSerializer.serialize(info), await WARCSerializer.serialize(meta)]));
+    const read = await readWarc(file);
+    expect(read.get('https://gone.example/')?.outcome).toEqual({ kind: 'failure', ...summary.failure });
   });
 });
 

@@ -109,18 +109,23 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   } : baseFetch;
   // BullMQ and ioredis load only for fleet runs.
   const fleet = flags.queue === undefined && flags.resume === undefined ? undefined : (await import('./fleet.js')).verifyFleet(flags, baseFetch, read, flags.warc !== undefined, (done, total) => progress.update({ done, total, inFlight: 0 }));
+  // The WARC is written as responses arrive (a temp file until the run ends), so no body waits in memory for it.
+  const { warc } = flags;
+  const evidence = warc === undefined ? undefined
+    : await writing(warc, async () => (await import('../sources/warc.js')).openWarc(warc, { software: `citecheck/${toolVersion}` }));
   const result = await verifyRun({
-    articles, toolVersion, failOn, fetch, read, workers,
-    // Bodies are only kept when the WARC will write them.
-    keepBodies: flags.warc !== undefined,
+    articles, toolVersion, failOn, fetch, read, workers, keepBodies: false,
+    ...(evidence ? { evidence: evidence.add } : {}),
     ...(fleet ? { sourceStage: fleet.stage } : {}),
     ...(replay ? { replay } : {}),
     ...(history ? { history } : {}),
     ...(flags.archive || replay
       ? { archive: (await import('./archive.js')).archiveStep({ fetch: baseFetch, replay, lookups: flags.archive === true && !replay, out: flags.out, waybackUrl: flags.waybackUrl }) }
       : {}),
-  });
+  }).catch(async (error: unknown) => { await evidence?.discard(); throw error; });
   progress.done();
+  // Evidence first: it is what the reports are based on.
+  if (evidence && warc !== undefined) await writing(warc, () => evidence.close());
   // What builds, writes and prints the reports loads once the run is done, not before the first request.
   const [{ buildRunReport, runExitCode }, { applyReviews }, { renderFailureError, reportFiles, writeReportSet }] = await Promise.all([
     import('../report/run.js'), import('../review/apply.js'), import('../report/write.js'),
@@ -129,12 +134,6 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
     const decided = reviews[i];
     return decided ? applyReviews(a.report, decided).report : a.report;
   }), result.changes);
-  // Evidence first: it is what the reports are based on.
-  if (flags.warc) {
-    const { warc } = flags;
-    const { writeWarc } = await import('../sources/warc.js');
-    await writing(warc, () => writeWarc(warc, result.fetches, { software: `citecheck/${toolVersion}` }));
-  }
   const { written, failed } = await writing(`reports in ${flags.out}`, () => writeReportSet(flags.out, reportFiles(report, formats, failOn)));
   await fleet?.cleanup();
   if (history && result.run) {
