@@ -31,7 +31,9 @@ const TAG = String.raw`\[(?:[a-z][a-z ]{0,30}needed|[a-z][a-z ]{0,30}\?|dubious[
 const wrapped = (inner: string): string => String.raw`\[\s*(?:\d{1,4}\s*[,;]?\s*)?(?:${inner}\s*)+\]`;
 const NESTED = wrapped(`(?:${wrapped(FOOTNOTE)}|${FOOTNOTE})`);
 const TOKEN = `(?:${NESTED}|${FOOTNOTE}|${NOTE}|${TAG})`;
-const GROUP = new RegExp(String.raw`(?:\s*${TOKEN})+`, 'giu');
+// Sticky: tried only where a group can start (see nextGroup), not at every character of the line.
+const GROUP = new RegExp(String.raw`(?:\s*${TOKEN})+`, 'yiu');
+const WHITE = /\s/u;
 const NUMBER = /^\[\s*(\d+)/;
 const TOKENS = new RegExp(TOKEN, 'giu');
 const IS_NESTED = new RegExp(`^${NESTED}$`, 'iu');
@@ -78,6 +80,29 @@ class RawRuns {
   }
 }
 
+interface Found {
+  /** Where the group starts (the whitespace before its first `[`). */
+  index: number;
+  /** Its first `[`. */
+  bracket: number;
+  text: string;
+}
+
+/**
+ * The first marker group at or after `from`, the match a global search would find: a group starts
+ * with its first `[` or the whitespace run before it, so only those places are tried.
+ */
+function nextGroup(raw: string, from: number): Found | undefined {
+  for (let bracket = raw.indexOf('[', from); bracket >= 0; bracket = raw.indexOf('[', bracket + 1)) {
+    let index = bracket;
+    while (index > from && WHITE.test(raw.charAt(index - 1))) index--;
+    GROUP.lastIndex = index;
+    const m = GROUP.exec(raw);
+    if (m) return { index, bracket, text: m[0] };
+  }
+  return undefined;
+}
+
 export function liftMarkers(raw: string): LiftedLine {
   const parts: string[] = [];
   let length = 0;
@@ -93,11 +118,10 @@ export function liftMarkers(raw: string): LiftedLine {
     length += to - from;
     last = raw.charAt(to - 1);
   };
-  for (const m of raw.matchAll(GROUP)) {
+  for (let m = nextGroup(raw, 0); m; m = nextGroup(raw, from)) {
     keep(m.index);
-    const bracket = m.index + m[0].search(/\[/);
-    groups.push({ refs: refsOf(m[0]), at: length, column: bracket + 1 });
-    from = m.index + m[0].length;
+    groups.push({ refs: refsOf(m.text), at: length, column: m.bracket + 1 });
+    from = m.index + m.text.length;
     // `Israel.[1]According` would otherwise glue two sentences together.
     const next = raw[from];
     if (next !== undefined && /[\p{L}\p{N}"'“‘«(]/u.test(next) && /\S/.test(last)) {

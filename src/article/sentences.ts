@@ -18,10 +18,20 @@ const ABBREVIATIONS = new Set([
   'г', 'гг', 'т', 'е', 'им', 'ул', 'д', 'см', 'стр', 'тыс', 'млн', 'млрд', 'руб',
 ]);
 
+const WHITE = /\s/u;
+
+/** The segment's last word: found from the end (`/(\S+)$/` tried every start position of the segment). */
+function lastWord(segment: string): string {
+  const text = segment.trimEnd();
+  let start = text.length;
+  while (start > 0 && !WHITE.test(text.charAt(start - 1))) start--;
+  return text.slice(start);
+}
+
 /** True when a segment ends in an abbreviation or initial rather than at a sentence end. */
 export function endsWithAbbreviation(segment: string): boolean {
-  const last = /(\S+)$/u.exec(segment.trimEnd())?.[1];
-  if (last === undefined || !last.endsWith('.')) return false;
+  const last = lastWord(segment);
+  if (!last.endsWith('.')) return false;
   const word = last.replace(/^[("'“‘«[]+/u, '');
   // U.S., e.g., В.В.: letters each followed by a dot. Single initials: J., В.
   if (/^(?:\p{L}\.){2,}$/u.test(word) || /^\p{Lu}\.$/u.test(word)) return true;
