@@ -75,6 +75,14 @@ describe('Markdown escaping', () => {
     expect(markdownLink('javascript:alert(1)')).toBe('javascript:alert(1)');
     expect(markdownLink(undefined)).toBe('—');
   });
+
+  it('answers a URL asked for again as the first time', () => {
+    for (let i = 0; i < 2; i += 1) {
+      expect(safeHref('https://example.org/a b')).toBe('https://example.org/a%20b');
+      expect(safeHref('http://user:pw@example.org/')).toBeUndefined();
+      expect(safeHref('javascript:alert(1)')).toBeUndefined();
+    }
+  });
 });
 
 describe('oneLine', () => {
@@ -82,6 +90,11 @@ describe('oneLine', () => {
     ['a\n\n b\t c', 10, 'a b c'],
     ['abcdefghij', 5, 'abcd…'],
     ['😀😀😀😀', 3, '😀😀…'],
+    ['😀😀😀', 3, '😀😀😀'],
+    ['ab cd ef', 4, 'ab…'],
+    ['aé😀bcd', 4, 'aé😀…'],
+    ['exactly5', 8, 'exactly5'],
+    ['nul\u0000 c1\u0085 lone \uD800 end', 100, 'nul c1 lone end'],
   ])('%j at %i → %j', (input, max, out) => {
     expect(oneLine(input, max)).toBe(out);
   });

@@ -20,6 +20,17 @@ export function escapeHtml(text: string): string {
  */
 export function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined;
+  // A source's URL is linked from several places in each report (its citations, the sources table, report.md).
+  if (hrefs.has(url)) return hrefs.get(url);
+  const href = parseHref(url);
+  if (hrefs.size >= 1 << 14) hrefs.clear();
+  hrefs.set(url, href);
+  return href;
+}
+
+const hrefs = new Map<string, string | undefined>();
+
+function parseHref(url: string): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -40,16 +51,25 @@ export function escapeXml(text: string): string {
   return text.replace(XML_FORBIDDEN, '').replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch] ?? ch);
 }
 
+/** Any character stripControl may drop (any surrogate, though a paired one is kept). */
+// eslint-disable-next-line no-control-regex
+const STRIPPED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Control characters (bar tab and newlines) are dropped: a page's NUL or ESC has no business in a report. */
 export function stripControl(text: string): string {
+  if (!STRIPPED.test(text)) return text;
   return text.replace(XML_FORBIDDEN, '').replace(/[\u007F-\u009F]/g, '');
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** One line, whitespace collapsed, cut at `max` code points with an ellipsis. */
 export function oneLine(text: string, max = Number.POSITIVE_INFINITY): string {
   const flat = stripControl(text).replace(/\s+/g, ' ').trim();
   // No more code units than `max`, so no more code points: nothing to cut (and no array of characters to build).
   if (flat.length <= max) return flat;
+  // Without surrogates a code unit is a code point: cut the string itself.
+  if (!SURROGATE.test(flat)) return `${flat.slice(0, max - 1).trimEnd()}…`;
   const chars = [...flat];
   return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
