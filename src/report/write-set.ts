@@ -27,8 +27,10 @@ const BATCH_CHARS = 1 << 16;
 
 const list = (names: readonly string[]): string => names.join(', ');
 
+/** Each batch is rendered while the one before it is being written (one write in flight at a time). */
 async function writeTemp(fs: AtomicFs, tmp: string, file: ReportFile): Promise<void> {
   const handle = await fs.open(tmp, 'w');
+  let writing: Promise<unknown> = Promise.resolve();
   try {
     let batch: string[] = [];
     let size = 0;
@@ -36,15 +38,20 @@ async function writeTemp(fs: AtomicFs, tmp: string, file: ReportFile): Promise<v
       batch.push(piece);
       size += piece.length;
       if (size >= BATCH_CHARS) {
-        await handle.write(batch.join(''));
+        const text = batch.join('');
         batch = [];
         size = 0;
+        await writing;
+        writing = handle.write(text);
       }
     }
+    await writing;
     if (size > 0) await handle.write(batch.join(''));
     // fsync before rename, or a power cut can leave a renamed but empty file (ext4 delalloc).
     await handle.sync();
   } finally {
+    // A renderer that failed mid-file leaves at most one write in flight: let it end before closing.
+    await writing.catch(() => undefined);
     await handle.close();
   }
 }
