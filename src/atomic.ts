@@ -1,4 +1,5 @@
 // Atomic file replacement (temp file in the same directory + fsync + rename) for reports, history, caches, WARCs.
+import { rmSync } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -19,6 +20,8 @@ export interface AtomicFile {
   commit(): Promise<void>;
   /** Removes the temp file; the target is left as it was. */
   discard(): Promise<void>;
+  /** discard, synchronously and best effort: for a process about to exit on a signal. */
+  discardNow(): void;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function openAtomic(file: string, fs: AtomicFs = realFs): Promise<A
       await syncDirectory(dir);
     },
     discard,
+    discardNow: () => { try { rmSync(tmp, { force: true }); } catch { /* exiting anyway */ } },
   };
 }
 

@@ -113,6 +113,8 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   const { warc } = flags;
   const evidence = warc === undefined ? undefined
     : await writing(warc, async () => (await import('../sources/warc.js')).openWarc(warc, { software: `citecheck/${toolVersion}` }));
+  // Interrupted, the run leaves no half-written WARC beside the target (the file there before stays).
+  const stopWriting = evidence && onInterrupt(() => evidence.discardNow());
   const result = await verifyRun({
     articles, toolVersion, failOn, fetch, read, workers, keepBodies: false,
     ...(evidence ? { evidence: evidence.add } : {}),
@@ -122,10 +124,10 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
     ...(flags.archive || replay
       ? { archive: (await import('./archive.js')).archiveStep({ fetch: baseFetch, replay, lookups: flags.archive === true && !replay, out: flags.out, waybackUrl: flags.waybackUrl }) }
       : {}),
-  }).catch(async (error: unknown) => { await evidence?.discard(); throw error; });
+  }).catch(async (error: unknown) => { await evidence?.discard(); stopWriting?.(); throw error; });
   progress.done();
   // Evidence first: it is what the reports are based on.
-  if (evidence && warc !== undefined) await writing(warc, () => evidence.close());
+  if (evidence && warc !== undefined) await writing(warc, () => evidence.close()).finally(stopWriting);
   // What builds, writes and prints the reports loads once the run is done, not before the first request.
   const [{ buildRunReport, runExitCode }, { applyReviews }, { renderFailureError, reportFiles, writeReportSet }] = await Promise.all([
     import('../report/run.js'), import('../review/apply.js'), import('../report/write.js'),
@@ -162,6 +164,16 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   return withUnread(runExitCode(report, failOn), unread);
 }
 
+
+/** Until the returned function is called, SIGINT and SIGTERM run `cleanUp` and exit as the signal would (130, 143). */
+function onInterrupt(cleanUp: () => void): () => void {
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const handler = () => { cleanUp(); process.exit(signal === 'SIGINT' ? 130 : 143); };
+    process.once(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  return () => handlers.forEach((off) => off());
+}
 
 /** The decisions for this article: from --reviews (must exist), else the file beside it (for a URL, ./); undefined without one. */
 async function loadArticleReviews(articlePath: string, given: string | undefined): Promise<Review[] | undefined> {

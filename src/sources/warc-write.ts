@@ -23,6 +23,8 @@ export interface WarcWriter {
   close(): Promise<void>;
   /** Drops the temp file: the file that was there before, if any, is left as it was. */
   discard(): Promise<void>;
+  /** discard for a process exiting on a signal: synchronous, best effort. */
+  discardNow(): void;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function openWarc(file: string, meta: WarcMeta = { software: 'citec
       await queue;
       await out.discard();
     },
+    discardNow: () => out.discardNow(),
   };
 }
 
