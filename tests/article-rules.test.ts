@@ -1,7 +1,8 @@
 // Table-driven tests of the article rules: markers, sentence splitting, layout, claims, ids.
 import { describe, expect, it } from 'vitest';
 import { claimParagraph } from '../src/article/claims.js';
-import { assignClaimIds } from '../src/article/ids.js';
+import { assignClaimIds, normaliseClaimText } from '../src/article/ids.js';
+import { normalize } from '../src/judge/normalize.js';
 import { liftMarkers } from '../src/article/markers.js';
 import { sliceArticle } from '../src/article/sections.js';
 import { endsWithAbbreviation, splitSentences } from '../src/article/sentences.js';
@@ -130,6 +131,17 @@ describe('assignClaimIds', () => {
     const ids = assignClaimIds([draft('Same.', [1]), draft('Other.', [2]), draft('Same.', [3])]).map((c) => c.id);
     expect(ids[2]).toBe(`${ids[0]}-2`);
     expect(new Set(ids).size).toBe(3);
+  });
+
+  it('folds ASCII text (its own fast path) exactly as normalize() does', () => {
+    const alphabet = ['A', 'z', 'Q', ' ', '  ', '\t', '\n', '\v', '\f', '\r', '\x1f', '\x00', '.', '"', "'", '-', '7', '~', '\x7f'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: next() % 16 }, () => alphabet[next() % alphabet.length]).join('');
+      expect(normaliseClaimText(text)).toBe(normalize(text).text.trim());
+    }
+    expect(normaliseClaimText(' The  U.S.\tSenate ')).toBe('the u.s. senate');
   });
 });
 

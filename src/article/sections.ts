@@ -25,12 +25,12 @@ const LIST_HEADINGS = ['references', 'citations', 'footnotes', 'notes and refere
 
 const FILE_LINE = /(?:^File:|\.(?:jpe?g|png|svg|gif|webp|tiff?|ogg|ogv|webm|pdf)$)/i;
 // Hatnotes and page furniture that sit between paragraphs.
-const FURNITURE = new RegExp([
+const FURNITURE = new RegExp(`^(?:${[
   String.raw`(?:Main articles?|See also|Further information|Further reading|For other uses|Not to be confused with)\s*:`,
   String.raw`For (?:other uses|other people|the [^,]{1,60}), see `, 'Not to be confused with ', '"[^"]{1,80}" redirects here',
   'This article is about ', String.raw`Last (?:updated|edited)\b`, 'From Wikipedia, the free encyclopedia$',
   'Contents$', String.raw`\(Top\)$`, 'hide$', 'show$', 'Toggle (?:the table of contents|.* subsection)$',
-].map((p) => `^(?:${p})`).join('|'), 'i');
+].map((p) => `(?:${p})`).join('|')})`, 'i');
 const TOC_ENTRY = /^\d{1,2}(?:\.\d{1,2})*\s+\S/;
 const TERMINAL = /(?:[.!?:;,]["'”’»)]*|\])$/u;
 
@@ -49,9 +49,15 @@ export function isHeading(lines: Line[], i: number): boolean {
     && !FILE_LINE.test(t) && isBlank(lines[i - 1]?.text) && isBlank(lines[i + 1]?.text);
 }
 
+// Lower-casing never shortens a string: a longer line is no end-matter heading (and is not lower-cased).
+const LONGEST_END_HEADING = Math.max(...[...END_HEADINGS].map((h) => h.length));
+
 function headingKey(text: string): string {
   return text.trim().toLowerCase();
 }
+
+/** True when the line is one of the end-matter headings (See also, References, …). */
+const isEndHeading = (text: string): boolean => text.trim().length <= LONGEST_END_HEADING && END_HEADINGS.has(headingKey(text));
 
 /** A line right under an image's file-name line is its caption. */
 const isUnderFileLine = (lines: Line[], i: number) => FILE_LINE.test(lines[i - 1]?.text.trim() ?? '');
@@ -60,7 +66,7 @@ const isUnderFileLine = (lines: Line[], i: number) => FILE_LINE.test(lines[i - 1
 function findLeadStart(lines: Line[], from: number): number {
   for (let i = from; i < lines.length; i++) {
     const t = lines[i]?.text ?? '';
-    if (END_HEADINGS.has(headingKey(t))) return i;
+    if (isEndHeading(t)) return i;
     if (isProse(t) && !FURNITURE.test(t.trim()) && !t.includes('\t') && !isUnderFileLine(lines, i)) return i;
   }
   return lines.length;
@@ -69,12 +75,13 @@ function findLeadStart(lines: Line[], from: number): number {
 /** The rows of the first footnote-list section found in the end matter. */
 function collectReferenceLines(lines: Line[], from: number): Line[] {
   for (const wanted of LIST_HEADINGS) {
-    const start = lines.findIndex((l, i) => i >= from && headingKey(l.text) === wanted);
-    if (start < 0) continue;
+    let start = from;
+    while (start < lines.length && !(isEndHeading(lines[start]?.text ?? '') && headingKey(lines[start]?.text ?? '') === wanted)) start++;
+    if (start >= lines.length) continue;
     const rows: Line[] = [];
     for (let i = start + 1; i < lines.length; i++) {
       const l = lines[i];
-      if (!l || (isHeading(lines, i) && END_HEADINGS.has(headingKey(l.text)))) break;
+      if (!l || (isEndHeading(l.text) && isHeading(lines, i))) break;
       if (/^\s*\d+\.\s+\S/.test(l.text)) rows.push(l);
     }
     if (rows.length > 0) return rows;
@@ -105,7 +112,7 @@ function collectParagraphs(lines: Line[], from: number): { paragraphs: Paragraph
     const line = lines[i];
     const t = line?.text.trim() ?? '';
     if (!line || t === '') continue;
-    if (END_HEADINGS.has(headingKey(t))) break;
+    if (isEndHeading(t)) break;
     const step = stepToc(toc, t);
     toc = step.state;
     // Tab-separated lines are table rows, not prose.
@@ -129,7 +136,7 @@ export function sliceArticle(text: string): ArticleLayout {
   const first = lines[titleAt]?.text.trim() ?? '';
   // A text that opens with `References` (or other end matter) has no title and no body: its rows
   // are the list, not a lead of uncited sentences under a title called "References".
-  if (END_HEADINGS.has(headingKey(first))) return { title: '', paragraphs: [], referenceLines: collectReferenceLines(lines, titleAt) };
+  if (isEndHeading(first)) return { title: '', paragraphs: [], referenceLines: collectReferenceLines(lines, titleAt) };
   const { paragraphs, end } = collectParagraphs(lines, titleAt < 0 ? lines.length : findLeadStart(lines, titleAt + 1));
   return { title: first, paragraphs, referenceLines: collectReferenceLines(lines, end) };
 }
