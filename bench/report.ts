@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -97,7 +98,7 @@ function timedFile(file: ReportFile, spent: Map<string, number>): ReportFile {
   };
 }
 
-const Figures = z.object({ reports: z.number(), history: z.number(), close: z.number(), closeWall: z.number(), wall: z.number(), render: z.record(z.string(), z.number()) });
+const Figures = z.object({ gc: z.number(), reports: z.number(), history: z.number(), close: z.number(), closeWall: z.number(), wall: z.number(), render: z.record(z.string(), z.number()) });
 
 async function child(): Promise<void> {
   const report = args.report ? ReportSchema.parse(JSON.parse(readFileSync(args.report, 'utf8'))) : generatedReport(Number(args.claims));
@@ -114,6 +115,9 @@ async function child(): Promise<void> {
     const before = history.previous(run.checks.map((c) => c.url));
     const render = new Map<string, number>();
     const files = reportFiles(report, ['json', 'md', 'html'], []).map((f) => timedFile(f, render));
+    let gcMs = 0;
+    const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; });
+    gc.observe({ entryTypes: ['gc'] });
     const started = performance.now();
     // As verify does after the last response: the run folded into the history for the report's changes.
     const t = process.cpuUsage();
@@ -131,7 +135,10 @@ async function child(): Promise<void> {
     history.close();
     const close = cpuMs(t2);
     const wall = performance.now() - started;
-    process.stdout.write(JSON.stringify({ reports, history: recorded, close, closeWall: performance.now() - closing, wall, render: Object.fromEntries(render) }));
+    // The entries of the last GCs are delivered on a later tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc.disconnect();
+    process.stdout.write(JSON.stringify({ gc: gcMs, reports, history: recorded, close, closeWall: performance.now() - closing, wall, render: Object.fromEntries(render) }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -149,12 +156,12 @@ function main(): void {
     const f = Figures.parse(JSON.parse(execFileSync(process.execPath, [process.argv[1] ?? '', ...own, '--child'], { encoding: 'utf8' })));
     all.push(f);
     const render = Object.entries(f.render).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
-    console.log(`  round ${i + 1}: reports ${f.reports.toFixed(0)} ms CPU (rendering: ${render}), history ${f.history.toFixed(0)} ms CPU (the run folded for the report, then recorded), closing it ${f.close.toFixed(0)} ms CPU (${f.closeWall.toFixed(0)} ms wall), wall ${f.wall.toFixed(0)} ms`);
+    console.log(`  round ${i + 1}: reports ${f.reports.toFixed(0)} ms CPU (rendering: ${render}), history ${f.history.toFixed(0)} ms CPU (the run folded for the report, then recorded), closing it ${f.close.toFixed(0)} ms CPU (${f.closeWall.toFixed(0)} ms wall), GC pauses ${f.gc.toFixed(0)} ms, wall ${f.wall.toFixed(0)} ms`);
   }
   const names = Object.keys(all[0]?.render ?? {});
   const renders = names.map((n) => `${n} ${median(all.map((f) => f.render[n] ?? 0)).toFixed(0)}`).join(', ');
   console.log(`median: reports ${median(all.map((f) => f.reports)).toFixed(0)} ms CPU (rendering: ${renders}), history ${median(all.map((f) => f.history)).toFixed(0)} ms CPU, closing it ${median(all.map((f) => f.close)).toFixed(0)} ms CPU, `
-    + `end phase ${median(all.map((f) => f.reports + f.history + f.close)).toFixed(0)} ms CPU, wall ${median(all.map((f) => f.wall)).toFixed(0)} ms`);
+    + `end phase ${median(all.map((f) => f.reports + f.history + f.close)).toFixed(0)} ms CPU, GC pauses ${median(all.map((f) => f.gc)).toFixed(0)} ms, wall ${median(all.map((f) => f.wall)).toFixed(0)} ms`);
 }
 
 if (args.save) writeFileSync(args.save, JSON.stringify(generatedReport(Number(args.claims)), null, 2));

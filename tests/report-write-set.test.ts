@@ -52,6 +52,12 @@ describe('a full disk part-way', () => {
     expect(await contents()).toEqual(OLD);
   });
 
+  it('replaces no report when a write fails while the next batch is rendered', async () => {
+    const big = files().map((f) => ({ name: f.name, chunks: () => Array.from({ length: 50 }, () => 'y'.repeat(10_000)) }));
+    await expect(writeReportSet(dir, big, diskFullAt('report.md'))).rejects.toThrow(/report\.md.*no space left.*no report was replaced/);
+    expect(await contents()).toEqual(OLD);
+  });
+
   it('replaces no report when the first one cannot be written', async () => {
     await expect(writeReportSet(dir, files(), diskFullAt('report.json'))).rejects.toThrow(/no report was replaced/);
     expect(await contents()).toEqual(OLD);
@@ -100,6 +106,17 @@ describe('a renderer that fails', () => {
     expect(await contents()).toEqual({ ...OLD, 'report.json': 'new report.json', 'report.md': 'new report.md' });
   });
 
+  it('fails the same way when it throws while an earlier batch of its file is being written', async () => {
+    const late = files().map((f) => (f.name === 'report.html'
+      ? { name: f.name, *chunks() { for (let i = 0; i < 50; i += 1) yield 'x'.repeat(10_000); throw new RangeError('late'); } }
+      : f));
+    const { written, failed } = await writeReportSet(dir, late);
+    expect(written.map((w) => basename(w))).toEqual(['report.json', 'report.md']);
+    expect(failed[0]?.error).toBeInstanceOf(RangeError);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect((await contents())['report.html']).toBe('old report.html');
+  });
+
   it('is not called a file-system problem by writeReports', async () => {
     const error = await writeReports(dir, broken()).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(InputError);
@@ -112,7 +129,7 @@ describe('the bytes written', () => {
     const emoji = '😀';
     const pieces = [
       'plain ', 'é ü ß ', emoji.slice(0, 1), emoji.slice(1), ' Ωμέγα ',
-      // Past the 1 MiB buffer: one piece larger than it, then many that fill it several times over.
+      // Past the write batches: one piece larger than several, then many small ones that fill many.
       'x'.repeat(400_000), '€'.repeat(300_000), ...Array.from({ length: 5_000 }, (_, i) => `${i} ${emoji} Ω `),
       'end high', '\uD83D', '\uDE00', 'and a lone \uD800 then', ' ends with a high \uD83D',
     ];
