@@ -11,6 +11,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_HISTORY_KEEP, parseHistoryKeep } from '../src/history/keep.js';
 import { openHistory } from '../src/history/sqlite.js';
 import { recordRun, type SourceCheck } from '../src/history/rot.js';
 import { ReportSchema, type Report } from '../src/report/schema.js';
@@ -110,7 +111,9 @@ async function child(): Promise<void> {
     earlier.previous(runOf(report, new Date(0)).checks.map((c) => c.url));
     earlier.record(runOf(report, new Date('2025-12-25T00:00:00Z')));
     earlier.close();
-    const history = openHistory(db);
+    // verify's default policy (a year): the record prunes this run's URLs by key, as verify's does.
+    const keepMs = parseHistoryKeep(DEFAULT_HISTORY_KEEP);
+    const history = openHistory(db, keepMs === undefined ? {} : { keepMs });
     const run = runOf(report, new Date('2026-01-01T00:00:00Z'));
     const before = history.previous(run.checks.map((c) => c.url));
     const render = new Map<string, number>();
