@@ -112,7 +112,7 @@ describe('scheduled runs through the binary', () => {
     }]);
     try {
       const r = await runCli(['verify', '--allow-private-hosts', '--retries', '0', '--archive', '--wayback-url', wayback.baseUrl,
-        '--no-history', '-q', '--fail-on', 'none', '--out', 'out-archive'], { cwd: dir });
+        '--no-history', '-q', '--fail-on', 'none', '--out', 'out-archive', '--warc', 'archive.warc'], { cwd: dir });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'out-archive', 'report.json'), 'utf8')));
@@ -120,6 +120,11 @@ describe('scheduled runs through the binary', () => {
       expect(archived?.url).toContain('20240510120000');
       expect(archived?.verdict).toBe('supported');
       expect(wayback.cdxHits.length).toBeGreaterThan(0);
+      // The archived copy is evidence too: the WARC holds it, and a replay finds the same copy offline.
+      const replay = await runCli(['verify', '--replay', 'archive.warc', '--no-history', '-q', '--fail-on', 'none', '--out', 'out-archive-replay'], { cwd: dir });
+      expect(replay.code).toBe(0);
+      const replayed = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'out-archive-replay', 'report.json'), 'utf8')));
+      expect(replayed.claims[1]?.citations[0]?.archive).toEqual(archived);
     } finally {
       await wayback.close();
     }
