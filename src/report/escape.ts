@@ -4,9 +4,12 @@ const HTML_ENTITIES: Record<string, string> = {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;',
 };
 
-/** Any character escapeHtml strips or escapes (any surrogate, though a paired one is kept): most text has none. */
-// eslint-disable-next-line no-control-regex
-const HTML_CHANGES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF&<>"'`]/;
+/** What stripControl may drop (any surrogate, though a paired one is kept), as a character-class body. */
+const MAY_STRIP = String.raw`\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF`;
+/** Any character stripControl may drop: most text has none. */
+const STRIPPED = new RegExp(`[${MAY_STRIP}]`);
+/** Any character escapeHtml strips or escapes. */
+const HTML_CHANGES = new RegExp(`[${MAY_STRIP}&<>"'\`]`);
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export function escapeHtml(text: string): string {
@@ -50,10 +53,6 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD
 export function escapeXml(text: string): string {
   return text.replace(XML_FORBIDDEN, '').replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch] ?? ch);
 }
-
-/** Any character stripControl may drop (any surrogate, though a paired one is kept). */
-// eslint-disable-next-line no-control-regex
-const STRIPPED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Control characters (bar tab and newlines) are dropped: a page's NUL or ESC has no business in a report. */
 export function stripControl(text: string): string {
