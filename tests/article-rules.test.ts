@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimParagraph } from '../src/article/claims.js';
 import { assignClaimIds, normaliseClaimText } from '../src/article/ids.js';
-import { normalize } from '../src/judge/normalize.js';
+import { normalize, normalizeText } from '../src/judge/normalize.js';
 import { liftMarkers } from '../src/article/markers.js';
 import { sliceArticle } from '../src/article/sections.js';
 import { endsWithAbbreviation, splitSentences } from '../src/article/sentences.js';
@@ -140,6 +140,7 @@ describe('assignClaimIds', () => {
     for (let i = 0; i < 2000; i++) {
       const text = Array.from({ length: next() % 16 }, () => alphabet[next() % alphabet.length]).join('');
       expect(normaliseClaimText(text)).toBe(normalize(text).text.trim());
+      expect(normalizeText(text)).toBe(normalize(text).text);
     }
     expect(normaliseClaimText(' The  U.S.\tSenate ')).toBe('the u.s. senate');
   });

@@ -1,17 +1,12 @@
 // Gives each claim an id that survives edits elsewhere in the article: a hash of its own text.
 import { hash } from 'node:crypto';
-import { normalize } from '../judge/normalize.js';
+import { normalizeText } from '../judge/normalize.js';
 import type { Claim } from '../types.js';
 import type { DraftClaim } from './claims.js';
 
-const ASCII = /^[\x00-\x7f]*$/;
-
 /** Folds what an editor's retyping changes without changing the claim: case, quotes, dashes, spaces. */
 export function normaliseClaimText(text: string): string {
-  // ASCII: NFKC and the quote/dash folds change nothing, so normalize() only lower-cases and collapses
-  // whitespace; done here by two native calls instead of its per-character loop (cold on a first run).
-  if (ASCII.test(text)) return text.toLowerCase().replace(/[\t-\r ]+/g, ' ').trim();
-  return normalize(text).text.trim();
+  return normalizeText(text).trim();
 }
 
 /**
