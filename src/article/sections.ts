@@ -56,8 +56,14 @@ function headingKey(text: string): string {
   return text.trim().toLowerCase();
 }
 
-/** True when the line is one of the end-matter headings (See also, References, …). */
-const isEndHeading = (text: string): boolean => text.trim().length <= LONGEST_END_HEADING && END_HEADINGS.has(headingKey(text));
+/** The line's heading key when it is one of the end-matter headings (See also, References, …). */
+function endHeadingKey(text: string): string | undefined {
+  if (text.trim().length > LONGEST_END_HEADING) return undefined;
+  const key = headingKey(text);
+  return END_HEADINGS.has(key) ? key : undefined;
+}
+
+const isEndHeading = (text: string): boolean => endHeadingKey(text) !== undefined;
 
 /** A line right under an image's file-name line is its caption. */
 const isUnderFileLine = (lines: Line[], i: number) => FILE_LINE.test(lines[i - 1]?.text.trim() ?? '');
@@ -76,7 +82,7 @@ function findLeadStart(lines: Line[], from: number): number {
 function collectReferenceLines(lines: Line[], from: number): Line[] {
   for (const wanted of LIST_HEADINGS) {
     let start = from;
-    while (start < lines.length && !(isEndHeading(lines[start]?.text ?? '') && headingKey(lines[start]?.text ?? '') === wanted)) start++;
+    while (start < lines.length && endHeadingKey(lines[start]?.text ?? '') !== wanted) start++;
     if (start >= lines.length) continue;
     const rows: Line[] = [];
     for (let i = start + 1; i < lines.length; i++) {

@@ -67,6 +67,10 @@ export async function loadArticles(
   const refsFor = explicitRefs(explicit, inputs.map((i) => (i.kind === 'file' ? i.path : i.url)), flags.refs);
   const out: (ArticleInput & { found?: boolean })[] = [];
   const unread: { path: string; error: InputError }[] = [];
+  const read = async (file: string) => {
+    const article = await readArticleFile(file, options, limits);
+    return { article, ...articleReferences(article, refsFor(file) ?? await findReferencesFile(file)) };
+  };
   for (const input of inputs) {
     if (input.kind === 'url') {
       if (!readUrl) {
@@ -77,10 +81,6 @@ export async function loadArticles(
       out.push({ article, ...articleReferences(article, refsFor(input.url) ?? await findReferencesForUrl(input.url)) });
       continue;
     }
-    const read = async (file: string) => {
-      const article = await readArticleFile(file, options, limits);
-      return { article, ...articleReferences(article, refsFor(file) ?? await findReferencesFile(file)) };
-    };
     if (!input.found) {
       out.push(await read(input.path));
       continue;
