@@ -60,6 +60,15 @@ describe('docs HTML reader', () => {
     expect(a.references.map((r) => [r.id, r.url, r.title])).toEqual([[1, 'https://dams.example/x', 'the register']]);
   });
 
+  it('a page with no <main>, <article> or footnotes (Pandoc\'s template) is read whole: it cites nothing', async () => {
+    const a = await html('<html><head><title>Install</title></head><body><header><h1>Install</h1></header>'
+      + '<p>The tool runs on Node 20 and later.</p><ul><li>Run the installer.</li></ul></body></html>');
+    expect(a.title).toBe('Install');
+    expect(a.claims).toEqual([]);
+    expect(a.references).toEqual([]);
+    expect(a.uncited.map((u) => u.text)).toContain('The tool runs on Node 20 and later.');
+  });
+
   it('HTML with no article body is an InputError (exit 2), not an empty article', async () => {
     const error = await Promise.resolve(html('<html><body><div>Just a div.</div></body></html>')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);

@@ -163,9 +163,11 @@ describe('pages a folder or glob finds that cite nothing', () => {
     writeFileSync(join(d, 'docs', 'alpha.references.json'), JSON.stringify({ references: [{ id: 1, url: web.url(ROUTES.ok) }, { id: 2, url: web.url(ROUTES.ok) }] }));
     writeFileSync(join(d, 'docs', 'index.md'), '# Docs\n\nStart with the [install guide](install.md).\n');
     writeFileSync(join(d, 'docs', 'install.md'), '---\ntitle: Install\n---\n\nRun the installer and follow the prompts.\n');
-    for (const args of [['docs'], ['docs/*.txt', 'docs/*.md']]) {
+    // Built by Pandoc's template: no <main>, no <article>, no footnotes.
+    writeFileSync(join(d, 'docs', 'usage.html'), '<!doctype html><html><body><header><h1>Usage</h1></header><p>Run it on a folder.</p></body></html>');
+    for (const args of [['docs'], ['docs/*.txt', 'docs/*.md', 'docs/*.html']]) {
       const r = await runCli(['verify', ...args, ...LIVE, '-q', '--out', 'o'], { cwd: d });
-      expect(r.stderr).toBe('citecheck: 2 files cite nothing (no footnote marker, no reference list) and are left out: docs/index.md, docs/install.md\n');
+      expect(r.stderr).toBe('citecheck: 3 files cite nothing (no footnote marker, no reference list) and are left out: docs/index.md, docs/install.md, docs/usage.html\n');
       expect(r.code).toBe(0);
       expect(ReportSchema.parse(JSON.parse(readFileSync(join(d, 'o', 'report.json'), 'utf8'))).article.path).toBe('docs/alpha.txt');
     }

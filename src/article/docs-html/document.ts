@@ -11,7 +11,7 @@ const BACKLINK_SELECTOR = '[role="doc-backlink"], [data-footnote-backref], .foot
 export interface DocsPage {
   $: CheerioAPI;
   html: string;
-  /** The article: `<article>`, `<main>`, or the element holding the notes and their markers. */
+  /** The article: `<article>`, `<main>`, the element holding the notes and their markers, or else `<body>`. */
   body: Element;
   title: string;
   /** Marker anchor → the note element (`li`) it points to; undefined when the target is missing. */
@@ -56,9 +56,10 @@ export function loadDocsPage(html: string, path: string): DocsPage {
   }
   const article = $('article').toArray().find((el) => [...markers.keys()].every((m) => $.contains(el, m)))
     ?? $('main').get(0) ?? $('article').get(0);
-  const body = article ?? (markers.size > 0 ? commonAncestor($, [...containers, ...markers.keys()]) : undefined);
+  // No container and no marker: a plain page (Pandoc's template has no <main>) is read whole; it cites nothing.
+  const body = article ?? (markers.size > 0 ? commonAncestor($, [...containers, ...markers.keys()]) : $('body').get(0));
   if (!body || $(body).find('p, li').length === 0) {
-    throw new InputError(`cannot read ${path}: no article body (no <article>, <main> or footnotes with their markers)`,
+    throw new InputError(`cannot read ${path}: no article body (no paragraph or list item in its <article>, <main> or <body>)`,
       'give the page a built docs site serves (Pandoc, Hugo, Jekyll, Docusaurus, VitePress), or --input-format to read it otherwise');
   }
   const h1 = $(body).find('h1').first().text().replace(/\s+/gu, ' ').trim();
