@@ -1,9 +1,9 @@
-// Readability's steps shadowed by cheaper ones (readability-steps.ts) leave the article Readability's own steps leave; block text joins lines as before.
+// Readability's steps shadowed by cheaper ones (readability-steps.ts) leave the article Readability's own steps leave; block text joins lines and counts words as before.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { collectBlockText, parseDocument, type DomNode } from '../src/page/dom.js';
+import { collectBlockText, countBlockWords, countWords, parseDocument, type DomNode } from '../src/page/dom.js';
 import { fasterSteps } from '../src/page/readability-steps.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'pages');
@@ -75,7 +75,18 @@ describe('collectBlockText line joining', () => {
       if (!div?.firstChild) throw new Error('no div');
       div.firstChild.nodeValue = text;
       expect(div.textContent).toBe(text);
-      expect(collectBlockText(div)).toBe(finishByLines(`\u0001${text}\u0001`));
+      const block = collectBlockText(div);
+      expect(block).toBe(finishByLines(`\u0001${text}\u0001`));
+      expect(countBlockWords(block)).toBe(countWords(block));
     }
+  });
+
+  it('counts the words of every fixture page\'s text as countWords does', () => {
+    const counts = fixturePages().map((html) => {
+      const text = collectBlockText(parseDocument(html).body ?? { nodeType: 11, nodeName: '', nodeValue: null, textContent: '', firstChild: null, nextSibling: null });
+      return [countBlockWords(text), countWords(text)];
+    });
+    expect(counts.filter(([, words]) => (words ?? 0) > 50).length).toBeGreaterThan(10);
+    for (const [blockWords, words] of counts) expect(blockWords).toBe(words);
   });
 });

@@ -1,6 +1,6 @@
 // HTML → text layers with provenance (main, jsonld, meta, page) and page metadata, from one parse.
 import type { TextLayer } from '../types.js';
-import { collectBlockText, countWords, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { collectBlockText, countBlockWords, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { elementsByTag } from './lookups.js';
 import { readMainText } from './main.js';
 import { readJsonLd, type JsonLdFacts } from './jsonld.js';
@@ -146,14 +146,15 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
     return fresh;
   };
   const mainText = readMainText(doc, html.length, depth, { reparse, pageTextChars: pageText.length });
-  const mainWords = countWords(mainText);
+  // both texts come from collectBlockText (main.ts reads every main text with it)
+  const mainWords = countBlockWords(mainText);
   return {
     html,
     layers: buildLayers(mainText, jsonld, meta, titleTag, pageText),
     mainText,
     pageText,
     mainWords,
-    shownWords: mainText ? mainWords : countWords(pageText),
+    shownWords: mainText ? mainWords : countBlockWords(pageText),
     title: tidyText(meta.get('og:title') ?? '') || titleTag || h1,
     titleTag,
     h1,
