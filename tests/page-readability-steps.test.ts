@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { collectBlockText, countBlockWords, countWords, parseDocument, type DomNode } from '../src/page/dom.js';
-import { fasterSteps } from '../src/page/readability-steps.js';
+import { takeCensus } from '../src/page/lookups.js';
+import { fasterSteps, knowDocumentNames } from '../src/page/readability-steps.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'pages');
 
@@ -29,30 +30,40 @@ function fixturePages(): string[] {
   return readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort().map((f) => readFileSync(path.join(FIXTURES, f), 'utf8'));
 }
 
-/** Readability's article HTML, with its own steps or with the stand-ins (classes kept in both, as main.ts reads it). */
-function article(html: string, faster: boolean): string {
+/** Readability's article HTML, with its own steps or with the stand-ins, told the document's element names or not (classes kept, as main.ts reads it). */
+function article(html: string, faster: boolean, census = false): string {
   const doc = parseDocument(html);
   const reader = new Readability<DomNode>(doc, { serializer: (node: DomNode) => node, keepClasses: true });
   if (faster) Object.assign(reader, fasterSteps());
+  const names = census ? takeCensus(doc, [], ['itemprop', 'articleBody']).names : undefined;
+  if (names) knowDocumentNames(reader, names);
   const content = reader.parse()?.content;
   return content && 'innerHTML' in content && typeof content.innerHTML === 'string' ? content.innerHTML : '';
 }
 
 describe('Readability with the stand-in steps', () => {
   it('shadows the steps it names, each one Readability still has', () => {
-    expect(Object.keys(fasterSteps()).sort()).toEqual(['_getAllNodesWithTag', '_prepArticle', '_unwrapNoscriptImages']);
+    expect(Object.keys(fasterSteps()).sort()).toEqual(['_getAllNodesWithTag', '_grabArticle', '_prepArticle', '_unwrapNoscriptImages']);
   });
 
   it.each(CRAFTED.map((html, i) => [i, html]))('crafted page %i: the same article as its own steps give', (_, html) => {
     const expected = article(html, false);
     expect(expected.length).toBeGreaterThan(200);
     expect(article(html, true)).toBe(expected);
+    expect(article(html, true, true)).toBe(expected);
   });
 
   it('every fixture page: the same article as its own steps give', () => {
     const pages = fixturePages();
     expect(pages.length).toBeGreaterThan(20);
     for (const html of pages) expect(article(html, true)).toBe(article(html, false));
+  });
+
+  it('every fixture page: the same article when told the document\'s element names', () => {
+    const pages = fixturePages();
+    const named = pages.filter((html) => takeCensus(parseDocument(html), [], ['itemprop', 'articleBody']).names !== undefined);
+    expect(named.length).toBeGreaterThan(20);
+    for (const html of named) expect(article(html, true, true)).toBe(article(html, false));
   });
 });
 
