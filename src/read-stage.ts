@@ -19,6 +19,11 @@ export interface StageOptions {
   budget: ReadBudget;
   /** Phrases the history matched on a URL before, asked only for a response (an offline run asks nothing). */
   previous?: (url: string) => string[];
+  /**
+   * Settles once `previous` can answer (a history opened while the first requests are in flight):
+   * reads wait for it; if it fails, no further request starts and the stage fails with its error.
+   */
+  ready?: Promise<void>;
   /** Worker threads reading pages; 0 reads them on this thread. */
   workers: number;
   /** Keep each response's body after reading; otherwise it is dropped once handed over. */
@@ -67,20 +72,28 @@ export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions
   const backlog = reader.onThisThread ? undefined : new Backlog(opts.backlog
     ?? (opts.fetch.concurrency ?? DEFAULT_FETCH_OPTIONS.concurrency) + BACKLOG_PER_WORKER * opts.workers);
   const asksOf = new Map(plans.map((p) => [p.url, p.asks]));
+  const { ready, previous } = opts;
+  // What the history matched before is asked when the read starts (after `ready`), not when the response arrives.
+  const withPrevious = (task: ReadTask): ReadTask => (previous && task.fetch.outcome.kind === 'response'
+    ? { ...task, previous: previous(task.fetch.url) } : task);
+  let failed: { error: unknown } | undefined;
+  ready?.catch((error: unknown) => { failed = { error }; });
+  // Once `ready` has failed, the next URL is refused before its request: the run stops with that error.
+  const admit = (url: string): Promise<void> => (failed ? Promise.reject(failed.error) : backlog?.admit(url) ?? Promise.resolve());
   const pending = new Map<string, Promise<ReadSource>>();
   const readOne = (f: SourceFetch): void => {
     opts.evidence?.(f);
     const asks = asksOf.get(f.url) ?? [];
     const outcome = f.outcome;
     // The task holds its own reference to the body, so the source can let go of it now.
-    const task: ReadTask = {
-      fetch: { ...f, outcome: { ...outcome } }, asks, budget: opts.budget,
-      ...(opts.previous && outcome.kind === 'response' ? { previous: opts.previous(f.url) } : {}),
-    };
+    const task: ReadTask = { fetch: { ...f, outcome: { ...outcome } }, asks, budget: opts.budget };
     const drop = !opts.keepBodies && !opts.replay && outcome.kind === 'response';
     // A page our reader fails on comes back unreadable (read-pool.ts): never an error status of the link.
-    const read = reader.read(task, drop).then((done): ReadSource => filed(f, asks, done));
-    pending.set(f.url, read.finally(() => backlog?.release(f.url)));
+    const read = (ready ? ready.then(() => reader.read(withPrevious(task), drop)) : reader.read(withPrevious(task), drop))
+      .then((done): ReadSource => filed(f, asks, done));
+    const settled = read.finally(() => backlog?.release(f.url));
+    settled.catch(() => undefined); // awaited below; a failed `ready` must not count as unhandled meanwhile
+    pending.set(f.url, settled);
     if (drop) outcome.body = NOTHING;
   };
   const urls = plans.map((p) => p.url);
@@ -88,9 +101,9 @@ export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions
   try {
     if (opts.replay) for (const url of urls) { const f = opts.replay.get(url); if (f) readOne(f); }
     else if (reader.onThisThread) {
-      await fetchSources(urls, { ...opts.fetch, onFetched: (f) => arrived.push(f) });
+      await fetchSources(urls, { ...opts.fetch, onFetched: (f) => arrived.push(f), ...(ready ? { admit } : {}) });
       arrived.forEach(readOne);
-    } else await fetchSources(urls, { ...opts.fetch, onFetched: readOne, ...(backlog ? { admit: backlog.admit } : {}) });
+    } else await fetchSources(urls, { ...opts.fetch, onFetched: readOne, ...(backlog || ready ? { admit } : {}) });
     const read = new Map<string, ReadSource>();
     for (const url of urls) {
       read.set(url, await pending.get(url) ?? { link: { linkStatus: 'error', reason: 'no recorded response for this URL in the replay file' } });

@@ -43,8 +43,9 @@ export interface RunInput {
   /**
    * The link-rot history so far (one per run, keyed by URL), or a store asked for the history of this
    * run's URLs only; the result carries it with this run added, and `run` for the store to record.
+   * A function opens the store once the first requests are in flight (pages are read after it).
    */
-  history?: History | HistoryReader;
+  history?: History | HistoryReader | (() => Promise<History | HistoryReader>);
   /** Archived copies for failing or drifted sources (`--archive`). */
   archive?: ArchiveStep;
   /** Budgets for reading one page (`--read-budget`, `--max-depth`, `--pdf-max-pages`). */
@@ -112,18 +113,27 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
   // One stream: each response is read (on a worker thread), its link judged and the claims citing
   // it matched as soon as it arrives, while other requests are in flight; results are keyed by URL.
   // The history of this run's URLs: a fleet takes it with the URLs; a local run asks when the first
-  // page arrives (not before the first request, and never when every fetch failed).
+  // page is read (not before the first request, and never when every fetch failed).
+  const history = historyLater(input.history);
   let known: History | undefined;
-  const previous = (): History | undefined => (known ??= input.history && previousOf(input.history, all));
-  const read = input.sourceStage
-    ? await input.sourceStage(planUrls(planned, urls, input.history ? previous() : undefined))
-    : await fetchAndRead(planUrls(planned, urls, undefined), {
+  const previous = (): History | undefined => {
+    const opened = history?.opened();
+    return (known ??= opened && previousOf(opened, all));
+  };
+  const fleetStage = input.sourceStage;
+  const read = fleetStage
+    ? await (async () => {
+      await history?.open();
+      return fleetStage(planUrls(planned, urls, history ? previous() : undefined));
+    })()
+    : await stageWithHistory(history, (ready) => fetchAndRead(planUrls(planned, urls, undefined), {
       fetch: input.fetch ?? {}, budget: { ...DEFAULT_READ_BUDGET, ...input.read },
       workers: input.workers ?? 0, keepBodies: input.keepBodies ?? true,
       ...(input.replay ? { replay: input.replay } : {}),
       ...(input.evidence ? { evidence: input.evidence } : {}),
-      ...(input.history ? { previous: (url: string) => lastMatched(previous(), url) } : {}),
-    });
+      ...(history ? { previous: (url: string) => lastMatched(previous(), url) } : {}),
+      ...(ready ? { ready } : {}),
+    }));
   // A fleet's responses come back with its results: handed on as the stage ends.
   if (input.sourceStage && input.evidence) for (const r of read.values()) if (r.fetch) handOn(r.fetch, input.evidence, input.keepBodies ?? true);
   for (const source of all) {
@@ -184,6 +194,43 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
     fetches: [...new Map(fetches.map((f) => [f.url, f])).values()],
     ...(recorded && run ? { history: recorded.history, run } : {}),
   };
+}
+
+/** The run's history, given or opened on demand: `open()` opens it (once) and settles when it is open. */
+interface LaterHistory {
+  open(): Promise<void>;
+  opened(): History | HistoryReader | undefined;
+  /** Only for a history opened on demand: what reads must wait for. */
+  lazy: boolean;
+}
+
+function historyLater(given: RunInput['history']): LaterHistory | undefined {
+  if (given === undefined) return undefined;
+  if (typeof given !== 'function') return { open: () => Promise.resolve(), opened: () => given, lazy: false };
+  let opened: History | HistoryReader | undefined;
+  let opening: Promise<void> | undefined;
+  return {
+    open: () => (opening ??= given().then((h) => { opened = h; })),
+    opened: () => opened,
+    lazy: true,
+  };
+}
+
+/**
+ * Starts the fetch stage, and only then opens a history given as a function (a store on disk: ~20 ms
+ * of loading and schema checks on Node 20), so the first requests do not wait for it; reads wait
+ * for it instead. A history that fails to open stops the stage and the run with its error.
+ */
+async function stageWithHistory<T>(history: LaterHistory | undefined, stage: (ready?: Promise<void>) => Promise<T>): Promise<T> {
+  if (!history?.lazy) return stage();
+  let start!: () => void;
+  const ready = new Promise<void>((resolve) => { start = resolve; }).then(() => history.open());
+  ready.catch(() => undefined); // awaited by the stage and below; not unhandled in between
+  const running = stage(ready);
+  // setImmediate: after this turn, in which the stage creates its first requests.
+  setImmediate(start);
+  const [result] = await Promise.all([running, ready]);
+  return result;
 }
 
 /** A fleet's response to the evidence sink; its body is dropped after unless the caller keeps bodies. */

@@ -20,6 +20,8 @@ let origin = '';
 let barrier = new Set<string>();
 let release: () => void = () => {};
 let released = Promise.resolve();
+/** Requests for /slow/… (answered after a second). */
+let slowHits = 0;
 
 function holdUntil(paths: string[]): void {
   barrier = new Set(paths);
@@ -30,6 +32,11 @@ beforeAll(async () => {
   ensureBuilt();
   server = createServer((req, res) => {
     const path = req.url ?? '/';
+    if (path.startsWith('/slow/')) {
+      slowHits += 1;
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(`The council approved the plan for ${path}.`)), 1000);
+      return;
+    }
     barrier.delete(path);
     if (barrier.size === 0) release();
     void released.then(() => {
@@ -112,4 +119,28 @@ describe('an existing history.json', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--history-keep "forever"/);
   });
+});
+
+describe('a history that cannot be opened', () => {
+  // The database opens while the first request is in flight: its error stops the run before any
+  // page is read or another request starts, as it did when it was opened before the first request.
+  it('stops the run with exit 2 naming the file; no further request, no report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citecheck-bad-history-'));
+    const count = 8;
+    const claims = Array.from({ length: count }, (_, i) => `The council approved plan number ${i + 1} for the town. [${i + 1}]`).join(' ');
+    writeFileSync(join(dir, 'eps.txt'), `Eps\n\nNews\n\n${claims}\n\nReferences\n\n`
+      + Array.from({ length: count }, (_, i) => `  ${i + 1}. "Plan ${i + 1}". Gazette. 2024.\n`).join(''));
+    writeFileSync(join(dir, 'eps.refs.json'), JSON.stringify({ references: Array.from({ length: count }, (_, i) => ({ id: i + 1, url: `${origin}/slow/${i + 1}` })) }));
+    writeFileSync(join(dir, 'h.db'), 'hello, this is text and not SQLite at all '.repeat(100));
+    const before = slowHits;
+    const r = await runCli(['verify', 'eps.txt', '--refs', 'eps.refs.json', '--allow-private-hosts', '--retries', '0', '-q',
+      '--concurrency', '1', '--per-host', '1', '--history', 'h.db', '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^citecheck: .*h\.db/);
+    // Each request takes a second and they go one at a time: the run stopped after the first (or, on a
+    // machine slow enough to open the file after a whole second, the second), not after all eight.
+    expect(slowHits - before).toBeGreaterThanOrEqual(1);
+    expect(slowHits - before).toBeLessThanOrEqual(2);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.startsWith('report'))).toEqual([]);
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { checkRegularFile } from '../article/read.js';
 import { historyLocation, openHistoryAt } from '../history/file.js';
+import type { HistoryStore } from '../history/sqlite.js';
 import { DEFAULT_HISTORY_KEEP, parseHistoryKeep } from '../history/keep.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
 import { parseFormats } from '../report/formats.js';
@@ -90,11 +91,13 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   // Review decisions are keyed by the article's path relative to the reviews file (a fetched article: its URL).
   const reviews = await Promise.all(articles.map((a) => loadArticleReviews(a.article.path, flags.reviews)));
   await prepareOutputs({ dirs: [flags.out], files: [...(historyAt ? [historyAt.database] : []), ...(flags.warc ? [flags.warc] : [])] });
-  // Opened before fetching, so a damaged or newer database stops the run before any request.
-  const history = historyAt && await openHistoryAt(historyAt, {
+  // Opened once the first requests are in flight (the pipeline asks for it then), not before them: a
+  // damaged or newer database still stops the run, before any page is read or another request starts.
+  let history: HistoryStore | undefined;
+  const openHistory = historyAt && (async () => (history = await openHistoryAt(historyAt, {
     ...(keepMs === undefined ? {} : { keepMs }),
     notify: (line) => { if (!flags.quiet) printErr(`citecheck: ${line}\n`); },
-  });
+  })));
   // A FIFO as the WARC would block the stream forever: only a regular file is replayed.
   if (flags.replay) await checkRegularFile(flags.replay, 'WARC file to replay');
   const replay = flags.replay ? await (await import('../sources/warc.js')).readWarc(flags.replay) : undefined;
@@ -120,7 +123,7 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
     ...(evidence ? { evidence: evidence.add } : {}),
     ...(fleet ? { sourceStage: fleet.stage } : {}),
     ...(replay ? { replay } : {}),
-    ...(history ? { history } : {}),
+    ...(openHistory ? { history: openHistory } : {}),
     ...(flags.archive || replay
       ? { archive: (await import('./archive.js')).archiveStep({ fetch: baseFetch, replay, lookups: flags.archive === true && !replay, out: flags.out, waybackUrl: flags.waybackUrl }) }
       : {}),
@@ -138,12 +141,13 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   }), result.changes);
   const { written, failed } = await writing(`reports in ${flags.out}`, () => writeReportSet(flags.out, reportFiles(report, formats, failOn)));
   await fleet?.cleanup();
-  if (history && result.run) {
+  const store = history;
+  if (store && result.run) {
     const { run } = result;
     // One transaction against the state as it is now: a concurrent run's checks are kept, not overwritten.
-    await writing(history.file, async () => history.record(run));
+    await writing(store.file, async () => store.record(run));
   }
-  history?.close();
+  store?.close();
   // A renderer's bug costs its own format only: the other reports and the history are written first.
   if (failed.length > 0) throw renderFailureError(failed);
   const [{ renderChanges }, { renderMarkdown }] = await Promise.all([import('../report/changes.js'), import('../report/markdown.js')]);

@@ -85,15 +85,20 @@ const upper = perElementName((name) => name.toUpperCase());
 // collapse source newlines (just spaces in HTML) without touching the breaks we put in.
 const BREAK = '\u0001';
 
-/** Whitespace collapsed, one line per block, empty lines dropped. */
+/** After whitespace is collapsed: the spaces and block breaks between two lines (one space at most in a row). */
+const LINE_GAP = / ?\u0001(?: ?\u0001)* ?/g;
+
+/**
+ * Whitespace collapsed, one line per block, empty lines dropped. Once every whitespace run is one
+ * space, a line's edges hold a space at most and an empty line is at most a space, so each run of
+ * breaks and spaces is one line break: two replaces and a trim, not a string per line.
+ */
 function finishText(raw: string): string {
   return raw
     // every whitespace run to one space: a lone space is left alone (as fast as matching only the rest)
     .replace(/[^\S ]\s*|\s{2,}/g, ' ')
-    .split(BREAK)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+    .replace(LINE_GAP, '\n')
+    .trim();
 }
 
 /** Pushes an element's children so that the first child pops first, without a per-node array. */

@@ -73,6 +73,22 @@ export function elementsWithAttribute(root: Pick<DomDocument, 'querySelectorAll'
 }
 
 /**
+ * The names (lower case) of every element below `root`, `<template>` contents included: a superset
+ * of what any look-up by tag there can find. Undefined without the node list's links.
+ */
+export function tagNamesBelow(root: object): Set<string> | undefined {
+  const sym = linksOf(root);
+  if (!sym) return undefined;
+  const names = new Set<string>();
+  const start = root as unknown as Listed;
+  const end = start[sym.end];
+  for (let node = start[sym.next]; node && node !== end; node = node[sym.next]) {
+    if (node.nodeType === 1) names.add(lower(node.localName ?? ''));
+  }
+  return names;
+}
+
+/**
  * How many elements `root` holds (outside `<template>` contents), counting no further than just
  * past `stopAt`: `querySelectorAll('*')`'s length, which lists every element first.
  */

@@ -2,6 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { collectBlockText, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { countElements, elementsByTag, elementsWithAttribute } from './lookups.js';
+import { fasterSteps } from './readability-steps.js';
 
 // Readability re-measures text per candidate and grows superlinearly: ~85 ms for a text-heavy
 // 170 KB page, ~750 ms at 5 MB (bench/extract.ts). Past these sizes the fast pick is used instead.
@@ -39,12 +40,13 @@ export function probablyVisible(node: VisibleElement): boolean {
 }
 
 /**
- * Own properties that shadow three of Readability's steps (should a later Readability rename them,
- * they are simply unused): the tag look-up (dom.ts elementsByTag), the visibility test above, and making every link and image URL of the article
- * absolute (a `new URL` each, 0.3 ms of a news page, for attributes the text never reads; the
- * `javascript:` links it turns into their text already read as that text).
+ * Own properties that shadow Readability's steps (should a later Readability rename them, they are
+ * simply unused): the tag look-ups and the steps in readability-steps.ts, the visibility test above,
+ * and making every link and image URL of the article absolute (a `new URL` each, 0.3 ms of a news
+ * page, for attributes the text never reads; the `javascript:` links it turns into their text
+ * already read as that text).
  */
-const FASTER = { _fixRelativeUris: (): void => undefined, _getAllNodesWithTag: elementsByTag, _isProbablyVisible: probablyVisible };
+const FASTER = { ...fasterSteps(), _fixRelativeUris: (): void => undefined, _isProbablyVisible: probablyVisible };
 
 /** The steps Readability's parse() takes on the document before its first _grabArticle attempt. */
 interface PrepSteps {
@@ -57,8 +59,12 @@ function hasPrepSteps(reader: object): reader is PrepSteps {
   return ['_unwrapNoscriptImages', '_removeScripts', '_prepDocument'].every((name) => typeof Reflect.get(reader, name) === 'function');
 }
 
+/**
+ * `keepClasses`: the article's class attributes are left as they are instead of stripped at the
+ * end (a walk over the article); the text read from it (dom.ts collectBlockText) never looks at them.
+ */
 function newReader(doc: DomDocument): Readability<DomNode> {
-  return Object.assign(new Readability<DomNode>(doc, { serializer: (node: DomNode) => node }), FASTER);
+  return Object.assign(new Readability<DomNode>(doc, { serializer: (node: DomNode) => node, keepClasses: true }), FASTER);
 }
 
 /**
