@@ -1,6 +1,10 @@
 // The worker thread's entry: the pool calls its default export with one ReadTask per fetched source.
-import { readSource } from './read-source.js';
+import { cacheCompiledModules } from './compile-cache.js';
 import { markStarted, type ReadTask, type SourceRead } from './read-task.js';
+
+// The readers load once this thread's compile cache is on (Node 22+): a static import is compiled before any code runs.
+cacheCompiledModules();
+const { readSource } = await import('./read-source.js');
 
 export default function readInThread(task: ReadTask): Promise<SourceRead> {
   markStarted(task);
