@@ -47,6 +47,6 @@ describe('the read stage', () => {
     });
     // The server's own 'request' event may come before or after the warm-up (one process): not asserted.
     expect(events.filter((e) => e !== 'request')).toEqual(['sent', 'warm', 'response']);
-    expect(read.get(url)?.link.linkStatus).toBe('ok');
+    expect(read.get(url)?.link?.linkStatus).toBe('ok');
   });
 });
