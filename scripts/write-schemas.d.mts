@@ -1,4 +1,6 @@
 // Types for scripts/write-schemas.mjs, so the drift test can import its renderer.
-import type { ZodType } from 'zod';
+import type { z } from 'zod';
 
-export function renderSchemas(schemas: { ReferencesFileSchema: ZodType; ReportSchema: ZodType; ReviewsFileSchema: ZodType }): Record<string, string>;
+type Schema = z.core.$ZodType;
+
+export function renderSchemas(schemas: { ReferencesFileSchema: Schema; ReportSchema: Schema; ReviewsFileSchema: Schema }): Record<string, string>;

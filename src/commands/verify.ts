@@ -1,4 +1,5 @@
 // `citecheck verify`: flags → inputs → verify() → report files, history, WARC → summary → exit code.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { checkRegularFile } from '../article/read.js';
@@ -11,7 +12,7 @@ import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
 import { defaultWorkers } from '../read-pool.js';
 import { verifyRun } from '../verify.js';
-import { articleKey, defaultReviewsPath, loadReviews } from '../review/file.js';
+import { articleKey, defaultReviewsPath } from '../review/place.js';
 import type { Review } from '../review/schema.js';
 import { loadArticles, withUnread, type InputFlags } from './articles.js';
 import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
@@ -182,6 +183,9 @@ function onInterrupt(cleanUp: () => void): () => void {
 /** The decisions for this article: from --reviews (must exist), else the file beside it (for a URL, ./); undefined without one. */
 async function loadArticleReviews(articlePath: string, given: string | undefined): Promise<Review[] | undefined> {
   const file = given ?? defaultReviewsPath(articlePath);
+  // The reviews module (its schema) loads only when there is a file to read.
+  if (given === undefined && !existsSync(file)) return undefined;
+  const { loadReviews } = await import('../review/file.js');
   const loaded = await loadReviews(file, { optional: given === undefined });
   const key = articleKey(file, articlePath);
   return loaded?.reviews.filter((r) => r.article === key);

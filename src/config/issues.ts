@@ -52,7 +52,7 @@ function reasonOf(issue: Issue, input: unknown): string {
  * All issues, `; `-separated, each `path: reason`. Pass the parsed input so that a missing field
  * reads `required` rather than the zod wording about `undefined`.
  */
-export function formatIssues(error: z.ZodError, input?: unknown): string {
+export function formatIssues(error: Pick<z.core.$ZodError, 'issues'>, input?: unknown): string {
   return error.issues.map((issue) => {
     const path = issue.code === 'unrecognized_keys' || issue.path.length > 0 ? formatPath(issue.path) : '(root)';
     return `${path}: ${reasonOf(issue, input)}`;

@@ -1,7 +1,6 @@
 // Where the history database lives (--history, <out>/history.db) and the one-time import of a history.json.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadHistory } from './store.js';
 import type { HistoryStore, StoreOptions } from './sqlite.js';
 
 export interface HistoryLocation {
@@ -35,6 +34,7 @@ export async function openHistoryAt(
   try {
     const { legacy } = location;
     if (legacy && existsSync(legacy) && store.isEmpty()) {
+      const { loadHistory } = await import('./store.js');
       const imported = store.importDocument(await loadHistory(legacy), legacy);
       if (imported !== undefined) {
         options.notify?.(`imported the history of ${imported} URLs from ${legacy} into ${location.database} `

@@ -1,26 +1,14 @@
 // Reads and writes citecheck.reviews.json: zod-checked on the way in, written atomically on the way out.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { isArticleUrl } from '../article/inputs.js';
 import { readInputFile } from '../article/read.js';
 import { writeFileAtomic } from '../atomic.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
-import { REVIEWS_FILE_NAME, ReviewsFileSchema, reviewKey, type Review, type ReviewsFile } from './schema.js';
+import { ReviewsFileSchema, reviewKey, type Review, type ReviewsFile } from './schema.js';
+
+export { articleKey, defaultReviewsPath } from './place.js';
 
 const HINT = 'fix the reviews file (its JSON Schema is schema/reviews.schema.json) or remove the bad entry';
-
-/** The reviews file that belongs to an article: beside it (for a URL, in the current folder), unless the user names one. */
-export function defaultReviewsPath(articlePath: string): string {
-  return isArticleUrl(articlePath) ? REVIEWS_FILE_NAME : path.join(path.dirname(articlePath), REVIEWS_FILE_NAME);
-}
-
-/** The article's key inside a reviews file: its path relative to the file's folder, with `/`; a URL as it is. */
-export function articleKey(reviewsFile: string, articlePath: string): string {
-  if (isArticleUrl(articlePath)) return articlePath;
-  const relative = path.relative(path.dirname(path.resolve(reviewsFile)), path.resolve(articlePath));
-  return relative.split(path.sep).join('/');
-}
 
 export function parseReviews(text: string, file: string): ReviewsFile {
   let json: unknown;

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { LINK_STATUSES, VERDICTS } from '../types.js';
 
-export const REVIEWS_FILE_NAME = 'citecheck.reviews.json';
+export { REVIEWS_FILE_NAME } from './place.js';
 
 /**
  * One decision, tied to what the reviewer saw: the claim (its id is a hash of its text), the
