@@ -19,6 +19,8 @@ export interface Reader {
    * unreadable, its link judged on the response: our failure is never a link-rot strike.
    */
   read(task: ReadTask, giveBody: boolean): Promise<SourceRead>;
+  /** Loads the readers (starts the threads) ahead of the first read; `read` does it too. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -83,11 +85,12 @@ function couldNotRead(error: unknown): string {
 function inProcess(): Reader {
   // Loaded on the first response, not at start-up: the first request must not wait for the readers.
   let loaded: Promise<typeof import('./read-source.js')> | undefined;
+  const load = () => (loaded ??= import('./read-source.js'));
   return {
     onThisThread: true,
+    warm: () => { load().catch(() => undefined); }, // a failure surfaces at the first read
     read: async (task) => {
-      loaded ??= import('./read-source.js');
-      const { readSource, unreadSource } = await loaded;
+      const { readSource, unreadSource } = await load();
       try {
         return await readSource(task);
       } catch (error) {
@@ -119,8 +122,9 @@ function withBodyLength(task: ReadTask, bytes: number): ReadTask {
 }
 
 /**
- * The pool loads, and its threads start (each loading the page readers), with the first response:
- * spawning them before the first request would make that request wait. A read past its hard limit
+ * The pool loads, and its threads start (each loading the page readers), when warmed (once the first
+ * request is on the wire) or with the first response: spawning them before the first request would
+ * make that request wait. A read past its hard limit
  * (budget.ts hardStopMs) has its thread ended; the pool starts another.
  */
 function inPool(file: URL, workers: number, maxTextChars: number): Reader {
@@ -147,7 +151,7 @@ function inPool(file: URL, workers: number, maxTextChars: number): Reader {
       unwatch();
     }
   };
-  return { onThisThread: false, read, close: async () => { if (pool) await (await pool).destroy(); } };
+  return { onThisThread: false, read, warm: () => { open().catch(() => undefined); }, close: async () => { if (pool) await (await pool).destroy(); } };
 }
 
 /**

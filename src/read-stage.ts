@@ -1,4 +1,5 @@
 // The local source stage: fetch and read as one stream, each response handed to a reader the moment it arrives.
+import diagnostics from 'node:diagnostics_channel';
 import type { ReadBudget } from './page/budget.js';
 import { openReader } from './read-pool.js';
 import { filed, type MatchAsk, type ReadSource, type ReadTask } from './read-task.js';
@@ -64,6 +65,21 @@ export class Backlog {
 }
 
 /**
+ * Calls `then` once the first request's headers are on the wire (undici's `sendHeaders` channel):
+ * work started then runs while the first responses are awaited, without delaying the first request.
+ * Returns a function that stops listening.
+ */
+function onFirstRequestSent(then: () => void): () => void {
+  const channel = diagnostics.channel('undici:client:sendHeaders');
+  const once = (): void => {
+    channel.unsubscribe(once);
+    setImmediate(then);
+  };
+  channel.subscribe(once);
+  return () => channel.unsubscribe(once);
+}
+
+/**
  * Fetches every URL once and, with worker threads, reads it as it arrives (on this thread, once all
  * have arrived); the result is keyed by URL, whatever order responses came in.
  */
@@ -104,6 +120,8 @@ export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions
   };
   const urls = plans.map((p) => p.url);
   const arrived: SourceFetch[] = [];
+  // The readers load (threads start) while the first responses are awaited, not after the first one arrives.
+  const stopWaiting = opts.replay ? undefined : onFirstRequestSent(() => reader.warm());
   try {
     if (opts.replay) for (const url of urls) { const f = opts.replay.get(url); if (f) readOne(f); }
     else if (reader.onThisThread) {
@@ -116,6 +134,7 @@ export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions
     }
     return read;
   } finally {
+    stopWaiting?.();
     await reader.close();
   }
 }
