@@ -21,8 +21,9 @@ export interface StageOptions {
   /** Phrases the history matched on a URL before, asked only for a response (an offline run asks nothing). */
   previous?: (url: string) => string[];
   /**
-   * Settles once `previous` can answer (a history opened while the first requests are in flight):
-   * reads wait for it; if it fails, no further request starts and the stage fails with its error.
+   * Settles once the plans' asks are final and `previous` can answer (both may be worked out while
+   * the first requests are in flight): reads wait for it; if it fails, no further request starts and
+   * the stage fails with its error.
    */
   ready?: Promise<void>;
   /** Worker threads reading pages; 0 reads them on this thread. */
@@ -87,11 +88,11 @@ export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions
   // Reading on this thread starts once every response is in: nothing to wait for then.
   const backlog = reader.onThisThread ? undefined : new Backlog(opts.backlog
     ?? (opts.fetch.concurrency ?? DEFAULT_FETCH_OPTIONS.concurrency) + BACKLOG_PER_WORKER * opts.workers);
-  const asksOf = new Map(plans.map((p) => [p.url, p.asks]));
   const { ready, previous } = opts;
-  // What the history matched before is asked when the read starts (after `ready`), not when the response arrives.
-  const withPrevious = (task: ReadTask): ReadTask => (previous && task.fetch.outcome.kind === 'response'
-    ? { ...task, previous: previous(task.fetch.url) } : task);
+  // Each plan's asks and what the history matched before are taken when a read starts (after
+  // `ready`: the run may still be working them out while its first requests are in flight).
+  let asksOf: Map<string, MatchAsk[]> | undefined;
+  const asksFor = (url: string): MatchAsk[] => (asksOf ??= new Map(plans.map((p) => [p.url, p.asks]))).get(url) ?? [];
   let failed: { error: unknown } | undefined;
   ready?.catch((error: unknown) => { failed = { error }; });
   // Once `ready` has failed, the next URL is refused before its request: the run stops with that error.
@@ -99,15 +100,20 @@ export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions
   const pending = new Map<string, Promise<ReadSource>>();
   const readOne = (f: SourceFetch): void => {
     opts.evidence?.(f);
-    const asks = asksOf.get(f.url) ?? [];
     const outcome = f.outcome;
     // The task holds its own reference to the body, so the source can let go of it now.
-    const task: ReadTask = { fetch: { ...f, outcome: { ...outcome } }, asks, budget: opts.budget };
+    const fetch: SourceFetch = { ...f, outcome: { ...outcome } };
     const drop = !opts.keepBodies && !opts.replay && outcome.kind === 'response';
-    // A page our reader fails on comes back unreadable (read-pool.ts): never an error status of the link.
-    const read = (ready ? ready.then(() => reader.read(withPrevious(task), drop)) : reader.read(withPrevious(task), drop))
-      .then((done): ReadSource => filed(f, asks, done));
-    const settled = read.finally(() => backlog?.release(f.url));
+    const start = (): Promise<ReadSource> => {
+      const asks = asksFor(f.url);
+      const task: ReadTask = {
+        fetch, asks, budget: opts.budget,
+        ...(previous && outcome.kind === 'response' ? { previous: previous(f.url) } : {}),
+      };
+      // A page our reader fails on comes back unreadable (read-pool.ts): never an error status of the link.
+      return reader.read(task, drop).then((done): ReadSource => filed(f, asks, done));
+    };
+    const settled = (ready ? ready.then(start) : start()).finally(() => backlog?.release(f.url));
     settled.catch(() => undefined); // awaited below; a failed `ready` must not count as unhandled meanwhile
     pending.set(f.url, settled);
     if (drop) outcome.body = NOTHING;

@@ -17,9 +17,14 @@ export interface ArticleInput {
   fromFile?: readonly Reference[];
 }
 
+/** An article as planned before the first request: its sources by footnote number. */
 export interface Planned extends ArticleInput {
   byId: Map<number, Reference>;
   sources: Map<number, Source>;
+}
+
+/** What its claims ask of the pages, worked out while the first requests are in flight. */
+export interface Asking extends Planned {
   /** The text before each claim on its line (who "he" is), for the matcher. */
   before: Map<Claim, string>;
   /** Whether a reference's quote is a given phrase for a claim (a reused reference's quote is one claim's). */
@@ -27,16 +32,21 @@ export interface Planned extends ArticleInput {
 }
 
 /** Each article's sources by footnote number; a URL needs no network to be `no-url` or `invalid-url`. */
-export async function planArticle(a: ArticleInput): Promise<Planned> {
+export function planArticle(a: ArticleInput): Planned {
   const byId = new Map(a.references.map((r) => [r.id, r]));
   const sources = new Map<number, Source>();
   for (const id of new Set(a.article.claims.flatMap((c) => c.refs))) sources.set(id, planSource(id, byId.get(id)));
-  const quotes = await quoteApplies(a.article.claims, (id) => byId.get(id)?.quote?.trim());
-  return { ...a, byId, sources, before: textsBefore(a.article.claims), quoteApplies: quotes };
+  return { ...a, byId, sources };
+}
+
+/** The text before each claim, and which quotes apply (a reused reference's quote may load the phrase extractor). */
+export async function planAsks(p: Planned): Promise<Asking> {
+  const quotes = await quoteApplies(p.article.claims, (id) => p.byId.get(id)?.quote?.trim());
+  return { ...p, before: textsBefore(p.article.claims), quoteApplies: quotes };
 }
 
 /** Each URL's citing claims, once per distinct ask; with a history, what it matched there before. */
-export function planUrls(planned: readonly Planned[], urls: readonly string[], history: History | undefined): UrlPlan[] {
+export function planUrls(planned: readonly Asking[], urls: readonly string[], history: History | undefined): UrlPlan[] {
   const asks = new Map(urls.map((u) => [u, new Map<string, MatchAsk>()]));
   for (const p of planned) {
     for (const claim of p.article.claims) {
@@ -51,7 +61,7 @@ export function planUrls(planned: readonly Planned[], urls: readonly string[], h
 }
 
 /** A claim with what its match depends on: the text before it (pronouns), the phrases its reference gives and the passage quoted from it (when it speaks to this claim). */
-export function toMatch(claim: Claim, p: Planned, ref: number): MatchAsk {
+export function toMatch(claim: Claim, p: Asking, ref: number): MatchAsk {
   const reference = p.byId.get(ref);
   const quote = reference?.quote?.trim();
   const phrases = quote && p.quoteApplies(claim, ref) ? [...(reference?.phrases ?? []), quote] : reference?.phrases;

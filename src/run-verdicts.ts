@@ -8,14 +8,14 @@ import { claimVerdict, isReadStatus, judgeCitation } from './judge/verdict.js';
 import { askKey, type MatchAsk } from './read-task.js';
 import { buildReport } from './report/build.js';
 import type { Changes } from './report/schema.js';
-import { toMatch, type Planned } from './run-plan.js';
+import { toMatch, type Asking } from './run-plan.js';
 import { sourceFindings, unusedReferences } from './source-findings.js';
 import { markOffline, sourceReport, type Source } from './source.js';
 import type { ArchiveCheck, Citation, SourceFetch } from './types.js';
 import type { RunInput, RunResult } from './verify.js';
 
 export interface Fetched {
-  planned: readonly Planned[];
+  planned: readonly Asking[];
   /** Every source of the run, with what the stage fetched and read for it. */
   all: readonly Source[];
   /** The history of the run's URLs before this run (asked only when the run was not offline). */
@@ -28,7 +28,7 @@ export async function finishRun(input: RunInput, fetched: Fetched): Promise<RunR
   const { planned, all, previous, started } = fetched;
   const now = input.now ?? (() => new Date());
   const offline = markOffline(all);
-  const cite = (p: Planned) => p.article.claims.map((claim) => {
+  const cite = (p: Asking) => p.article.claims.map((claim) => {
     const citations = claim.refs.map((ref) => citeOne(toMatch(claim, p, ref), ref, p.sources.get(ref)));
     return { claim, citations, verdict: claimVerdict(citations) };
   });

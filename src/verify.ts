@@ -10,7 +10,7 @@ import { DEFAULT_READ_BUDGET, type ReadBudget } from './page/budget.js';
 import { fetchAndRead, type UrlPlan } from './read-stage.js';
 import type { ReadSource } from './read-task.js';
 import type { Changes, Report } from './report/schema.js';
-import { planArticle, planUrls, type ArticleInput, type Planned } from './run-plan.js';
+import { planArticle, planAsks, planUrls, type ArticleInput } from './run-plan.js';
 import type { Source } from './source.js';
 import type { FetchOptions } from './sources/fetch.js';
 import type { SourceFetch, Verdict } from './types.js';
@@ -88,81 +88,75 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 export async function verifyRun(input: RunInput): Promise<RunResult> {
   const now = input.now ?? (() => new Date());
   const started = now();
-  const planned: Planned[] = await Promise.all(input.articles.map(planArticle));
+  const planned = input.articles.map(planArticle);
   const all = planned.flatMap((p) => [...p.sources.values()]);
-
   const urls = [...new Set(all.flatMap((s) => (s.url && !s.link ? [s.url] : [])))];
-  // One stream: each response is read (on a worker thread), its link judged and the claims citing
-  // it matched as soon as it arrives, while other requests are in flight; results are keyed by URL.
+  // setImmediate: after this turn, in which the stage below creates its first requests. Then, while
+  // they are in flight: what each page is asked is worked out, the history opens, and what judges
+  // and reports loads. Reads wait for the first two.
+  const inFlight = new Promise<void>((resolve) => { setImmediate(resolve); });
+  const later = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = inFlight.then(work);
+    done.catch(() => undefined); // awaited by the stage or below; not unhandled in between
+    return done;
+  };
+  const asking = later(() => Promise.all(planned.map(planAsks)));
+  const finishing = later(() => import('./run-verdicts.js'));
   // The history of this run's URLs: a fleet takes it with the URLs; a local run asks when the first
   // page is read (not before the first request, and never when every fetch failed).
   const history = historyLater(input.history);
+  const opening = history ? later(() => history.open()) : undefined;
   let known: History | undefined;
   const previous = (): History | undefined => {
     const opened = history?.opened();
     return (known ??= opened && previousOf(opened, all));
   };
-  // setImmediate: after this turn, in which the stage below creates its first requests. Then the
-  // history opens and what judges and reports loads, while those requests are in flight.
-  const inFlight = new Promise<void>((resolve) => { setImmediate(resolve); });
-  const finishing = inFlight.then(() => import('./run-verdicts.js'));
-  finishing.catch(() => undefined); // awaited once the stage is done
   const fleetStage = input.sourceStage;
-  const read = fleetStage
-    ? await (async () => {
-      await history?.open();
-      return fleetStage(planUrls(planned, urls, history ? previous() : undefined));
-    })()
-    : await stageWithHistory(history, inFlight, (ready) => fetchAndRead(planUrls(planned, urls, undefined), {
+  let read: ReadonlyMap<string, ReadSource>;
+  if (fleetStage) {
+    const [asked] = await Promise.all([asking, opening]);
+    read = await fleetStage(planUrls(asked, urls, history ? previous() : undefined));
+  } else {
+    // One stream: each response is read (on a worker thread), its link judged and the claims citing
+    // it matched as soon as it arrives, while other requests are in flight; results are keyed by URL.
+    const plans: UrlPlan[] = urls.map((url) => ({ url, asks: [] }));
+    const ready = Promise.all([asking.then((asked) => {
+      for (const [i, plan] of planUrls(asked, urls, undefined).entries()) if (plans[i]) plans[i].asks = plan.asks;
+    }), opening]).then(() => undefined);
+    read = await fetchAndRead(plans, {
       fetch: input.fetch ?? {}, budget: { ...DEFAULT_READ_BUDGET, ...input.read },
-      workers: input.workers ?? 0, keepBodies: input.keepBodies ?? true,
+      workers: input.workers ?? 0, keepBodies: input.keepBodies ?? true, ready,
       ...(input.replay ? { replay: input.replay } : {}),
       ...(input.evidence ? { evidence: input.evidence } : {}),
       ...(history ? { previous: (url: string) => lastMatched(previous(), url) } : {}),
-      ...(ready ? { ready } : {}),
-    }));
+    });
+    await ready;
+  }
   // A fleet's responses come back with its results: handed on as the stage ends.
   if (input.sourceStage && input.evidence) for (const r of read.values()) if (r.fetch) handOn(r.fetch, input.evidence, input.keepBodies ?? true);
   for (const source of all) {
     const r = source.url && !source.link ? read.get(source.url) : undefined;
     if (r) Object.assign(source, r);
   }
-  return (await finishing).finishRun(input, { planned, all, previous, started });
+  return (await finishing).finishRun(input, { planned: await asking, all, previous, started });
 }
 
 /** The run's history, given or opened on demand: `open()` opens it (once) and settles when it is open. */
 interface LaterHistory {
   open(): Promise<void>;
   opened(): History | HistoryReader | undefined;
-  /** Only for a history opened on demand: what reads must wait for. */
-  lazy: boolean;
 }
 
 function historyLater(given: RunInput['history']): LaterHistory | undefined {
   if (given === undefined) return undefined;
-  if (typeof given !== 'function') return { open: () => Promise.resolve(), opened: () => given, lazy: false };
+  if (typeof given !== 'function') return { open: () => Promise.resolve(), opened: () => given };
   let opened: History | HistoryReader | undefined;
   let opening: Promise<void> | undefined;
   return {
+    // A store on disk: ~20 ms of loading and schema checks on Node 20, not spent before the first request.
     open: () => (opening ??= given().then((h) => { opened = h; })),
     opened: () => opened,
-    lazy: true,
   };
-}
-
-/**
- * Runs the fetch stage, and opens a history given as a function only once its first requests are in
- * flight (a store on disk: ~20 ms of loading and schema checks on Node 20); reads wait for it
- * instead. A history that fails to open stops the stage and the run with its error.
- */
-async function stageWithHistory<T>(
-  history: LaterHistory | undefined, inFlight: Promise<void>, stage: (ready?: Promise<void>) => Promise<T>,
-): Promise<T> {
-  if (!history?.lazy) return stage();
-  const ready = inFlight.then(() => history.open());
-  ready.catch(() => undefined); // awaited by the stage and below; not unhandled in between
-  const [result] = await Promise.all([stage(ready), ready]);
-  return result;
 }
 
 /** A fleet's response to the evidence sink; its body is dropped after unless the caller keeps bodies. */

@@ -2,7 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, type DomElement } from '../src/page/dom.js';
-import { countElements, elementsByTag, elementsWithAttribute } from '../src/page/lookups.js';
+import { countElements, elementsByTag, elementsWithAttribute, takeCensus } from '../src/page/lookups.js';
 import { probablyVisible } from '../src/page/main.js';
 
 const PAGE = `<!doctype html><html><head><meta name="a" content="1"><title>T</title><META name="b" content="2">
@@ -98,5 +98,24 @@ describe('probablyVisible', () => {
     expect(visible('<div hidden>x</div>')).toBe(false);
     expect(visible('<div aria-hidden="true">x</div>')).toBe(false);
     expect(visible('<div>x</div>')).toBe(true);
+  });
+});
+
+describe('takeCensus', () => {
+  it('finds in one walk what elementsByTag, elementsWithAttribute and countElements find', () => {
+    const page = PAGE.replace('<p>Three</p>', '<p itemprop="articleBody">Three</p>').replace('<template>', '<div hidden>').replace('</template>', '</div>');
+    const doc = parseDocument(page);
+    const census = takeCensus(doc, ['meta', 'P', 'h1', 'nothing'], ['itemprop', 'articleBody']);
+    for (const tag of ['meta', 'p', 'h1', 'nothing']) expect(census.byName.get(tag)?.map(describeEl)).toEqual(elementsByTag(doc, tag).map(describeEl));
+    expect(census.withAttribute.map(describeEl)).toEqual(elementsWithAttribute(doc, 'itemprop', 'articleBody').map(describeEl));
+    expect(census.withAttribute).toHaveLength(1);
+    expect(census.count).toBe(countElements(doc, Number.POSITIVE_INFINITY));
+    expect([...(census.names ?? [])].sort()).toEqual([...new Set([...doc.querySelectorAll('*')].map((el) => el.tagName.toLowerCase()))].sort());
+  });
+
+  it('gives no element names for a document with a template or a noscript (their contents are read otherwise)', () => {
+    expect(takeCensus(parseDocument(PAGE), [], ['id', 'x']).names).toBeUndefined();
+    expect(takeCensus(parseDocument('<html><body><noscript><img src="a.jpg"></noscript></body></html>'), [], ['id', 'x']).names).toBeUndefined();
+    expect(takeCensus(parseDocument('<html><body><p>x</p></body></html>'), [], ['id', 'x']).names).toEqual(new Set(['html', 'body', 'p']));
   });
 });

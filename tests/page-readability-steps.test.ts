@@ -1,10 +1,11 @@
-// Readability's steps shadowed by cheaper ones (readability-steps.ts) leave the article Readability's own steps leave; block text joins lines as before.
+// Readability's steps shadowed by cheaper ones (readability-steps.ts) leave the article Readability's own steps leave; block text joins lines and counts words as before.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { collectBlockText, parseDocument, type DomNode } from '../src/page/dom.js';
-import { fasterSteps } from '../src/page/readability-steps.js';
+import { collectBlockText, countBlockWords, countWords, parseDocument, type DomNode } from '../src/page/dom.js';
+import { takeCensus } from '../src/page/lookups.js';
+import { fasterSteps, knowDocumentNames } from '../src/page/readability-steps.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'pages');
 
@@ -29,30 +30,40 @@ function fixturePages(): string[] {
   return readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort().map((f) => readFileSync(path.join(FIXTURES, f), 'utf8'));
 }
 
-/** Readability's article HTML, with its own steps or with the stand-ins (classes kept in both, as main.ts reads it). */
-function article(html: string, faster: boolean): string {
+/** Readability's article HTML, with its own steps or with the stand-ins, told the document's element names or not (classes kept, as main.ts reads it). */
+function article(html: string, faster: boolean, census = false): string {
   const doc = parseDocument(html);
   const reader = new Readability<DomNode>(doc, { serializer: (node: DomNode) => node, keepClasses: true });
   if (faster) Object.assign(reader, fasterSteps());
+  const names = census ? takeCensus(doc, [], ['itemprop', 'articleBody']).names : undefined;
+  if (names) knowDocumentNames(reader, names);
   const content = reader.parse()?.content;
   return content && 'innerHTML' in content && typeof content.innerHTML === 'string' ? content.innerHTML : '';
 }
 
 describe('Readability with the stand-in steps', () => {
   it('shadows the steps it names, each one Readability still has', () => {
-    expect(Object.keys(fasterSteps()).sort()).toEqual(['_getAllNodesWithTag', '_prepArticle', '_unwrapNoscriptImages']);
+    expect(Object.keys(fasterSteps()).sort()).toEqual(['_getAllNodesWithTag', '_grabArticle', '_prepArticle', '_unwrapNoscriptImages']);
   });
 
   it.each(CRAFTED.map((html, i) => [i, html]))('crafted page %i: the same article as its own steps give', (_, html) => {
     const expected = article(html, false);
     expect(expected.length).toBeGreaterThan(200);
     expect(article(html, true)).toBe(expected);
+    expect(article(html, true, true)).toBe(expected);
   });
 
   it('every fixture page: the same article as its own steps give', () => {
     const pages = fixturePages();
     expect(pages.length).toBeGreaterThan(20);
     for (const html of pages) expect(article(html, true)).toBe(article(html, false));
+  });
+
+  it('every fixture page: the same article when told the document\'s element names', () => {
+    const pages = fixturePages();
+    const named = pages.filter((html) => takeCensus(parseDocument(html), [], ['itemprop', 'articleBody']).names !== undefined);
+    expect(named.length).toBeGreaterThan(20);
+    for (const html of named) expect(article(html, true, true)).toBe(article(html, false));
   });
 });
 
@@ -75,7 +86,18 @@ describe('collectBlockText line joining', () => {
       if (!div?.firstChild) throw new Error('no div');
       div.firstChild.nodeValue = text;
       expect(div.textContent).toBe(text);
-      expect(collectBlockText(div)).toBe(finishByLines(`\u0001${text}\u0001`));
+      const block = collectBlockText(div);
+      expect(block).toBe(finishByLines(`\u0001${text}\u0001`));
+      expect(countBlockWords(block)).toBe(countWords(block));
     }
+  });
+
+  it('counts the words of every fixture page\'s text as countWords does', () => {
+    const counts = fixturePages().map((html) => {
+      const text = collectBlockText(parseDocument(html).body ?? { nodeType: 11, nodeName: '', nodeValue: null, textContent: '', firstChild: null, nextSibling: null });
+      return [countBlockWords(text), countWords(text)];
+    });
+    expect(counts.filter(([, words]) => (words ?? 0) > 50).length).toBeGreaterThan(10);
+    for (const [blockWords, words] of counts) expect(blockWords).toBe(words);
   });
 });

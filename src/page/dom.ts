@@ -84,21 +84,26 @@ const upper = perElementName((name) => name.toUpperCase());
 // Block boundaries are marked with U+0001 while walking, so one whitespace pass at the end can
 // collapse source newlines (just spaces in HTML) without touching the breaks we put in.
 const BREAK = '\u0001';
-
-/** After whitespace is collapsed: the spaces and block breaks between two lines (one space at most in a row). */
-const LINE_GAP = / ?\u0001(?: ?\u0001)* ?/g;
+const SPACE = 0x20;
 
 /**
  * Whitespace collapsed, one line per block, empty lines dropped. Once every whitespace run is one
- * space, a line's edges hold a space at most and an empty line is at most a space, so each run of
- * breaks and spaces is one line break: two replaces and a trim, not a string per line.
+ * space, a line's edges hold a space at most: each line is cut out with indexOf and one slice
+ * (a string per line, trimmed and filtered, cost twice as much).
  */
 function finishText(raw: string): string {
-  return raw
-    // every whitespace run to one space: a lone space is left alone (as fast as matching only the rest)
-    .replace(/[^\S ]\s*|\s{2,}/g, ' ')
-    .replace(LINE_GAP, '\n')
-    .trim();
+  // every whitespace run to one space: a lone space is left alone (as fast as matching only the rest)
+  const text = raw.replace(/[^\S ]\s*|\s{2,}/g, ' ');
+  let out = '';
+  for (let from = 0; from < text.length;) {
+    const cut = text.indexOf(BREAK, from);
+    const to = cut < 0 ? text.length : cut;
+    const start = text.charCodeAt(from) === SPACE ? from + 1 : from;
+    const end = to > start && text.charCodeAt(to - 1) === SPACE ? to - 1 : to;
+    if (end > start) out += out ? `\n${text.slice(start, end)}` : text.slice(start, end);
+    from = to + 1;
+  }
+  return out;
 }
 
 /** Pushes an element's children so that the first child pops first, without a per-node array. */
@@ -155,6 +160,19 @@ export function tidyText(text: string): string {
     .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
     .filter((line) => line.length > 0)
     .join('\n');
+}
+
+/**
+ * countWords for collectBlockText's output, whose words are parted by exactly one space or one line
+ * break each, none at either end: the separators plus one, found by indexOf (a loop over every
+ * character cost ~5× as much on a news page's 18 K characters).
+ */
+export function countBlockWords(text: string): number {
+  if (text.length === 0) return 0;
+  let count = 1;
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) count++;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /**

@@ -1,7 +1,7 @@
 // HTML → text layers with provenance (main, jsonld, meta, page) and page metadata, from one parse.
 import type { TextLayer } from '../types.js';
-import { collectBlockText, countWords, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
-import { elementsByTag } from './lookups.js';
+import { collectBlockText, countBlockWords, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { elementsByTag, takeCensus, type Census } from './lookups.js';
 import { readMainText } from './main.js';
 import { readJsonLd, type JsonLdFacts } from './jsonld.js';
 import { readHeader } from './headers.js';
@@ -28,11 +28,9 @@ export interface HtmlFacts {
   removedLocked: number;
 }
 
-/** The elements the head's look-ups need, by tag name, from one pass over the document. */
-function headElements(doc: DomDocument): Map<string, DomElement[]> {
-  const byName = new Map<string, DomElement[]>(['meta', 'link', 'script', 'title', 'h1'].map((name) => [name, []]));
-  for (const el of elementsByTag(doc, [...byName.keys()])) byName.get(el.tagName.toLowerCase())?.push(el);
-  return byName;
+/** Elements the head's look-ups, the published date and the article's own container need, from one pass over the document. */
+function census(doc: DomDocument): Census {
+  return takeCensus(doc, ['meta', 'link', 'script', 'title', 'h1', 'time', 'article', 'main'], ['itemprop', 'articleBody']);
 }
 
 function readMeta(metas: readonly DomElement[]): Map<string, string> {
@@ -127,8 +125,8 @@ function buildLayers(mainText: string, jsonld: JsonLdFacts, meta: Map<string, st
 /** `depth` is the element nesting measured before parsing (0 when unknown): deep pages skip Readability. */
 export function readHtml(html: string, finalUrl: string, headers: Record<string, string>, depth = 0): HtmlFacts {
   const doc = parseDocument(html);
-  const head = headElements(doc);
-  const named = (name: string): DomElement[] => head.get(name) ?? [];
+  const found = census(doc);
+  const named = (name: string): DomElement[] => found.byName.get(name) ?? [];
   const meta = readMeta(named('meta'));
   // The canonical URL names the page as its JSON-LD does; the final URL is the fallback.
   const canonicalUrl = readCanonical(named('link'), finalUrl);
@@ -137,7 +135,7 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
   const h1 = textOf(named('h1')[0] ?? null);
   const removedLocked = removeLocked(doc, jsonld.lockedSelectors);
   const pageText = collectBlockText(doc.body ?? doc.documentElement ?? doc.querySelector('html') ?? emptyNode);
-  const published = jsonld.datePublished ?? meta.get('article:published_time') ?? elementsByTag(doc, 'time').find((t) => t.hasAttribute('datetime'))?.getAttribute('datetime') ?? undefined;
+  const published = jsonld.datePublished ?? meta.get('article:published_time') ?? (removedLocked === 0 ? named('time') : elementsByTag(doc, 'time')).find((t) => t.hasAttribute('datetime'))?.getAttribute('datetime') ?? undefined;
   const language = normaliseLanguage(doc.documentElement?.getAttribute('lang')) ?? normaliseLanguage(readHeader(headers, 'content-language')) ?? normaliseLanguage(meta.get('content-language')) ?? normaliseLanguage(meta.get('og:locale'));
   // Last: Readability takes the document apart, and it gets the parsed one itself (no clone).
   const reparse = (): DomDocument => {
@@ -145,15 +143,17 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
     removeLocked(fresh, jsonld.lockedSelectors);
     return fresh;
   };
-  const mainText = readMainText(doc, html.length, depth, { reparse, pageTextChars: pageText.length });
-  const mainWords = countWords(mainText);
+  // what the census found still stands when nothing was removed since
+  const mainText = readMainText(doc, html.length, depth, { reparse, pageTextChars: pageText.length, ...(removedLocked === 0 ? { found } : {}) });
+  // both texts come from collectBlockText (main.ts reads every main text with it)
+  const mainWords = countBlockWords(mainText);
   return {
     html,
     layers: buildLayers(mainText, jsonld, meta, titleTag, pageText),
     mainText,
     pageText,
     mainWords,
-    shownWords: mainText ? mainWords : countWords(pageText),
+    shownWords: mainText ? mainWords : countBlockWords(pageText),
     title: tidyText(meta.get('og:title') ?? '') || titleTag || h1,
     titleTag,
     h1,

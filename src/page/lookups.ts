@@ -72,6 +72,45 @@ export function elementsWithAttribute(root: Pick<DomDocument, 'querySelectorAll'
   return elementsWhere(root, `[${name}="${value}"]`, (node) => (node as unknown as DomElement).getAttribute(name) === value);
 }
 
+/** What one walk over a document found (takeCensus). */
+export interface Census {
+  /** The elements of each name asked for (lower case), in document order. */
+  byName: Map<string, DomElement[]>;
+  /** The elements whose attribute asked about has the value asked for, in document order. */
+  withAttribute: DomElement[];
+  /** How many elements the document holds (countElements, not stopped early). */
+  count: number;
+  /**
+   * Every element name in the document (lower case); undefined when a `<template>` or `<noscript>`
+   * is among them (template contents are not walked; Readability parses noscript contents anew).
+   */
+  names?: ReadonlySet<string>;
+}
+
+/**
+ * One walk answering several look-ups at once: elementsByTag for each of `tags`,
+ * elementsWithAttribute for `[name, value]`, and the names of all elements.
+ */
+export function takeCensus(root: Pick<DomDocument, 'querySelectorAll'>, tags: readonly string[], [name, value]: [string, string]): Census {
+  const byName = new Map<string, DomElement[]>(tags.map((tag) => [lower(tag), []]));
+  const withAttribute: DomElement[] = [];
+  const names = new Set<string>();
+  let count = 0;
+  const walked = walkElements(root, (node) => {
+    count++;
+    const tag = lower(node.localName ?? '');
+    names.add(tag);
+    byName.get(tag)?.push(node as unknown as DomElement);
+    if ((node as unknown as DomElement).getAttribute(name) === value) withAttribute.push(node as unknown as DomElement);
+    return true;
+  });
+  if (!walked) {
+    return { byName: new Map(tags.map((tag) => [lower(tag), elementsByTag(root, tag)])), withAttribute: elementsWithAttribute(root, name, value),
+      count: countElements(root, Number.POSITIVE_INFINITY) };
+  }
+  return { byName, withAttribute, count, ...(names.has('template') || names.has('noscript') ? {} : { names }) };
+}
+
 /**
  * The names (lower case) of every element below `root`, `<template>` contents included: a superset
  * of what any look-up by tag there can find. Undefined without the node list's links.

@@ -1,8 +1,8 @@
 // The `main` layer: Readability on ordinary pages, a cheap densest-paragraph-block pick on huge ones.
 import { Readability } from '@mozilla/readability';
 import { collectBlockText, type DomDocument, type DomElement, type DomNode } from './dom.js';
-import { countElements, elementsByTag, elementsWithAttribute } from './lookups.js';
-import { fasterSteps } from './readability-steps.js';
+import { countElements, elementsByTag, elementsWithAttribute, type Census } from './lookups.js';
+import { fasterSteps, knowDocumentNames } from './readability-steps.js';
 
 // Readability re-measures text per candidate and grows superlinearly: ~85 ms for a text-heavy
 // 170 KB page, ~750 ms at 5 MB (bench/extract.ts). Past these sizes the fast pick is used instead.
@@ -86,10 +86,11 @@ function bodyBeforeGrab(reparse: () => DomDocument): () => string {
   };
 }
 
-function readWithReadability(doc: DomDocument, reparse?: () => DomDocument): string {
+function readWithReadability(doc: DomDocument, reparse?: () => DomDocument, names?: ReadonlySet<string>): string {
   try {
     // parse() takes the document apart: the caller reads everything else from it first.
     const reader = newReader(doc);
+    if (names) knowDocumentNames(reader, names);
     // without the steps to rebuild with (a later Readability), it keeps its own copy as upstream does
     if (reparse && hasPrepSteps(reader)) Object.assign(reader, { _pageHtmlBeforeGrab: bodyBeforeGrab(reparse) });
     const article = reader.parse();
@@ -145,8 +146,10 @@ function outsideArticle(el: DomElement): boolean {
  * The page's own statement of where its article is — `[itemprop=articleBody]`, else `<article>`,
  * else `<main>` — with text of its own and outside any comment or related-links region.
  */
-function explicitArticle(doc: DomDocument): string | undefined {
-  const lookups = [() => elementsWithAttribute(doc, 'itemprop', 'articleBody'), () => elementsByTag(doc, 'article'), () => elementsByTag(doc, 'main')];
+function explicitArticle(doc: DomDocument, found?: Census): string | undefined {
+  const lookups = found
+    ? [() => found.withAttribute, () => found.byName.get('article') ?? [], () => found.byName.get('main') ?? []]
+    : [() => elementsWithAttribute(doc, 'itemprop', 'articleBody'), () => elementsByTag(doc, 'article'), () => elementsByTag(doc, 'main')];
   for (const lookup of lookups) {
     const candidates = lookup().filter((el) => !outsideArticle(el));
     for (const el of candidates) {
@@ -164,6 +167,11 @@ export interface Reparse {
   /** A fresh copy of the document as it is now (parsed again, the same removals). */
   reparse: () => DomDocument;
   pageTextChars: number;
+  /**
+   * A census of the document as it is now (html.ts): its `[itemprop=articleBody]`, `article` and
+   * `main` elements and its element count, so they are not looked up again.
+   */
+  found?: Census;
 }
 
 /**
@@ -178,12 +186,13 @@ const RETRY_UNLIKELY_CHARS = 2_000;
  * elements nest (depth.ts measureDepth), 0 when not measured.
  */
 export function readMainText(doc: DomDocument, htmlChars: number, depth = 0, rebuild?: Reparse): string {
+  const found = rebuild?.found;
   const huge = htmlChars > MAX_READABILITY_CHARS || depth > MAX_READABILITY_DEPTH
-    || countElements(doc, MAX_READABILITY_ELEMENTS) > MAX_READABILITY_ELEMENTS;
+    || (found?.count ?? countElements(doc, MAX_READABILITY_ELEMENTS)) > MAX_READABILITY_ELEMENTS;
   // the page's own article container wins over a longer comment thread (read before Readability takes the doc apart)
-  const explicit = explicitArticle(doc);
+  const explicit = explicitArticle(doc, found);
   if (huge) return explicit ?? readDensestBlock(doc);
-  const readable = readWithReadability(doc, rebuild && rebuild.pageTextChars >= RETRY_UNLIKELY_CHARS ? rebuild.reparse : undefined);
+  const readable = readWithReadability(doc, rebuild && rebuild.pageTextChars >= RETRY_UNLIKELY_CHARS ? rebuild.reparse : undefined, found?.names);
   const longer = explicit !== undefined && readable.length > ARTICLE_MAX_GROWTH * explicit.length;
   // Readability leaves the headline out: probe with the article's first full paragraph after it
   const probe = explicit?.split('\n').slice(1).find((line) => line.length >= 60)?.slice(0, 60);

@@ -39,8 +39,10 @@ function mayHoldImage(img: ImageElement): boolean {
  * own step runs only when there is a `<noscript>` to unwrap (its first half then removes nothing).
  */
 function unwrapNoscriptImages(this: object, doc: TagDocument): void {
+  const names = documents.get(this);
   for (const img of Array.from(doc.getElementsByTagName('img'))) if (!mayHoldImage(img)) img.remove();
-  if (doc.getElementsByTagName('noscript').length > 0) original('_unwrapNoscriptImages')?.call(this, doc);
+  // a census of the document (knowDocumentNames) saves looking for a noscript it does not hold
+  if (names ? names.has('noscript') : doc.getElementsByTagName('noscript').length > 0) original('_unwrapNoscriptImages')?.call(this, doc);
 }
 
 /** Element names `_prepArticle`'s steps create in an article holding the key's: `h1` → `h2`, a lone table cell → `p` or `div`, an image for a lazy `figure`. */
@@ -70,9 +72,31 @@ function prepArticle(this: object, article: DomElement): void {
   }
 }
 
-/** Readability's tag look-up on linkedom's node list (lookups.ts); nothing to walk for a name the article lacks. */
+/** Element names Readability's steps before _grabArticle make in a document: `<br>` runs become `p`, `font` becomes `span` (and a margin). */
+const MADE_BEFORE_GRAB = ['p', 'span', 'div', 'h2', 'img'];
+
+/** The names a document may hold until `_grabArticle` starts (knowDocumentNames). */
+const documents = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Tells `reader`'s stand-ins every element name its document holds (a census without
+ * `<template>` or `<noscript>`: lookups.ts takeCensus): until `_grabArticle` starts, Readability's
+ * look-ups are of the whole document (scripts, styles, `<br>`, `<font>`, `<noscript>`, headings),
+ * and one for names it lacks finds nothing without a walk.
+ */
+export function knowDocumentNames(reader: object, names: ReadonlySet<string>): void {
+  documents.set(reader, new Set([...names, ...MADE_BEFORE_GRAB]));
+}
+
+/** `_grabArticle`: from here on the document is taken apart and rebuilt; its census no longer holds. */
+function grabArticle(this: object, ...args: unknown[]): unknown {
+  documents.delete(this);
+  return original('_grabArticle')?.apply(this, args);
+}
+
+/** Readability's tag look-up on linkedom's node list (lookups.ts); nothing to walk for a name the article or document lacks. */
 function getAllNodesWithTag(this: object, node: Pick<DomDocument, 'querySelectorAll'>, tags: readonly string[]): DomElement[] {
-  const names = preparing.get(this);
+  const names = preparing.get(this) ?? documents.get(this);
   if (names && !tags.some((tag) => names.has(tag.toLowerCase()))) return [];
   return elementsByTag(node, tags);
 }
@@ -82,5 +106,6 @@ export function fasterSteps(): Record<string, unknown> {
   const steps: Record<string, unknown> = { _getAllNodesWithTag: getAllNodesWithTag };
   if (original('_unwrapNoscriptImages')) steps._unwrapNoscriptImages = unwrapNoscriptImages;
   if (original('_prepArticle')) steps._prepArticle = prepArticle;
+  if (original('_grabArticle')) steps._grabArticle = grabArticle;
   return steps;
 }
