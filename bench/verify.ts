@@ -4,7 +4,8 @@
 //   npm run bench:verify -- --linkinator                  (also linkinator on the same URLs, same run)
 //   BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench:verify   (node flags for the CLI, e.g. profiles)
 //   BENCH_CLI_ARGS='--warc /tmp/run.warc' BENCH_KEEP=1 npm run bench:verify       (more verify flags; keep the run's folder)
-// Hosts: sources/10 (2,000 → 200, 10,000 → 1,000); latency 50 ms, concurrency 64, per-host 2.
+//   npm run bench:verify -- --sources 20 --hosts 20 --latency 300   (an article the seed's size, each source on its own host)
+// Hosts: sources/10 unless --hosts (2,000 → 200, 10,000 → 1,000); latency 50 ms, concurrency 64, per-host 2.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -74,7 +75,7 @@ function tally(reportFile: string): string {
 }
 
 async function runSize(sources: number): Promise<number> {
-  const hosts = Math.max(1, Math.round(sources / 10));
+  const hosts = num(args.hosts) || Math.max(1, Math.round(sources / 10));
   const [latency, concurrency, perHost] = [num(args.latency), num(args.concurrency), num(args['per-host'])];
   const server = fork(process.argv[1] ?? '', ['--serve', '--hosts', String(hosts), '--latency', String(latency), '--pages', args.pages ?? 'small'], { stdio: 'inherit' });
   const { addresses } = Ready.parse(await new Promise((resolve) => server.once('message', resolve)));

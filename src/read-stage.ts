@@ -121,7 +121,7 @@ export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions
   const urls = plans.map((p) => p.url);
   const arrived: SourceFetch[] = [];
   // The readers load (threads start) while the first responses are awaited, not after the first one arrives.
-  const stopWaiting = opts.replay ? undefined : onFirstRequestSent(() => reader.warm());
+  const stopWaiting = opts.replay ? undefined : onFirstRequestSent(() => void reader.warm());
   try {
     if (opts.replay) for (const url of urls) { const f = opts.replay.get(url); if (f) readOne(f); }
     else if (reader.onThisThread) {

@@ -26,6 +26,14 @@ export interface ReadTask {
   previous?: readonly string[];
   /** Shared with the pool: the reading thread writes when it starts (ms since the epoch), so only its own time counts. */
   clock?: BigInt64Array;
+  /** A warm-up read (read-pool.ts warmUpTask): skipped by a thread that starts it once this holds 1, as real pages are waiting. */
+  warmUpUntil?: Int32Array;
+}
+
+/** A warm-up read that real pages have overtaken: the thread reads them instead (the result is never used). */
+export function warmUpSkipped(task: ReadTask): SourceRead | undefined {
+  if (!task.warmUpUntil || Atomics.load(task.warmUpUntil, 0) === 0) return undefined;
+  return { link: { linkStatus: 'ok', reason: 'warm-up skipped: pages were waiting' }, matches: [] };
 }
 
 /** Called by a reading thread as it starts a task (see ReadTask.clock). */

@@ -1,7 +1,7 @@
 // The reading threads' heap limits: small enough that V8 collects dead pages early, never too small for the largest page a thread may read.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_READ_BUDGET } from '../src/page/budget.js';
-import { defaultWorkers, openReader, readerLimits } from '../src/read-pool.js';
+import { defaultWorkers, openReader, readerLimits, warmUpTask } from '../src/read-pool.js';
 import type { ReadTask } from '../src/read-task.js';
 import { ensureBuilt } from './helpers/cli.js';
 
@@ -80,4 +80,48 @@ describe('defaultWorkers', () => {
   it.each([[1, 1], [2, 2], [3, 2], [4, 3], [16, 15]])('%i cores → %i reading threads', (cores, expected) => {
     expect(defaultWorkers(cores)).toBe(expected);
   });
+});
+
+describe('warming a reader', () => {
+  it('the warm-up page runs every reader: its link is ok and its claim found in its main text', async () => {
+    const { readSource } = await import('../src/read-source.js');
+    const read = await readSource(warmUpTask());
+    expect(read.link.linkStatus).toBe('ok');
+    expect(read.page?.title).toBe('Library budget');
+    expect(read.matches[0]?.score).toBe(1);
+    expect(read.matches[0]?.evidence?.layer).toBe('main');
+  });
+
+  it('a warm-up read is skipped by a thread that starts it once real pages are waiting, and only then', async () => {
+    const { warmUpSkipped } = await import('../src/read-task.js');
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const task = { ...warmUpTask(), warmUpUntil: flag };
+    expect(warmUpSkipped(task)).toBeUndefined();
+    Atomics.store(flag, 0, 1);
+    expect(warmUpSkipped(task)?.matches).toEqual([]);
+    expect(warmUpSkipped(warmUpTask())).toBeUndefined(); // a real page is never skipped
+  });
+
+  it('settles once the page was read, on reading threads and on this thread, and reading goes on after it', async () => {
+    for (const workers of [2, 0]) {
+      const reader = openReader(workers);
+      try {
+        const warming = reader.warm();
+        expect(reader.warm()).toBe(warming); // once per reader
+        await expect(warming).resolves.toBeUndefined();
+        expect((await reader.read(warmUpTask(), true)).link.linkStatus).toBe('ok');
+      } finally {
+        await reader.close();
+      }
+      // Warmed with real pages right behind: every real page is still read in full.
+      const busy = openReader(workers);
+      try {
+        void busy.warm();
+        const reads = await Promise.all([1, 2, 3].map(() => busy.read(warmUpTask(), true)));
+        expect(reads.map((r) => r.matches[0]?.score)).toEqual([1, 1, 1]);
+      } finally {
+        await busy.close();
+      }
+    }
+  }, 60_000);
 });

@@ -16,7 +16,7 @@ vi.mock('../src/read-pool.js', async (importOriginal) => {
     ...original,
     openReader: (...args: Parameters<typeof original.openReader>) => {
       const reader = original.openReader(...args);
-      return { ...reader, warm: () => { events.push('warm'); warmed(); reader.warm(); } };
+      return { ...reader, warm: () => { events.push('warm'); warmed(); return reader.warm(); } };
     },
   };
 });

@@ -1,5 +1,4 @@
 // What a fleet worker does with a unit: fetch the host's URLs politely and hand each response, as it arrives, to the worker's one reader.
-import { DEFAULT_READ_BUDGET } from '../page/budget.js';
 import { openReader, type Reader } from '../read-pool.js';
 import type { ReadTask } from '../read-task.js';
 import { fetchSources } from '../sources/fetch.js';
@@ -18,7 +17,8 @@ export interface UnitProcessor {
  */
 export async function openUnitProcessor(threads: number): Promise<UnitProcessor> {
   const reader = await openReader(threads);
-  await warmUp(reader);
+  // Loading the page readers blocks a thread for a while on a busy machine, and a blocked worker cannot renew its unit's lock.
+  await reader.warm();
   return { process: (job) => processUnit(job, reader), close: () => reader.close() };
 }
 
@@ -47,17 +47,3 @@ async function processUnit(job: UnitJob, reader: Reader): Promise<UnitResult> {
   return { sources: await Promise.all(pending) };
 }
 
-/**
- * Reads one page before the first unit: loading the page readers blocks a thread for a while on a
- * busy machine, and a blocked worker cannot renew its unit's lock.
- */
-async function warmUp(reader: Reader): Promise<void> {
-  const html = '<!doctype html><html><head><title>t</title></head><body><article><p>A warm-up page with a sentence in it.</p></article></body></html>';
-  await reader.read({
-    fetch: {
-      url: 'http://127.0.0.1/', finalUrl: 'http://127.0.0.1/', redirects: [], attempts: 1, elapsedMs: 0,
-      outcome: { kind: 'response', status: 200, headers: { 'content-type': 'text/html' }, body: new TextEncoder().encode(html), truncated: false },
-    },
-    asks: [{ text: 'A warm-up page.', before: '' }], budget: DEFAULT_READ_BUDGET,
-  }, true);
-}

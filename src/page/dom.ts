@@ -21,6 +21,7 @@ export interface DomElement extends DomNode {
   parentElement: DomElement | null;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
+  attributes: ArrayLike<{ name: string; value: string }>;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
   remove(): void;

@@ -28,9 +28,10 @@ export interface HtmlFacts {
   removedLocked: number;
 }
 
-/** Elements the head's look-ups, the published date and the article's own container need, from one pass over the document. */
+/** Elements the head's look-ups, the published date, the article's own container and Readability need, from one pass over the document. */
 function census(doc: DomDocument): Census {
-  return takeCensus(doc, ['meta', 'link', 'script', 'title', 'h1', 'time', 'article', 'main'], ['itemprop', 'articleBody']);
+  // script, style and img: Readability's first look-ups (readability-steps.ts knowDocument)
+  return takeCensus(doc, ['meta', 'link', 'script', 'style', 'img', 'title', 'h1', 'time', 'article', 'main'], ['itemprop', 'articleBody']);
 }
 
 function readMeta(metas: readonly DomElement[]): Map<string, string> {

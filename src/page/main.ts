@@ -2,7 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { collectBlockText, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { countElements, elementsByTag, elementsWithAttribute, type Census } from './lookups.js';
-import { fasterSteps, knowDocumentNames } from './readability-steps.js';
+import { fasterSteps, knowDocument } from './readability-steps.js';
 
 // Readability re-measures text per candidate and grows superlinearly: ~85 ms for a text-heavy
 // 170 KB page, ~750 ms at 5 MB (bench/extract.ts). Past these sizes the fast pick is used instead.
@@ -86,11 +86,11 @@ function bodyBeforeGrab(reparse: () => DomDocument): () => string {
   };
 }
 
-function readWithReadability(doc: DomDocument, reparse?: () => DomDocument, names?: ReadonlySet<string>): string {
+function readWithReadability(doc: DomDocument, reparse?: () => DomDocument, found?: Census): string {
   try {
     // parse() takes the document apart: the caller reads everything else from it first.
     const reader = newReader(doc);
-    if (names) knowDocumentNames(reader, names);
+    if (found) knowDocument(reader, found);
     // without the steps to rebuild with (a later Readability), it keeps its own copy as upstream does
     if (reparse && hasPrepSteps(reader)) Object.assign(reader, { _pageHtmlBeforeGrab: bodyBeforeGrab(reparse) });
     const article = reader.parse();
@@ -192,7 +192,7 @@ export function readMainText(doc: DomDocument, htmlChars: number, depth = 0, reb
   // the page's own article container wins over a longer comment thread (read before Readability takes the doc apart)
   const explicit = explicitArticle(doc, found);
   if (huge) return explicit ?? readDensestBlock(doc);
-  const readable = readWithReadability(doc, rebuild && rebuild.pageTextChars >= RETRY_UNLIKELY_CHARS ? rebuild.reparse : undefined, found?.names);
+  const readable = readWithReadability(doc, rebuild && rebuild.pageTextChars >= RETRY_UNLIKELY_CHARS ? rebuild.reparse : undefined, found);
   const longer = explicit !== undefined && readable.length > ARTICLE_MAX_GROWTH * explicit.length;
   // Readability leaves the headline out: probe with the article's first full paragraph after it
   const probe = explicit?.split('\n').slice(1).find((line) => line.length >= 60)?.slice(0, 60);

@@ -1,6 +1,6 @@
 // Cheaper stand-ins for steps of Readability (own properties shadowing its methods) that leave it the same document.
 import { Readability } from '@mozilla/readability';
-import { elementsByTag, tagNamesBelow } from './lookups.js';
+import { elementsByTag, tagNamesBelow, type Census } from './lookups.js';
 import type { DomDocument, DomElement } from './dom.js';
 
 interface Attr { name: string; value: string }
@@ -39,10 +39,11 @@ function mayHoldImage(img: ImageElement): boolean {
  * own step runs only when there is a `<noscript>` to unwrap (its first half then removes nothing).
  */
 function unwrapNoscriptImages(this: object, doc: TagDocument): void {
-  const names = documents.get(this);
-  for (const img of Array.from(doc.getElementsByTagName('img'))) if (!mayHoldImage(img)) img.remove();
-  // a census of the document (knowDocumentNames) saves looking for a noscript it does not hold
-  if (names ? names.has('noscript') : doc.getElementsByTagName('noscript').length > 0) original('_unwrapNoscriptImages')?.call(this, doc);
+  // a census of the document (knowDocument) lists its images, and tells it holds no noscript
+  const known = documents.get(this);
+  const images = known?.listed.get('img') ?? Array.from(doc.getElementsByTagName('img'));
+  for (const img of images) if (!mayHoldImage(img)) img.remove();
+  if (known ? known.names.has('noscript') : doc.getElementsByTagName('noscript').length > 0) original('_unwrapNoscriptImages')?.call(this, doc);
 }
 
 /** Element names `_prepArticle`'s steps create in an article holding the key's: `h1` → `h2`, a lone table cell → `p` or `div`, an image for a lazy `figure`. */
@@ -75,17 +76,51 @@ function prepArticle(this: object, article: DomElement): void {
 /** Element names Readability's steps before _grabArticle make in a document: `<br>` runs become `p`, `font` becomes `span` (and a margin). */
 const MADE_BEFORE_GRAB = ['p', 'span', 'div', 'h2', 'img'];
 
-/** The names a document may hold until `_grabArticle` starts (knowDocumentNames). */
-const documents = new WeakMap<object, ReadonlySet<string>>();
+/** What a census found in a document, until `_grabArticle` starts (knowDocument). */
+interface KnownDocument {
+  /** Every element name it may hold (MADE_BEFORE_GRAB added). */
+  names: ReadonlySet<string>;
+  /** Its elements of the names in LISTED as the census found them, in document order. */
+  listed: ReadonlyMap<string, readonly DomElement[]>;
+}
+
+const documents = new WeakMap<object, KnownDocument>();
 
 /**
- * Tells `reader`'s stand-ins every element name its document holds (a census without
- * `<template>` or `<noscript>`: lookups.ts takeCensus): until `_grabArticle` starts, Readability's
- * look-ups are of the whole document (scripts, styles, `<br>`, `<font>`, `<noscript>`, headings),
- * and one for names it lacks finds nothing without a walk.
+ * Elements whose lists the census answers for: before `_grabArticle` Readability only removes
+ * elements of these names (and creates none), so a list stays right once the removed are left out.
  */
-export function knowDocumentNames(reader: object, names: ReadonlySet<string>): void {
-  documents.set(reader, new Set([...names, ...MADE_BEFORE_GRAB]));
+const LISTED = ['script', 'style', 'img'];
+
+/**
+ * Tells `reader`'s stand-ins what a census of its document found (one without `<template>` or
+ * `<noscript>`: lookups.ts takeCensus, taken since nothing was removed). Until `_grabArticle`
+ * starts, Readability's look-ups are of the whole document (scripts, styles, images, `<br>`,
+ * `<font>`, `<noscript>`, headings): one for a name the page lacks finds nothing without a walk,
+ * and scripts, styles and images are the census's lists.
+ */
+export function knowDocument(reader: object, found: Census): void {
+  if (!found.names) return;
+  const listed = new Map(LISTED.map((name) => [name, found.byName.get(name) ?? []]));
+  if (LISTED.some((name) => !found.byName.has(name))) return; // a census that did not list them
+  documents.set(reader, { names: new Set([...found.names, ...MADE_BEFORE_GRAB]), listed });
+}
+
+interface Placed { parentNode: unknown }
+
+/** Still in `doc`: an element removed (or inside a removed one) no longer leads up to it. */
+function inDocument(el: object, doc: unknown): boolean {
+  for (let node: unknown = el; node; node = (node as Placed).parentNode) if (node === doc) return true;
+  return false;
+}
+
+/** The census's answer to a look-up of the whole document by `tags`, if it has one. */
+function listedIn(known: KnownDocument, doc: unknown, tags: readonly string[]): DomElement[] | undefined {
+  const wanted = tags.map((tag) => tag.toLowerCase()).filter((tag) => known.names.has(tag));
+  if (wanted.length === 0) return [];
+  // one name only: the elements of two names would have to be put in document order
+  if (wanted.length > 1 || !LISTED.includes(wanted[0] ?? '')) return undefined;
+  return (known.listed.get(wanted[0] ?? '') ?? []).filter((el) => inDocument(el, doc));
 }
 
 /** `_grabArticle`: from here on the document is taken apart and rebuilt; its census no longer holds. */
@@ -96,8 +131,15 @@ function grabArticle(this: object, ...args: unknown[]): unknown {
 
 /** Readability's tag look-up on linkedom's node list (lookups.ts); nothing to walk for a name the article or document lacks. */
 function getAllNodesWithTag(this: object, node: Pick<DomDocument, 'querySelectorAll'>, tags: readonly string[]): DomElement[] {
-  const names = preparing.get(this) ?? documents.get(this);
+  const names = preparing.get(this);
   if (names && !tags.some((tag) => names.has(tag.toLowerCase()))) return [];
+  const known = names ? undefined : documents.get(this);
+  if (known) {
+    const doc: unknown = Reflect.get(this, '_doc');
+    const listed = node === doc ? listedIn(known, doc, tags) : undefined;
+    if (listed) return listed;
+    if (!tags.some((tag) => known.names.has(tag.toLowerCase()))) return [];
+  }
   return elementsByTag(node, tags);
 }
 
