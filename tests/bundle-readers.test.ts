@@ -44,6 +44,14 @@ describe('the CLI bundle (npm run build)', () => {
     expect(withReadability[0]).toMatch(/if \(pageCacheHtml === null\) \{\s*pageCacheHtml = rebuild\.call\(this\);/);
   });
 
+  it('holds transliterate as patched: no pattern compiled at import, each on first use', () => {
+    for (const f of bundled) expect(source(f)).not.toMatch(/from\s*["']@sindresorhus\/transliterate["']/);
+    const withIt = bundled.map(source).filter((text) => text.includes('buildReplacementPattern'));
+    expect(withIt).toHaveLength(1);
+    expect(withIt[0]).toContain('defaultPattern ??= buildReplacementPattern(');
+    expect(withIt[0]).not.toMatch(/const defaultPattern = buildReplacementPattern\(/);
+  });
+
   it("holds undici's request queue as patched: 64 slots a host, not 2,048 (16 KB a host)", () => {
     const withQueue = bundled.map(source).filter((text) => text.includes('var FixedCircularBuffer = class'));
     expect(withQueue.length).toBe(1);
