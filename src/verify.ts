@@ -7,6 +7,7 @@ import { lastMatched } from './history/checks.js';
 import type { History } from './history/schema.js';
 import { previousOf, type HistoryReader, type HistoryRun } from './history/reader.js';
 import { DEFAULT_READ_BUDGET, type ReadBudget } from './page/budget.js';
+import { readersFor } from './read-pool.js';
 import { fetchAndRead, type UrlPlan } from './read-stage.js';
 import type { ReadSource } from './read-task.js';
 import type { Changes, Report } from './report/schema.js';
@@ -41,8 +42,11 @@ export interface RunInput {
   archive?: ArchiveStep;
   /** Budgets for reading one page (`--read-budget`, `--max-depth`, `--pdf-max-pages`). */
   read?: Partial<ReadBudget>;
-  /** Worker threads that read pages (read-pool.ts); 0 or absent reads them on this thread. */
-  workers?: number;
+  /**
+   * Worker threads that read pages (read-pool.ts); 0 or absent reads them on this thread; `auto`:
+   * as many as the run's URL count is worth on this machine (readersFor).
+   */
+  workers?: number | 'auto';
   /** False drops each response body once it is read (nothing will write it); default true. */
   keepBodies?: boolean;
   /**
@@ -125,7 +129,7 @@ export async function verifyRun(input: RunInput): Promise<RunResult> {
     }), opening]).then(() => undefined);
     read = await fetchAndRead(plans, {
       fetch: input.fetch ?? {}, budget: { ...DEFAULT_READ_BUDGET, ...input.read },
-      workers: input.workers ?? 0, keepBodies: input.keepBodies ?? true, ready,
+      workers: input.workers === 'auto' ? readersFor(urls.length) : input.workers ?? 0, keepBodies: input.keepBodies ?? true, ready,
       ...(input.replay ? { replay: input.replay } : {}),
       ...(input.evidence ? { evidence: input.evidence } : {}),
       ...(history ? { previous: (url: string) => lastMatched(previous(), url) } : {}),

@@ -1,7 +1,7 @@
 // The reading threads' heap limits: small enough that V8 collects dead pages early, never too small for the largest page a thread may read.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_READ_BUDGET } from '../src/page/budget.js';
-import { defaultWorkers, openReader, readerLimits, warmUpTask } from '../src/read-pool.js';
+import { defaultWorkers, openReader, readerLimits, readersFor, warmUpTask } from '../src/read-pool.js';
 import type { ReadTask } from '../src/read-task.js';
 import { ensureBuilt } from './helpers/cli.js';
 
@@ -80,6 +80,13 @@ describe('defaultWorkers', () => {
   it.each([[1, 1], [2, 2], [3, 2], [4, 3], [16, 15]])('%i cores → %i reading threads', (cores, expected) => {
     expect(defaultWorkers(cores)).toBe(expected);
   });
+});
+
+describe('readersFor', () => {
+  it.each([[0, 2, 1], [20, 2, 1], [100, 2, 1], [101, 2, 2], [5000, 2, 2], [250, 8, 3], [5000, 8, 7], [5000, 1, 1]])(
+    '%i URLs on %i cores → %i reading threads (one per 100 URLs, at most defaultWorkers)', (urls, cores, expected) => {
+      expect(readersFor(urls, cores)).toBe(expected);
+    });
 });
 
 describe('warming a reader', () => {

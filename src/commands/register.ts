@@ -14,7 +14,7 @@ Examples:
   $ citecheck verify articles/x.txt --refs x.refs.json --out audit/
   $ citecheck verify --format json,md,html,junit,sarif --fail-on broken,unsupported
   $ citecheck verify --concurrency 32 --per-host 1 --timeout 10
-  $ citecheck verify --workers 4                       # read pages on 4 threads (default: cores less one, one per core on 1–2 cores)
+  $ citecheck verify --workers 4                       # read pages on 4 threads (default: one per 100 URLs, at most cores less one, one per core on 1–2 cores)
   $ citecheck verify --workers 0                       # read pages on the main thread
   $ citecheck verify --read-budget 5 --pdf-max-pages 2000   # tighter time, longer PDFs
   $ citecheck verify --allow-private-hosts             # intranet sources (the guard is on by default)
@@ -50,7 +50,7 @@ export function addVerify(program: Command, version: string): void {
     .option('--timeout <seconds>', 'per request: connect, headers and body', '20')
     .option('--concurrency <n>', 'requests in flight at most', '16')
     .option('--per-host <n>', 'requests in flight per host at most', '2')
-    .option('--workers <n>', 'threads that read pages as they arrive (0: the main thread, once every response is in: the least CPU; default: one per core on 1–2 cores, else one per core but one)')
+    .option('--workers <n>', 'threads that read pages as they arrive (0: the main thread, once every response is in: the least CPU; default: one per 100 URLs, at most one per core on 1–2 cores, else one per core but one)')
     .option('--retries <n>', 'retries for 429, 5xx, timeouts and resets (honouring Retry-After)', '2')
     .option('--max-size <MB>', 'read at most this much of each page (decoded)', '5')
     .option('--max-input-size <MB>', 'refuse an article or references file larger than this', String(DEFAULT_MAX_INPUT_MB))

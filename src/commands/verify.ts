@@ -10,7 +10,6 @@ import { createProgress, shouldShowProgress } from '../progress.js';
 import { parseFormats } from '../report/formats.js';
 import type { ReadBudget } from '../page/budget.js';
 import { fetchSources, type FetchOptions } from '../sources/fetch.js';
-import { defaultWorkers } from '../read-pool.js';
 import { verifyRun } from '../verify.js';
 import { articleKey, defaultReviewsPath } from '../review/place.js';
 import type { Review } from '../review/schema.js';
@@ -86,7 +85,7 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   }
   const baseFetch = fetchOptions(flags);
   const read = readOptions(flags);
-  const workers = flags.workers === undefined ? defaultWorkers() : positiveInt(flags.workers, '--workers', 0);
+  const workers = flags.workers === undefined ? 'auto' : positiveInt(flags.workers, '--workers', 0);
   checkWikiFlags(args, flags);
   const { articles, unread } = await loadArticles(args, flags, 'verify', wikiReader(flags, baseFetch.timeoutMs));
   // Review decisions are keyed by the article's path relative to the reviews file (a fetched article: its URL).
