@@ -1,6 +1,7 @@
 // The built CLI carries undici and the page readers inlined, as patches/ leaves them: an installed citecheck never runs patch-package.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { latin1Source } from '../scripts/latin1.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const bundled = readdirSync(dist).filter((f) => f.endsWith('.js') && (f.startsWith('cli') || f === 'read-worker.js'));
@@ -64,4 +65,47 @@ describe('the CLI bundle (npm run build)', () => {
     expect(withClient[0]).toMatch(/connectH2Once \?\?= require_client_h2\(\)/);
     expect(withClient[0]).not.toMatch(/var connectH2 = require_client_h2\(\);/);
   });
+
+  it('holds linkedom, the stemmers and zod one byte a character: nothing above U+00FF left in their chunks (V8 would hold each source twice its size in every thread)', () => {
+    const above = /[^\u0000-\u00ff]/u;
+    const chunks = ['var DOMEventTarget = class', 'snowball', 'ZodError'].map((marker) => bundled.filter((f) => source(f).includes(marker)));
+    for (const files of chunks) {
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) expect(source(f)).not.toMatch(above);
+    }
+  });
 });
+
+describe('latin1Source (scripts/latin1.mjs)', () => {
+  it('escapes characters above U+00FF in comments and regular expressions, which then match as before', () => {
+    const code = 'const cyr = /[іїєґ]+/iu; // a dash — here\n/* and — here */ export { cyr };';
+    const { code: out, kept } = latin1Source(code);
+    expect(kept).toBe(0);
+    expect(out).not.toMatch(/[^\u0000-\u00ff]/u);
+    expect(out).toContain('/[\\u0456\\u0457\\u0454\\u0491]+/iu');
+    expect(out).toContain('// a dash \\u2014 here');
+    const regex = (text: string): RegExp => new Function(`${text.replace('export { cyr };', '')} return cyr;`)() as RegExp;
+    expect(regex(out).exec('слово її')?.[0]).toBe('її');
+    expect(regex(out).source).not.toBe(regex(code).source);
+    expect(regex(out).exec('її')?.[0]).toBe(regex(code).exec('її')?.[0]);
+  });
+
+  it('escapes a character beyond the BMP as its surrogate pair, the same code point with the u flag', () => {
+    const { code: out } = latin1Source('const r = /^[😀]$/u;');
+    expect(out).toBe('const r = /^[\\ud83d\\ude00]$/u;');
+    expect((new Function(`${out} return r;`)() as RegExp).test('😀')).toBe(true);
+  });
+
+  it('keeps template literals (a raw one would change) and a character after a backslash', () => {
+    const code = 'const a = String.raw`ма[йяе]`; const b = `x${/я/.source}`; const c = /\\ж/;';
+    const { code: out, kept } = latin1Source(code);
+    expect(out).toBe(code);
+    expect(kept).toBe(7);
+  });
+
+  it('leaves a Latin-1 source as it is', () => {
+    const code = 'const s = "café"; // Wärting';
+    expect(latin1Source(code)).toEqual({ code, kept: 0 });
+  });
+});
+
