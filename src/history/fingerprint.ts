@@ -1,5 +1,5 @@
 // A text fingerprint for drift detection: sha256 of the normalised main text.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { normalize } from '../judge/normalize.js';
 
 /**
@@ -16,5 +16,6 @@ export function fingerprintText(text: string): string {
 
 /** The same fingerprint from text already normalised (the matcher's cached layers). */
 export function fingerprintNormalized(normalised: string): string {
-  return `sha256:${createHash('sha256').update(normalised.trim(), 'utf8').digest('hex').slice(0, 32)}`;
+  // the one-shot hash (Node 20.12+): no Hash object per page
+  return `sha256:${hash('sha256', normalised.trim(), 'hex').slice(0, 32)}`;
 }

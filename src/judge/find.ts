@@ -67,6 +67,17 @@ function factsInContext(claim: string | undefined): { text: string; facts: Fact[
   return { text, facts: findFacts(text).filter((f) => !f.inDate) };
 }
 
+/** Per word: the stems of its synonyms other than its own, one per synonym, in order (claims repeat words). */
+const synonymStemCache = new Map<string, string[]>();
+
+function synonymStems(word: string, stem: string): string[] {
+  const cached = synonymStemCache.get(word);
+  if (cached) return cached;
+  const stems = synonymsOf(word).map((w) => stemWord(w)).filter((s) => s !== stem);
+  if (synonymStemCache.size < 20_000) synonymStemCache.set(word, stems);
+  return stems;
+}
+
 export function prepareClaim(phrases: readonly KeyPhrase[], language: string | undefined, claim?: string): PreparedClaim {
   const context = factsInContext(claim);
   const prepared: PreparedClaim = { phrases, language, patterns: new Map(), names: new Map(), facts: new Map(), stems: new Map(),
@@ -83,7 +94,7 @@ export function prepareClaim(phrases: readonly KeyPhrase[], language: string | u
       addStem(stem, i * PART_SLOTS);
       prepared.words.set(i, norm);
       if ((language ?? 'en') === 'en' && !/^\p{Lu}/u.test(p.text)) {
-        for (const w of synonymsOf(norm)) if (stemWord(w) !== stem) addTo(prepared.synonyms, stemWord(w), i * PART_SLOTS + SLOT.synonym);
+        for (const s of synonymStems(norm, stem)) addTo(prepared.synonyms, s, i * PART_SLOTS + SLOT.synonym);
       }
       if (/^\p{Lu}/u.test(p.text) && norm.length >= 4) prepared.capitalWords.set(i, [norm]);
     }
@@ -104,7 +115,9 @@ export function prepareClaim(phrases: readonly KeyPhrase[], language: string | u
   return prepared;
 }
 
-function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (token: string) => number[] {
+const NO_TARGETS: readonly number[] = [];
+
+function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (token: string) => readonly number[] {
   const across = languagesDiffer(claim.language ?? 'en', pageLanguage);
   const english = (pageLanguage ?? 'en') === 'en' && !across;
   // what a claim name part is (its place, its skeleton forms), worked out once per part (not once per page token)
@@ -123,7 +136,8 @@ function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (to
   const formsOfPart = perPart(skeletonForms);
   return (token) => {
     const stem = stemWord(token, pageLanguage);
-    const out = [...(claim.stems.get(stem) ?? [])];
+    const direct = claim.stems.get(stem);
+    const out: number[] = [];
     if (!/^\p{N}+$/u.test(token) && !STOP_WORDS.has(token)) {
       // the token's skeleton forms and country, made once for all the name parts it is compared with
       let tokenForms: string[] | undefined;
@@ -150,7 +164,9 @@ function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (to
         for (const [i, word] of claim.words) if (matchesAcross(word, claim.language, token, pageLanguage)) out.push(i * PART_SLOTS + SLOT.across);
       }
     }
-    return out;
+    // most tokens hit nothing or only their stem: no copy is made then (scanText only reads the list)
+    if (out.length === 0) return direct ?? NO_TARGETS;
+    return direct ? [...direct, ...out] : out;
   };
 }
 

@@ -111,6 +111,8 @@ function describeHops(f: SourceFetch): string {
 }
 
 function sameAddress(a: string, b: string): boolean {
+  // the same text is the same address (parsed or not); most pages land where they were asked for
+  if (a === b) return true;
   try {
     return new URL(a).href === new URL(b).href;
   } catch {
@@ -121,7 +123,14 @@ function sameAddress(a: string, b: string): boolean {
 // X/Twitter answer every status URL with the same JavaScript shell, deleted or not (field-notes §4.5).
 const JS_ONLY_HOSTS = /(^|\.)(x\.com|twitter\.com)$/i;
 
+/**
+ * Printable ASCII without escapes: the parsed host is the written one in lower case, so a URL text
+ * not naming x.com or twitter.com cannot have such a host (spares parsing every page's URL).
+ */
+const PLAIN_URL = /^[\x21-\x24\x26-\x7e]*$/;
+
 function isJavaScriptShell(f: SourceFetch, page: Page | undefined): boolean {
+  if (PLAIN_URL.test(f.finalUrl) && !/x\.com|twitter\.com/i.test(f.finalUrl)) return false;
   let host = '';
   try {
     host = new URL(f.finalUrl).hostname;

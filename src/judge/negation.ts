@@ -21,11 +21,23 @@ function tokensOf(text: string, scan: Scan, from: number, to: number): string[] 
 }
 
 
+type Gap = 'sentence' | 'comma' | 'none';
+
 /** The gap after token i ends a sentence or a clause (`. `, `; `), or is a comma. */
-function gapAfter(layer: ScannedText, i: number): 'sentence' | 'comma' | 'none' {
+function gapAfter(layer: ScannedText, i: number): Gap {
   const gap = layer.norm.text.slice(layer.scan.ends[i] ?? 0, layer.scan.starts[i + 1] ?? 0);
   if (/[:]\s/.test(gap) || endsSentence(layer, i)) return 'sentence';
   return gap.includes(',') || /\s[-–—]\s/.test(gap) ? 'comma' : 'none';
+}
+
+/** gapAfter of one layer, each gap read once: the walks back from the window's words cover the same gaps. */
+function gapsOf(layer: ScannedText): (i: number) => Gap {
+  const known = new Map<number, Gap>();
+  return (i) => {
+    let gap = known.get(i);
+    if (gap === undefined) { gap = gapAfter(layer, i); known.set(i, gap); }
+    return gap;
+  };
 }
 
 /**
@@ -34,27 +46,27 @@ function gapAfter(layer: ScannedText, i: number): 'sentence' | 'comma' | 'none' 
  * reached over a comma counts only in the main clause (`Russia has not, unlike the EU, ever
  * designated` — not `Russia, which did not attend, condemned`).
  */
-function negatedAt(layer: ScannedText, tokens: readonly string[], offset: number, h: number): boolean {
+function negatedAt(gapAt: (i: number) => Gap, tokens: readonly string[], offset: number, h: number): boolean {
   let crossedComma = false;
   for (let k = h - 1; k >= Math.max(0, h - CLAUSE_REACH); k--) {
-    const gap = gapAfter(layer, k + offset);
+    const gap = gapAt(k + offset);
     if (gap === 'sentence') return false;
     if (gap === 'comma') crossedComma = true;
     const t = tokens[k] ?? '';
     if (isNegationAt(tokens, k)) {
       if (h - k <= NEGATION_REACH) return true;
       if (!isClauseNegationAt(tokens, k)) continue;
-      return !crossedComma || mainClause(layer, tokens, offset, k);
+      return !crossedComma || mainClause(gapAt, tokens, offset, k);
     }
-    if (CLAUSE_OPENERS.has(t) || ((t === 'and' || t === 'or' || t === 'и') && gapAfter(layer, k - 1 + offset) === 'comma')) return false;
+    if (CLAUSE_OPENERS.has(t) || ((t === 'and' || t === 'or' || t === 'и') && gapAt(k - 1 + offset) === 'comma')) return false;
   }
   return false;
 }
 
 /** Nothing but the sentence start or a comma-free run lies between token k and its sentence's opening. */
-function mainClause(layer: ScannedText, tokens: readonly string[], offset: number, k: number): boolean {
+function mainClause(gapAt: (i: number) => Gap, tokens: readonly string[], offset: number, k: number): boolean {
   for (let j = k - 1; j >= 0 && k - j <= CLAUSE_REACH; j--) {
-    const gap = gapAfter(layer, j + offset);
+    const gap = gapAt(j + offset);
     if (gap === 'sentence') return true;
     if (gap === 'comma' || CLAUSE_OPENERS.has(tokens[j] ?? '')) return false;
   }
@@ -83,7 +95,8 @@ export function findNegationMismatch(claim: string, prepared: PreparedClaim, fou
       for (let k = 0; k < span; k++) windowHits.push(pos + k - from);
     }
   });
-  const sourceNegated = windowHits.some((h) => negatedAt(found, windowTokens, from, h));
+  const gapAt = gapsOf(found);
+  const sourceNegated = windowHits.some((h) => negatedAt(gapAt, windowTokens, from, h));
   return claimNegated !== sourceNegated;
 }
 

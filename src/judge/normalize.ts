@@ -90,11 +90,29 @@ export function normalizeText(text: string): string {
 }
 
 /**
+ * The matcher normalises one claim and its phrases again and again for one page (facts, conflicts,
+ * negation, names, speaker, subject): short texts' results are kept for a while (callers only read them).
+ */
+const recent = new Map<string, Normalized>();
+const RECENT_SIZE = 1000;
+const RECENT_MAX_CHARS = 300;
+
+/**
  * Normalise `text` for matching. Works segment by segment (a base character plus its combining
  * marks) so every output character maps back to the segment it came from; an ASCII fast path
  * and a per-code-point cache keep multi-megabyte pages cheap.
  */
 export function normalize(text: string): Normalized {
+  if (text.length > RECENT_MAX_CHARS) return normalizeFresh(text);
+  const known = recent.get(text);
+  if (known) return known;
+  const result = normalizeFresh(text);
+  if (recent.size >= RECENT_SIZE) recent.clear();
+  recent.set(text, result);
+  return result;
+}
+
+function normalizeFresh(text: string): Normalized {
   const n = text.length;
   const small = n + 16 <= SCRATCH;
   let cap = small ? SCRATCH : n + 16;

@@ -93,7 +93,14 @@ function capitalAt(found: LayerText, k: number): boolean {
 /** The sentence around token range [from, to] of the window holding most of the claim's other phrases. */
 function evidenceSentence(prepared: PreparedClaim, found: LayerText, w: Window, actor: Actor): [number, number] | undefined {
   const counts = new Map<number, number>();
-  const sentenceStart = (k: number): number => { let s = k; while (s > 0 && !endsSentence(found, s - 1)) s--; return s; };
+  // each gap read once: the claim's phrases sit in the same few sentences, walked back over again and again
+  const ends = new Map<number, boolean>();
+  const endsAt = (i: number): boolean => {
+    let end = ends.get(i);
+    if (end === undefined) { end = endsSentence(found, i); ends.set(i, end); }
+    return end;
+  };
+  const sentenceStart = (k: number): number => { let s = k; while (s > 0 && !endsAt(s - 1)) s--; return s; };
   prepared.phrases.forEach((p, i) => {
     if (p.kind === 'name' && actor.parts.some((a) => normalize(p.text).text.split(' ').includes(a))) return;
     const seen = new Set((found.positions[i] ?? []).filter((x) => x >= w.from && x <= w.to).map(sentenceStart));

@@ -10,22 +10,32 @@ const ALGORITHMS: Record<string, string> = {
 };
 
 const stemmers = new Map<string, Stemmer>();
-const stemCache = new Map<string, string>();
+/**
+ * Stems by the language asked for, then by word: a look-up builds no `lang:word` key (a new string,
+ * hashed anew, on every call: the matcher stems every distinct token of a page and every synonym of
+ * a claim's words, mostly words already seen).
+ */
+const stemCache = new Map<string | undefined, Map<string, string>>();
+let stemCacheSize = 0;
 
 /** Stem a lower-case word; the script picks the stemmer (Cyrillic → Russian) when no language is known. */
 export function stemWord(word: string, language?: string): string {
+  let byWord = stemCache.get(language);
+  const cached = byWord?.get(word);
+  if (cached !== undefined) return cached;
   const cyrillic = /[\u0400-\u04FF]/.test(word);
   const lang = cyrillic ? 'ru' : language && language !== 'ru' && ALGORITHMS[language] ? language : 'en';
-  const key = `${lang}:${word}`;
-  const cached = stemCache.get(key);
-  if (cached !== undefined) return cached;
   let stemmer = stemmers.get(lang);
   if (!stemmer) {
     stemmer = snowball.newStemmer(ALGORITHMS[lang] ?? 'english');
     stemmers.set(lang, stemmer);
   }
   const stem = /^\p{N}+$/u.test(word) ? word : stemmer.stem(word);
-  if (stemCache.size < 200_000) stemCache.set(key, stem);
+  if (stemCacheSize < 200_000) {
+    if (!byWord) { byWord = new Map(); stemCache.set(language, byWord); }
+    byWord.set(word, stem);
+    stemCacheSize++;
+  }
   return stem;
 }
 
