@@ -28,7 +28,7 @@ export interface StageOptions {
   ready?: Promise<void>;
   /** Worker threads reading pages; 0 reads them on this thread. */
   workers: number;
-  /** Keep each response's body after reading; otherwise it is dropped once handed over. */
+  /** Keep each response's body and headers after reading; otherwise they are dropped once handed over. */
   keepBodies: boolean;
   /** Each response as it arrives, before its body moves to a reader (`--warc` writes it then). */
   evidence?: (fetch: SourceFetch) => void;
@@ -37,6 +37,8 @@ export interface StageOptions {
 }
 
 const NOTHING = new Uint8Array(0);
+/** A dropped body's headers: only the reader judges them (judge/link.ts); ~0.4 KB a source otherwise kept until the report. */
+const NO_HEADERS: Record<string, string> = Object.freeze({});
 /** Responses each reader thread may have waiting, beyond the requests in flight. */
 const BACKLOG_PER_WORKER = 16;
 
@@ -116,7 +118,10 @@ export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions
     const settled = (ready ? ready.then(start) : start()).finally(() => backlog?.release(f.url));
     settled.catch(() => undefined); // awaited below; a failed `ready` must not count as unhandled meanwhile
     pending.set(f.url, settled);
-    if (drop) outcome.body = NOTHING;
+    if (drop) {
+      outcome.body = NOTHING;
+      outcome.headers = NO_HEADERS;
+    }
   };
   const urls = plans.map((p) => p.url);
   const arrived: SourceFetch[] = [];

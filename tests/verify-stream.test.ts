@@ -69,8 +69,23 @@ describe('streaming pipeline', () => {
     const bytes = (r: typeof kept) => r.fetches.reduce((n, f) => n + (f.outcome.kind === 'response' ? f.outcome.body.length : 0), 0);
     expect(bytes(kept)).toBeGreaterThan(0);
     expect(bytes(dropped)).toBe(0);
+    // The headers go with the body (the reader has judged them); kept with it.
+    const headers = (r: typeof kept) => r.fetches.reduce((n, f) => n + (f.outcome.kind === 'response' ? Object.keys(f.outcome.headers).length : 0), 0);
+    expect(headers(kept)).toBeGreaterThan(0);
+    expect(headers(dropped)).toBe(0);
     // What the report keeps of a page, not its text.
     for (const s of dropped.sources.values()) expect(s.page?.layers ?? []).toEqual([]);
+  }, 120_000);
+
+  it('keeps one shared, frozen empty list for what the reading threads send back empty', async () => {
+    const { sources } = await run({ workers: 2, keepBodies: false });
+    const matches = [...sources.values()].flatMap((s) => [...(s.matches?.values() ?? [])]).filter((m) => m !== undefined);
+    const empties = matches.flatMap((m) => [m.missing, m.contradicted, m.opposed, m.notes, m.requiredMissing, m.contradictions]).filter((list) => list.length === 0);
+    expect(empties.length).toBeGreaterThan(10);
+    expect(new Set(empties).size).toBe(1);
+    expect(Object.isFrozen(empties[0])).toBe(true);
+    // Lists with something in them are the reader's own.
+    expect(matches.some((m) => m.matched.length > 0 && !Object.isFrozen(m.matched))).toBe(true);
   }, 120_000);
 });
 
