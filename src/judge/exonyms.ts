@@ -1,6 +1,5 @@
 // Place names in several languages: countries (Россия, Russland, Russia → RU) and cities (Каир, Kairo, Cairo →
 // Africa/Cairo), looked up in the generated place index (place-index.ts builds it, place-index-data.ts holds it).
-import * as z from 'zod';
 import { skeleton } from './names.js';
 import { PLACE_INDEX_JSON } from './place-index-data.js';
 import { stemWord } from './words.js';
@@ -9,25 +8,39 @@ import { stemWord } from './words.js';
 export const EXONYM_LANGUAGES = ['en', 'ru', 'de', 'fr', 'uk', 'es', 'it'] as const;
 
 /** `росс` → `RU`, `siria` (skeleton) → `SY`, `ru:каир` → `Africa/Cairo`. */
-export const PlaceIndex = z.object({
-  countries: z.record(z.string(), z.string()),
-  countrySkeletons: z.record(z.string(), z.string()),
-  cities: z.record(z.string(), z.string()),
-});
-export type PlaceIndex = z.infer<typeof PlaceIndex>;
+export interface PlaceIndex {
+  countries: Record<string, string>;
+  countrySkeletons: Record<string, string>;
+  cities: Record<string, string>;
+}
 
 interface Lookups { countries: Map<string, string>; countrySkeletons: Map<string, string>; cities: Map<string, string> }
 let lookups: Lookups | undefined;
 
-/** The generated index (place-index-data.ts), parsed on first use; empty if it were ever malformed. */
+/** One table of the parsed index as name → code pairs, or undefined when it is not one. */
+function pairsOf(data: unknown, table: keyof PlaceIndex): [string, string][] | undefined {
+  const value: unknown = typeof data === 'object' && data !== null ? Reflect.get(data, table) : undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const pairs = Object.entries(value);
+  return pairs.every((pair): pair is [string, string] => typeof pair[1] === 'string') ? pairs : undefined;
+}
+
+/**
+ * The generated index (place-index-data.ts), parsed on first use; empty if it were ever malformed.
+ * Checked by hand, not with zod: it is our own generated file, and zod's import alone cost every
+ * reading thread ~30 ms of CPU (it reads no other outside data).
+ */
 function placeIndex(): Lookups {
   if (lookups) return lookups;
-  const parsed = PlaceIndex.safeParse(JSON.parse(PLACE_INDEX_JSON));
-  const data = parsed.success ? parsed.data : { countries: {}, countrySkeletons: {}, cities: {} };
+  const data: unknown = JSON.parse(PLACE_INDEX_JSON);
+  const countries = pairsOf(data, 'countries');
+  const countrySkeletons = pairsOf(data, 'countrySkeletons');
+  const cities = pairsOf(data, 'cities');
+  const whole = countries && countrySkeletons && cities;
   lookups = {
-    countries: new Map(Object.entries(data.countries)),
-    countrySkeletons: new Map(Object.entries(data.countrySkeletons)),
-    cities: new Map(Object.entries(data.cities)),
+    countries: new Map(whole ? countries : []),
+    countrySkeletons: new Map(whole ? countrySkeletons : []),
+    cities: new Map(whole ? cities : []),
   };
   return lookups;
 }

@@ -11,20 +11,21 @@ const ALGORITHMS: Record<string, string> = {
 
 const stemmers = new Map<string, Stemmer>();
 /**
- * Stems by the language asked for, then by word: a look-up builds no `lang:word` key (a new string,
- * hashed anew, on every call: the matcher stems every distinct token of a page and every synonym of
- * a claim's words, mostly words already seen).
+ * Stems by the stemmer asked for (a Latin-script word's: `en` when none or no known one is given),
+ * then by word: a look-up builds no `lang:word` key (a new string, hashed anew, on every call: the
+ * matcher stems every distinct token of a page and every synonym of a claim's words, mostly words
+ * already seen).
  */
-const stemCache = new Map<string | undefined, Map<string, string>>();
+const stemCache = new Map<string, Map<string, string>>();
 let stemCacheSize = 0;
 
 /** Stem a lower-case word; the script picks the stemmer (Cyrillic → Russian) when no language is known. */
 export function stemWord(word: string, language?: string): string {
-  let byWord = stemCache.get(language);
+  const latin = language && language !== 'ru' && ALGORITHMS[language] ? language : 'en';
+  let byWord = stemCache.get(latin);
   const cached = byWord?.get(word);
   if (cached !== undefined) return cached;
-  const cyrillic = /[\u0400-\u04FF]/.test(word);
-  const lang = cyrillic ? 'ru' : language && language !== 'ru' && ALGORITHMS[language] ? language : 'en';
+  const lang = /[\u0400-\u04FF]/.test(word) ? 'ru' : latin;
   let stemmer = stemmers.get(lang);
   if (!stemmer) {
     stemmer = snowball.newStemmer(ALGORITHMS[lang] ?? 'english');
@@ -32,7 +33,7 @@ export function stemWord(word: string, language?: string): string {
   }
   const stem = /^\p{N}+$/u.test(word) ? word : stemmer.stem(word);
   if (stemCacheSize < 200_000) {
-    if (!byWord) { byWord = new Map(); stemCache.set(language, byWord); }
+    if (!byWord) { byWord = new Map(); stemCache.set(latin, byWord); }
     byWord.set(word, stem);
     stemCacheSize++;
   }
