@@ -81,6 +81,8 @@ export function workerFile(): URL | undefined {
  * 266–272 MB peak RSS, reading threads 5.8–6.1 s of CPU each; 8 MB 245–252 MB, 5.8–6.2 s; 6 MB
  * 234–238 MB, 6.6–6.9 s. 2,000 small pages 241–242 → 219–220 MB, 10,000 sources 338 → 313 MB, whole
  * runs' CPU within noise (an earlier, costlier reader paid 15 % more CPU on news pages for 8 MB).
+ * Node 24 (one or two pairs): small pages 308 → 289 MB at the same CPU; news pages 311–323 → 299–301
+ * MB for ~5 % more CPU in the reading threads.
  * The old generation still fits the largest page a thread may read with room to spare (a 5 MB page of
  * tiny elements needs 128–256 MB): 1 GB, or 100 MB per MB of `--max-size` above 10 MB. A page past
  * it ends that thread's task with an error (the source's `error` link status); the pool starts another.
