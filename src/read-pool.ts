@@ -74,18 +74,20 @@ export function workerFile(): URL | undefined {
  * follows the heap's limit: with the default limit (a quarter of the machine's memory) up to 4× what
  * is live, under 2 GB towards 1.3×. A reader keeps nothing between pages, so most of its heap is dead
  * pages: 2,000 small pages (bench:verify) left 109 MB of heap for 23 MB live; with these limits 44 MB,
- * and peak RSS fell by ~70 MB. The young generation is 16 MB: a page's objects die with its task, but
- * a news page's read makes more short-lived objects than 8 MB holds, and those promoted early cost
- * full collections. 2,000 ~80 KB news pages (bench:verify, quiet machine): 8 MB 14.2 s, 12.3 ms CPU a
- * page, 263 MB; 16 MB 12.3 s, 10.8 ms, 292 MB; 32 MB 11.6 s, 10.2 ms, 335 MB. Small pages pay 14 MB
- * (247 → 261 MB at 2,000) and 10,000 sources 29 MB (354 → 383 MB) for the 16 MB.
+ * and peak RSS fell by ~70 MB. The young generation is 8 MB: V8 splits it into two semi-spaces of a
+ * power of two (8–12 MB give 4 MB each, 16–24 MB 8 MB each, 6 MB 2 MB). A page's objects die with its
+ * task; with 2 MB semi-spaces a news page's read promotes short-lived objects and pays for it in full
+ * collections. Whole verify (drive3, alternating pairs, load 4.7–6.8), 2,000 ~80 KB news pages: 16 MB
+ * 266–272 MB peak RSS, reading threads 5.8–6.1 s of CPU each; 8 MB 245–252 MB, 5.8–6.2 s; 6 MB
+ * 234–238 MB, 6.6–6.9 s. 2,000 small pages 241–242 → 219–220 MB, 10,000 sources 338 → 313 MB, whole
+ * runs' CPU within noise (an earlier, costlier reader paid 15 % more CPU on news pages for 8 MB).
  * The old generation still fits the largest page a thread may read with room to spare (a 5 MB page of
  * tiny elements needs 128–256 MB): 1 GB, or 100 MB per MB of `--max-size` above 10 MB. A page past
  * it ends that thread's task with an error (the source's `error` link status); the pool starts another.
  */
 export function readerLimits(maxTextChars: number): ResourceLimits {
   const perMb = Math.ceil((maxTextChars / (1024 * 1024)) * 100);
-  return { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: Math.max(1024, perMb) };
+  return { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Math.max(1024, perMb) };
 }
 
 /** The body moves to the worker without a copy when this array owns its whole buffer. */

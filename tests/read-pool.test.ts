@@ -27,7 +27,7 @@ function tinyElementsTask(bytes: number): ReadTask {
 
 describe('reader thread limits', () => {
   it('a small young generation, and an old generation that follows --max-size with a floor of 1 GB', () => {
-    expect(readerLimits(DEFAULT_READ_BUDGET.maxTextChars)).toEqual({ maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 });
+    expect(readerLimits(DEFAULT_READ_BUDGET.maxTextChars)).toEqual({ maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1024 });
     expect(readerLimits(1 * MB).maxOldGenerationSizeMb).toBe(1024);
     expect(readerLimits(50 * MB).maxOldGenerationSizeMb).toBe(5000);
   });
