@@ -137,3 +137,27 @@ describe('UTF-8 labels on bytes that are not UTF-8, and a charset after the firs
     expect(page?.layers.find((l) => l.layer === 'main')?.text).toContain('дефицит бюджета составил 1,2% ВВП');
   });
 });
+
+describe('decoders are made once and reused', () => {
+  it('a body cut inside a character leaves nothing behind for the next body', () => {
+    // Shift_JIS `あ` is 0x82 0xA0: the first body ends after its lead byte
+    const cut = decodeBody(new Uint8Array([0x41, 0x82]), 'text/plain; charset=shift_jis', false);
+    const next = decodeBody(new Uint8Array([0xa0, 0x42]), 'text/plain; charset=shift_jis', false);
+    expect(cut.charset).toBe('shift_jis');
+    expect(next.text).toBe(new TextDecoder('shift_jis').decode(new Uint8Array([0xa0, 0x42])));
+    expect(next.text).not.toContain('あ');
+  });
+
+  it('a body that is not UTF-8 leaves the strict UTF-8 check of the next one untouched', () => {
+    const bad = decodeBody(new Uint8Array([0x3c, 0x70, 0x3e, 0xcf, 0xf0, 0xe8]), 'text/html; charset=utf-8');
+    const good = decodeBody(new TextEncoder().encode('<p>Привет</p>'), 'text/html; charset=utf-8');
+    expect(bad.charset).not.toBe('utf-8');
+    expect(good).toEqual({ text: '<p>Привет</p>', charset: 'utf-8', source: 'header' });
+  });
+
+  it('names each label the same way the second time, known or not', () => {
+    for (const label of ['UTF-8', '"cp1251"', 'no-such-charset']) expect(normaliseCharset(label)).toBe(normaliseCharset(label));
+    expect(normaliseCharset('"cp1251"')).toBe('windows-1251');
+    expect(normaliseCharset('no-such-charset')).toBeUndefined();
+  });
+});

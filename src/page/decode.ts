@@ -9,14 +9,45 @@ export interface DecodedBody {
   source: 'bom' | 'header' | 'meta' | 'utf-8' | 'detected' | 'default';
 }
 
+/**
+ * Decoders by WHATWG name, made once: constructing one opens an ICU converter, and a decode that is
+ * not streamed keeps no state between calls (a fatal UTF-8 decode that threw included).
+ */
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
+
+function decoderFor(charset: string): InstanceType<typeof TextDecoder> {
+  let decoder = decoders.get(charset);
+  if (!decoder) {
+    decoder = new TextDecoder(charset);
+    decoders.set(charset, decoder);
+  }
+  return decoder;
+}
+
+const LATIN1 = new TextDecoder('latin1');
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Labels already named (`utf-8`, `UTF-8`, `windows-1251` repeat on every page): bounded, as pages may write anything. */
+const charsetNames = new Map<string, string | undefined>();
+
 /** Canonical WHATWG name for a label, or undefined when TextDecoder does not know it. */
 export function normaliseCharset(label: string | undefined): string | undefined {
   if (!label) return undefined;
+  if (charsetNames.has(label)) return charsetNames.get(label);
+  let name: string | undefined;
   try {
-    return new TextDecoder(label.trim().replace(/^["']|["']$/g, '')).encoding;
+    name = new TextDecoder(label.trim().replace(/^["']|["']$/g, '')).encoding;
   } catch {
-    return undefined;
+    name = undefined;
   }
+  if (charsetNames.size >= 256) charsetNames.clear();
+  charsetNames.set(label, name);
+  return name;
+}
+
+/** The first bytes as latin1, the lens the page stage sniffs ASCII markup through. */
+export function latin1Head(bytes: Uint8Array, limit: number): string {
+  return LATIN1.decode(bytes.subarray(0, limit));
 }
 
 /** The `charset=` parameter of a Content-Type header value. */
@@ -35,7 +66,7 @@ function sniffBom(bytes: Uint8Array): { charset: string; skip: number } | undefi
 // The prescan reads ASCII only, so latin1 is a safe lens over the first bytes of any
 // ASCII-compatible encoding; both <meta charset> and the http-equiv content= form match.
 function sniffMetaCharset(bytes: Uint8Array, limit: number): string | undefined {
-  const raw = new TextDecoder('latin1').decode(bytes.subarray(0, limit));
+  const raw = latin1Head(bytes, limit);
   // Only the head: a page's text may quote a <meta> tag, and commented-out tags mean nothing.
   const head = raw.replace(/<!--[\s\S]*?(-->|$)/g, '').split(/<\/head\s*>|<body[\s>]/i)[0] ?? '';
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
@@ -55,7 +86,7 @@ const HEAD_BYTES = 64 * 1024;
 
 function tryFatalUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     return undefined;
   }
@@ -69,7 +100,7 @@ function tryFatalUtf8(bytes: Uint8Array): string | undefined {
 function isMostlyUtf8(bytes: Uint8Array): boolean {
   let invalid = 0;
   let valid = 0;
-  for (const ch of new TextDecoder('utf-8').decode(bytes)) {
+  for (const ch of decoderFor('utf-8').decode(bytes)) {
     if (ch === '\ufffd') invalid++;
     else if (ch.charCodeAt(0) > 0x7f) valid++;
   }
@@ -77,13 +108,13 @@ function isMostlyUtf8(bytes: Uint8Array): boolean {
 }
 
 function decodeAs(bytes: Uint8Array, charset: string, source: DecodedBody['source'], decoded?: string): DecodedBody {
-  return { text: decoded ?? new TextDecoder(charset).decode(bytes), charset, source };
+  return { text: decoded ?? decoderFor(charset).decode(bytes), charset, source };
 }
 
 /** Decodes a body; `sniffMeta` is off for non-HTML types, where `<meta>` means nothing. */
 export function decodeBody(bytes: Uint8Array, contentType: string | undefined, sniffMeta = true): DecodedBody {
   const bom = sniffBom(bytes);
-  if (bom) return { text: new TextDecoder(bom.charset).decode(bytes.subarray(bom.skip)), charset: bom.charset, source: 'bom' };
+  if (bom) return { text: decoderFor(bom.charset).decode(bytes.subarray(bom.skip)), charset: bom.charset, source: 'bom' };
   // Servers and CMSs label everything UTF-8; when the bytes say otherwise, read on instead of
   // producing U+FFFD for every Cyrillic letter. Other labels are trusted, as browsers do.
   // Decoded lazily: a page labelled windows-1251 never pays for a UTF-8 pass.

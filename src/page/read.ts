@@ -1,7 +1,7 @@
 // SourceFetch → Page: decodes the body and dispatches on media type (HTML, plain text, PDF, other).
 import type { Page, PageSignals, SourceFetch } from '../types.js';
 import { cleanText } from './clean.js';
-import { decodeBody, normaliseCharset, readHeaderCharset } from './decode.js';
+import { decodeBody, latin1Head, normaliseCharset, readHeaderCharset } from './decode.js';
 import { readHeader, readMediaType } from './headers.js';
 import { readHtml } from './html.js';
 import { BudgetExceeded, DEFAULT_READ_BUDGET, startClock, type ReadBudget } from './budget.js';
@@ -14,7 +14,7 @@ type Response = Extract<SourceFetch['outcome'], { kind: 'response' }>;
 
 // Servers mislabel often: sniff the first bytes when the header is missing or generic.
 function sniffMediaType(declared: string, body: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(body.subarray(0, 512)).trimStart().toLowerCase();
+  const head = latin1Head(body, 512).trimStart().toLowerCase();
   if (head.startsWith('%pdf-')) return 'application/pdf';
   if (declared && declared !== 'application/octet-stream' && declared !== 'binary/octet-stream') return declared;
   if (/^(<!doctype html|<html|<head|<body|<meta|<title)/.test(head)) return 'text/html';
