@@ -18,6 +18,7 @@ import { parseVerdicts, positiveInt, positiveNumber } from './options.js';
 import { prepareOutputs, writing } from './outputs.js';
 import { printErr, printOut } from '../terminal.js';
 import { checkWikiFlags, wikiReader, type WikiFlags } from './wiki-input.js';
+import { boundYoungGeneration } from '../young-generation.js';
 
 export interface VerifyFlags extends InputFlags, WikiFlags {
   out: string;
@@ -87,6 +88,8 @@ export async function runVerify(args: readonly string[], flags: VerifyFlags, too
   const read = readOptions(flags);
   const workers = flags.workers === undefined ? 'auto' : positiveInt(flags.workers, '--workers', 0);
   checkWikiFlags(args, flags);
+  // A verify's garbage is short-lived (responses in flight, each article's parse): a small young generation, kept small.
+  boundYoungGeneration();
   const { articles, unread } = await loadArticles(args, flags, 'verify', wikiReader(flags, baseFetch.timeoutMs));
   // Review decisions are keyed by the article's path relative to the reviews file (a fetched article: its URL).
   const reviews = await Promise.all(articles.map((a) => loadArticleReviews(a.article.path, flags.reviews)));
