@@ -24,7 +24,6 @@ function decoderFor(charset: string): InstanceType<typeof TextDecoder> {
   return decoder;
 }
 
-const LATIN1 = new TextDecoder('latin1');
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Labels already named (`utf-8`, `UTF-8`, `windows-1251` repeat on every page): bounded, as pages may write anything. */
@@ -47,7 +46,7 @@ export function normaliseCharset(label: string | undefined): string | undefined 
 
 /** The first bytes as latin1, the lens the page stage sniffs ASCII markup through. */
 export function latin1Head(bytes: Uint8Array, limit: number): string {
-  return LATIN1.decode(bytes.subarray(0, limit));
+  return decoderFor('latin1').decode(bytes.subarray(0, limit));
 }
 
 /** The `charset=` parameter of a Content-Type header value. */

@@ -101,8 +101,8 @@ const LISTED = ['script', 'style', 'img'];
  */
 export function knowDocument(reader: object, found: Census): void {
   if (!found.names) return;
-  const listed = new Map(LISTED.map((name) => [name, found.byName.get(name) ?? []]));
   if (LISTED.some((name) => !found.byName.has(name))) return; // a census that did not list them
+  const listed = new Map(LISTED.map((name) => [name, found.byName.get(name) ?? []]));
   documents.set(reader, { names: new Set([...found.names, ...MADE_BEFORE_GRAB]), listed });
 }
 
@@ -114,10 +114,9 @@ function inDocument(el: object, doc: unknown): boolean {
   return false;
 }
 
-/** The census's answer to a look-up of the whole document by `tags`, if it has one. */
+/** The census's answer to a look-up of the whole document by `tags` (one of them at least in it), if it has one. */
 function listedIn(known: KnownDocument, doc: unknown, tags: readonly string[]): DomElement[] | undefined {
   const wanted = tags.map((tag) => tag.toLowerCase()).filter((tag) => known.names.has(tag));
-  if (wanted.length === 0) return [];
   // one name only: the elements of two names would have to be put in document order
   if (wanted.length > 1 || !LISTED.includes(wanted[0] ?? '')) return undefined;
   return (known.listed.get(wanted[0] ?? '') ?? []).filter((el) => inDocument(el, doc));
@@ -131,16 +130,13 @@ function grabArticle(this: object, ...args: unknown[]): unknown {
 
 /** Readability's tag look-up on linkedom's node list (lookups.ts); nothing to walk for a name the article or document lacks. */
 function getAllNodesWithTag(this: object, node: Pick<DomDocument, 'querySelectorAll'>, tags: readonly string[]): DomElement[] {
-  const names = preparing.get(this);
+  const inPrep = preparing.get(this);
+  const known = inPrep ? undefined : documents.get(this);
+  const names = inPrep ?? known?.names;
   if (names && !tags.some((tag) => names.has(tag.toLowerCase()))) return [];
-  const known = names ? undefined : documents.get(this);
-  if (known) {
-    const doc: unknown = Reflect.get(this, '_doc');
-    const listed = node === doc ? listedIn(known, doc, tags) : undefined;
-    if (listed) return listed;
-    if (!tags.some((tag) => known.names.has(tag.toLowerCase()))) return [];
-  }
-  return elementsByTag(node, tags);
+  const doc: unknown = known ? Reflect.get(this, '_doc') : undefined;
+  const listed = known && node === doc ? listedIn(known, doc, tags) : undefined;
+  return listed ?? elementsByTag(node, tags);
 }
 
 /** The stand-ins, by the name of the step they shadow; a step Readability no longer has is left out. */
