@@ -103,8 +103,10 @@ async function main(): Promise<void> {
   const baseline = process.memoryUsage().rss;
   const rss = sampleRss();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const results = await fetchSources(urls, { allowPrivateHosts: true, concurrency, perHost, retries: 0, timeoutMs: 60_000 });
   const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const peak = rss.stop();
   const server = await stats(child);
 
@@ -116,6 +118,8 @@ async function main(): Promise<void> {
   console.log(mode);
   console.log(`outcomes: ${tally(results)}`);
   console.log(`wall time: ${wall.toFixed(0)} ms, ${(urlCount / (wall / 1000)).toFixed(0)} req/s`);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  console.log(`CPU (this process, all threads): ${cpuMs.toFixed(0)} ms, ${(cpuMs / urlCount).toFixed(3)} ms per request (user ${(cpu.user / 1000).toFixed(0)}, system ${(cpu.system / 1000).toFixed(0)})`);
   if (!bodyMode) {
     const urlsPerHost = hot === 0 ? Math.ceil(urlCount / hosts) : Math.max(hot, Math.ceil((urlCount - hot) / (hosts - 1)));
     const ideal = Math.max(Math.ceil(urlCount / concurrency), Math.ceil(urlsPerHost / perHost)) * num(args.latency);

@@ -20,7 +20,7 @@ import { latin1Source } from './latin1.mjs';
 // against ~9 ms bundled.
 const INLINE = new Set([
   'undici', 'zod', 'commander', 'p-limit', 'yocto-queue', 'ipaddr.js', 'tinyglobby', 'picomatch', 'fdir',
-  'snowball-stemmers', 'fastest-levenshtein', 'chardet',
+  'snowball-stemmers', 'porter2', 'fastest-levenshtein', 'chardet',
   // patched (patches/): it compiled every locale's pattern at import (~19 ms of CPU per thread, ~5 patched)
   '@sindresorhus/transliterate',
 ]);

@@ -9,7 +9,7 @@ import { extractKeyPhrases } from './judge/phrases.js';
 import { isReadStatus } from './judge/verdict.js';
 import { readMediaType } from './page/headers.js';
 import { readPage } from './page/read.js';
-import type { MatchAsk, ReadTask, SourceRead, TextFacts } from './read-task.js';
+import { couldNotRead, type MatchAsk, type ReadTask, type SourceRead, type TextFacts } from './read-task.js';
 import type { Page } from './types.js';
 
 export type { MatchAsk, ReadSource } from './read-task.js';
@@ -23,6 +23,15 @@ export async function readSource(task: ReadTask): Promise<SourceRead> {
   // Every claim citing this page was matched just now: its cached layers will not be asked for again.
   forgetLayers();
   return { ...(page ? { page: { ...page, layers: [] } } : {}), link, matches, ...(facts ? { facts } : {}) };
+}
+
+/** readSource, with a page our reader fails on (a parser bug, a thrown error) unreadable: never the link's fault. */
+export async function readOrUnread(task: ReadTask): Promise<SourceRead> {
+  try {
+    return await readSource(task);
+  } catch (error) {
+    return unreadSource(task, couldNotRead(error));
+  }
 }
 
 /**

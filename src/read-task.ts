@@ -24,8 +24,6 @@ export interface ReadTask {
   budget: ReadBudget;
   /** Phrases the history matched on this URL before (empty without a history). */
   previous?: readonly string[];
-  /** Shared with the pool: the reading thread writes when it starts (ms since the epoch), so only its own time counts. */
-  clock?: BigInt64Array;
   /** A warm-up read (read-pool.ts warmUpTask): skipped by a thread that starts it once this holds 1, as real pages are waiting. */
   warmUpUntil?: Int32Array;
 }
@@ -36,9 +34,25 @@ export function warmUpSkipped(task: ReadTask): SourceRead | undefined {
   return { link: { linkStatus: 'ok', reason: 'warm-up skipped: pages were waiting' }, matches: [] };
 }
 
-/** Called by a reading thread as it starts a task (see ReadTask.clock). */
-export function markStarted(task: ReadTask): void {
-  if (task.clock) Atomics.store(task.clock, 0, BigInt(Date.now()));
+/** What a reading thread is given: pages to read one after another, and where it says which one it is on. */
+export interface ReadBatch {
+  tasks: ReadTask[];
+  /**
+   * Shared with the pool: [0] when the thread started its current page (ms since the epoch, 0 before
+   * the first), so only its own time counts; [1] that page's index in `tasks`.
+   */
+  clock: BigInt64Array;
+}
+
+/** Called by a reading thread as it starts the batch's page `index`. */
+export function markStarted(clock: BigInt64Array, index: number): void {
+  Atomics.store(clock, 1, BigInt(index));
+  Atomics.store(clock, 0, BigInt(Date.now()));
+}
+
+/** Why a page our reader failed on is unreadable: the error's first line. */
+export function couldNotRead(error: unknown): string {
+  return `the page could not be read: ${String(error).split('\n')[0] ?? ''}`;
 }
 
 /** Compact: the page without its text layers (the matches carry the evidence), not a DOM. */

@@ -4,9 +4,10 @@ import { DEFAULT_READ_BUDGET } from '../src/page/budget.js';
 import { openReader } from '../src/read-pool.js';
 import type { ReadTask } from '../src/read-task.js';
 
-vi.mock('../src/read-source.js', async (importOriginal) => ({
-  ...await importOriginal<typeof import('../src/read-source.js')>(),
-  readSource: () => Promise.reject(new RangeError('Maximum call stack size exceeded\n    at parse (parser.js:1:1)')),
+// The page reader throws (as a parser bug would), inside readSource.
+vi.mock('../src/page/read.js', async (importOriginal) => ({
+  ...await importOriginal<typeof import('../src/page/read.js')>(),
+  readPage: () => Promise.reject(new RangeError('Maximum call stack size exceeded\n    at parse (parser.js:1:1)')),
 }));
 
 const task: ReadTask = {
@@ -22,7 +23,7 @@ describe('a reader on this thread that fails on a page', () => {
   it('makes the page unreadable with the error, the link judged on the response (no error status, no strike)', async () => {
     const reader = openReader(0);
     expect(reader.onThisThread).toBe(true);
-    const read = await reader.read(task, false);
+    const read = await reader.read(task);
     expect(read.link.linkStatus).toBe('ok');
     expect(read.page?.signals.unreadable).toBe('the page could not be read: RangeError: Maximum call stack size exceeded');
     expect(read.page?.contentType).toBe('text/html');

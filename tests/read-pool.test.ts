@@ -36,7 +36,7 @@ describe('reader thread limits', () => {
     const reader = openReader(1);
     try {
       expect(reader.onThisThread).toBe(false);
-      const read = await reader.read(tinyElementsTask(DEFAULT_READ_BUDGET.maxTextChars), true);
+      const read = await reader.read(tinyElementsTask(DEFAULT_READ_BUDGET.maxTextChars));
       expect(read.link.linkStatus).toBe('ok');
       expect(read.matches[0]?.matched.length).toBeGreaterThan(0);
     } finally {
@@ -50,7 +50,7 @@ describe('a read that never returns', () => {
     const reader = openReader(1, undefined, new URL('./fixtures/hang-worker.mjs', import.meta.url));
     try {
       const task = { ...tinyElementsTask(4096), budget: { ...DEFAULT_READ_BUDGET, timeMs: 100 } };
-      const read = await reader.read(task, true);
+      const read = await reader.read(task);
       expect(read.page?.signals.unreadable).toMatch(/stopped after 5\.2 s.*--read-budget of 0\.1 s/);
       expect(read.link.linkStatus).toBe('ok'); // the server answered: no strike against the link
       expect(read.link.reason).toMatch(/--read-budget/);
@@ -62,11 +62,36 @@ describe('a read that never returns', () => {
   }, 120_000);
 });
 
+describe('a read that never returns, in the middle of a batch', () => {
+  it('leaves that page unreadable and has the rest of its batch read by a new thread', async () => {
+    const reader = openReader(1, undefined, new URL('./fixtures/hang-on-page-worker.mjs', import.meta.url));
+    const page = (path: string): ReadTask => {
+      const task = tinyElementsTask(4096);
+      const url = `http://127.0.0.1/${path}`;
+      // The hung page's budget is short (its hard stop 5.2 s); the others keep the default.
+      const budget = path === 'hang' ? { ...DEFAULT_READ_BUDGET, timeMs: 100 } : DEFAULT_READ_BUDGET;
+      return { ...task, fetch: { ...task.fetch, url, finalUrl: url }, budget };
+    };
+    try {
+      // One thread takes two batches at once: pages 1 and 2 go alone, pages 3-6 wait and go as one batch.
+      const reads = await Promise.all(['p1', 'p2', 'p3', 'hang', 'p5', 'p6'].map((path) => reader.read(page(path))));
+      expect(reads[3]?.page?.signals.unreadable).toMatch(/stopped after 5\.2 s/);
+      expect(reads[3]?.link.linkStatus).toBe('ok');
+      for (const i of [0, 1, 2, 4, 5]) {
+        expect(reads[i]?.page?.signals.unreadable).toBeUndefined();
+        expect(reads[i]?.matches[0]?.matched.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await reader.close();
+    }
+  }, 120_000);
+});
+
 describe('a reader that fails on a page', () => {
   it('makes the page unreadable with the error, the link judged on the response (no error status, no strike)', async () => {
     const reader = openReader(1, undefined, new URL('./fixtures/crash-worker.mjs', import.meta.url));
     try {
-      const read = await reader.read(tinyElementsTask(4096), true);
+      const read = await reader.read(tinyElementsTask(4096));
       expect(read.link.linkStatus).toBe('ok');
       expect(read.page?.signals.unreadable).toMatch(/could not be read: RangeError: Maximum call stack/);
       expect(read.matches).toHaveLength(1);
@@ -116,7 +141,7 @@ describe('warming a reader', () => {
         const warming = reader.warm();
         expect(reader.warm()).toBe(warming); // once per reader
         await expect(warming).resolves.toBeUndefined();
-        expect((await reader.read(warmUpTask(), true)).link.linkStatus).toBe('ok');
+        expect((await reader.read(warmUpTask())).link.linkStatus).toBe('ok');
       } finally {
         await reader.close();
       }
@@ -124,7 +149,7 @@ describe('warming a reader', () => {
       const busy = openReader(workers);
       try {
         void busy.warm();
-        const reads = await Promise.all([1, 2, 3].map(() => busy.read(warmUpTask(), true)));
+        const reads = await Promise.all([1, 2, 3].map(() => busy.read(warmUpTask())));
         expect(reads.map((r) => r.matches[0]?.score)).toEqual([1, 1, 1]);
       } finally {
         await busy.close();
