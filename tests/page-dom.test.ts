@@ -1,4 +1,4 @@
-// linkedom as carried by patches/ (no listener map per node until one is added; no class list per parsed element): events and classes still work.
+// linkedom and htmlparser2 as carried by patches/ (no listener map per node until one is added; no class list per parsed element; text read a run at a time): events, classes and parsing still work.
 import { DOMParser, Event, parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 
@@ -87,5 +87,28 @@ describe('linkedom names and text as patched (names upper-cased once each, text 
     const { document } = parseHTML('<html><body><p id="p">One <b>two <i>three</i></b> four<!-- not text --></p><p id="e"></p></body></html>');
     expect(document.getElementById('p')?.textContent).toBe('One two three four');
     expect(document.getElementById('e')?.textContent).toBe('');
+  });
+});
+
+describe('htmlparser2 as patched (text and attribute values read up to the next `<`, `&` or quote at once)', () => {
+  const read = (html: string) => {
+    const { document } = parseHTML(`<html><body>${html}</body></html>`);
+    const el = document.getElementById('t');
+    return { text: el?.textContent, attributes: [...(el?.attributes ?? [])].map((a: { name: string; value: string }) => [a.name, a.value]) };
+  };
+
+  it('still decodes every entity in text, ends text at each tag and keeps a text that ends on `&`', () => {
+    expect(read('<p id="t">a &amp; b &copy &#169; &#xA9; &unknown; & alone &lt;i&gt; <b>bold</b> tail &amp</p>').text)
+      .toBe('a & b © © © &unknown; & alone <i> bold tail &');
+    expect(read('<p id="t">text that ends &').text).toBe('text that ends &');
+  });
+
+  it('still decodes entities in quoted and unquoted attribute values, each ending at its own quote', () => {
+    expect(read('<p id="t" title="x &amp; y &quot;q&quot; &lt" data-a=\'s &amp; t\' data-b=u&amp;v data-c="&">t</p>').attributes)
+      .toEqual([['id', 't'], ['title', 'x & y "q" <'], ['data-a', 's & t'], ['data-b', 'u&v'], ['data-c', '&']]);
+  });
+
+  it('reads a script up to its own end tag, `<` and `&&` inside it included', () => {
+    expect(read('<script id="t">if (a < b && c) { x = "</p>"; }</script>').text).toBe('if (a < b && c) { x = "</p>"; }');
   });
 });
