@@ -2,7 +2,7 @@
 import { factMatches, type Fact } from './facts.js';
 import type { LayerText, PreparedClaim } from './find.js';
 import { normalize, sliceOriginal, type Normalized } from './normalize.js';
-import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
+import { scanWords, tokenAt, tokenText, type Scan } from './scan.js';
 import { describeDate } from './when.js';
 import { endsSentence, type Window } from './window.js';
 import { stemWord, STOP_WORDS } from './words.js';
@@ -41,6 +41,14 @@ export function crossesSentence(found: LayerText, w: Window, phrases: readonly n
     if (common.size === 0) return true;
   }
   return false;
+}
+
+/** coreSentence of one window, worked out on first use and kept (contradictions and event dates both ask). */
+export type CoreSentence = () => [number, number] | undefined;
+
+export function coreSentenceOnce(prepared: PreparedClaim, found: LayerText, w: Window): CoreSentence {
+  let known: [number, number] | undefined | null = null;
+  return () => (known === null ? (known = coreSentence(prepared, found, w)) : known);
 }
 
 /** Token range of the window's sentence holding the most of the claim's words and names. */
@@ -104,11 +112,12 @@ function comparable(claim: Fact, source: Fact): boolean {
  * that says the claim's words gives a different one (`In 2019 a Hamas delegation visited Moscow`).
  */
 export function findContradictions(claim: string, prepared: PreparedClaim, found: LayerText, w: Window,
-  size: number, present: ReadonlySet<number>, anchors: ReadonlySet<string> = new Set()): { claim: string; source: string }[] {
+  size: number, present: ReadonlySet<number>, anchors: ReadonlySet<string> = new Set(),
+  coreOf: CoreSentence = coreSentenceOnce(prepared, found, w)): { claim: string; source: string }[] {
+  if (prepared.facts.size === 0) return [];
   const norm = normalize(claim);
-  const claimScan = scanText(norm.text, () => []);
+  let claimScan: Scan | undefined;
   const claimFacts = [...prepared.facts.values()];
-  const core = coreSentence(prepared, found, w);
   const out: { claim: string; source: string }[] = [];
   for (const [i, fact] of prepared.facts) {
     const phrase = prepared.phrases[i];
@@ -116,11 +125,13 @@ export function findContradictions(claim: string, prepared: PreparedClaim, found
     if (!phrase || !/\d/.test(phrase.text)) continue;
     let [lo, hi] = [w.from - size / 2, w.to + size / 2];
     if (present.has(i)) {
+      const core = coreOf();
       if (!core || found.facts.some((f) => !f.pageDate && factMatches(fact, f) && inRange(found, f, core))) continue;
       [lo, hi] = core;
     }
     const at = norm.text.indexOf(normalize(phrase.text).text);
     if (at < 0) continue;
+    claimScan ??= scanWords(norm.text);
     const ct = tokenAt(claimScan, at);
     const context = contextStems(sentenceTokens(norm.text, claimScan, ct, CONTEXT_TOKENS));
     // across languages: the source's words that matched the claim's names and cognates

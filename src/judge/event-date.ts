@@ -1,7 +1,7 @@
 // The date of the claim's own event: of several dates in the evidence sentence, the one next to the claim's verb.
 import { factMatches, type Fact } from './facts.js';
 import type { LayerText, PreparedClaim } from './find.js';
-import { coreSentence, describeFact, inRange } from './conflict.js';
+import { coreSentenceOnce, describeFact, inRange, type CoreSentence } from './conflict.js';
 import { normalize } from './normalize.js';
 import { isPastVerb } from './phrases.js';
 import { tokenAt, tokenText } from './scan.js';
@@ -23,9 +23,11 @@ export function claimVerbStems(claim: string, synonyms: (word: string) => readon
  * (`February 2022`) but the date nearest the claim's verb there is another one (`Lavrov on
  * Thursday said … the goals Russia set out in February 2022`): the claim dates the wrong event.
  */
-export function findEventDateConflicts(prepared: PreparedClaim, found: LayerText, w: Window, verbs: ReadonlySet<string>): { claim: string; source: string }[] {
-  const core = coreSentence(prepared, found, w);
-  if (!core || verbs.size === 0) return [];
+export function findEventDateConflicts(prepared: PreparedClaim, found: LayerText, w: Window, verbs: ReadonlySet<string>,
+  coreOf: CoreSentence = coreSentenceOnce(prepared, found, w)): { claim: string; source: string }[] {
+  if (verbs.size === 0) return [];
+  const core = coreOf();
+  if (!core) return [];
   const verbAt: number[] = [];
   for (let k = core[0]; k <= core[1]; k++) if (verbs.has(stemWord(tokenText(found.norm.text, found.scan, k)))) verbAt.push(k);
   if (verbAt.length === 0) return [];

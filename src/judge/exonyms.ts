@@ -47,9 +47,24 @@ function placeIndex(): Lookups {
 
 /** The ISO code of the country a normalised word names in any indexed language (`турции` → TR), if any. */
 export function countryOf(word: string, language?: string): string | undefined {
+  const key = language ?? '';
+  let byWord = countryCache.get(key);
+  if (!byWord) { byWord = new Map(); countryCache.set(key, byWord); }
+  const known = byWord.get(word);
+  if (known !== undefined) return known === NO_COUNTRY ? undefined : known;
   const { countries, countrySkeletons } = placeIndex();
-  return countries.get(stemWord(word, language)) ?? countries.get(stemWord(word)) ?? (word.length >= 4 ? countrySkeletons.get(skeleton(word)) : undefined);
+  const code = countries.get(stemWord(word, language)) ?? countries.get(stemWord(word)) ?? (word.length >= 4 ? countrySkeletons.get(skeleton(word)) : undefined);
+  if (countryCacheSize < 100_000) { byWord.set(word, code ?? NO_COUNTRY); countryCacheSize++; }
+  return code;
 }
+
+/**
+ * countryOf's answers by language then word: the matcher asks for each name part of a claim on each
+ * layer, and for page tokens beside a claim's country, mostly words already asked.
+ */
+const countryCache = new Map<string, Map<string, string>>();
+let countryCacheSize = 0;
+const NO_COUNTRY = '';
 
 /** Two words name the same country across languages (`Russia` ~ `России`, `Poland` ~ `Polen`). */
 export function sameCountry(a: string, aLanguage: string | undefined, b: string, bLanguage: string | undefined): boolean {

@@ -180,6 +180,18 @@ export function findFacts(text: string): Fact[] {
   return facts.sort((a, b) => a.start - b.start);
 }
 
+let lastClaim: { text: string; facts: readonly Fact[] } | undefined;
+
+/**
+ * findFacts of a claim's normalised text, the last one kept: its key phrases and the matcher's
+ * reading of them in context both ask (callers only read the list and its facts; a page's facts,
+ * which are marked as the page's own, never come from here).
+ */
+export function findClaimFacts(text: string): readonly Fact[] {
+  if (lastClaim?.text !== text) lastClaim = { text, facts: findFacts(text) };
+  return lastClaim.facts;
+}
+
 /** Does source fact `s` state claim fact `c`? Dates match at the claim's granularity. */
 export function factMatches(c: Fact, s: Fact): boolean {
   if (c.date) {

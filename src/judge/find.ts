@@ -2,7 +2,7 @@
 import search from 'approx-string-match';
 import { distance } from 'fastest-levenshtein';
 import type { KeyPhrase } from '../types.js';
-import { factMatches, findFacts, findNumberWords, numberWordsFor, type Fact } from './facts.js';
+import { factMatches, findClaimFacts, findFacts, findNumberWords, numberWordsFor, type Fact } from './facts.js';
 import { formsMatch, skeleton, skeletonForms } from './names.js';
 import { otherFirstName } from './persons.js';
 import { normalize, type Normalized } from './normalize.js';
@@ -64,7 +64,7 @@ function tokensOf(text: string): string[] {
 function factsInContext(claim: string | undefined): { text: string; facts: Fact[] } {
   if (claim === undefined) return { text: '', facts: [] };
   const text = normalize(claim).text;
-  return { text, facts: findFacts(text).filter((f) => !f.inDate) };
+  return { text, facts: findClaimFacts(text).filter((f) => !f.inDate) };
 }
 
 /** Per word: the stems of its synonyms other than its own, one per synonym, in order (claims repeat words). */
@@ -140,7 +140,7 @@ function classifier(claim: PreparedClaim, pageLanguage: string | undefined): (to
     const out: number[] = [];
     if (!/^\p{N}+$/u.test(token) && !STOP_WORDS.has(token)) {
       // the token's skeleton forms and country, made once for all the name parts it is compared with
-      let tokenForms: string[] | undefined;
+      let tokenForms: readonly string[] | undefined;
       let tokenCountry: string | undefined | null = null;
       const sameName = (part: string): boolean => {
         if (part === token || formsMatch(formsOfPart(part), (tokenForms ??= skeletonForms(token)))) return true;

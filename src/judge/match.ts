@@ -1,6 +1,6 @@
 // Matching one claim against a page's text layers: phrases found, best evidence window, contradictions.
 import type { Evidence, KeyPhrase, Page, TextLayer } from '../types.js';
-import { crossesSentence, findContradictions, findOpposites } from './conflict.js';
+import { coreSentenceOnce, crossesSentence, findContradictions, findOpposites } from './conflict.js';
 import { claimVerbStems, findEventDateConflicts, relativeDateNotes } from './event-date.js';
 import { findNegationMismatch } from './negation.js';
 import { findInLayer, PART_SLOTS, prepareClaim, SLOT, type LayerText, type PreparedClaim } from './find.js';
@@ -88,8 +88,26 @@ function crossLanguageWeight(p: KeyPhrase, claim: string): number {
   return p.weight;
 }
 
+/** A code unit /\s/ matches. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** claim.split(/\s+/).length, counted without making the array of words. */
+function whitespaceRuns(claim: string): number {
+  let runs = 0;
+  let inSpace = false;
+  for (let i = 0; i < claim.length; i++) {
+    const space = isSpaceCode(claim.charCodeAt(i));
+    if (space && !inSpace) runs++;
+    inSpace = space;
+  }
+  return runs + 1;
+}
+
 function windowSize(claim: string): number {
-  const words = claim.split(/\s+/).length;
+  const words = whitespaceRuns(claim);
   return Math.min(WINDOW_MAX_TOKENS, Math.max(WINDOW_MIN_TOKENS, words * 2));
 }
 
@@ -237,8 +255,9 @@ export function matchClaim(claim: string, phrases: readonly KeyPhrase[], page: P
   const across = crossLanguage ? acrossLanguages(claim, prepared, best.found, best.window, best.present, weights,
     { minAnchors: CROSS_MIN_ANCHORS, maxSentences: CROSS_MAX_SENTENCES }, findSubject(claim, phrases)) : undefined;
   const place = findPlaceConflict(claim, prepared, best.found, best.window, best.present);
-  const contradictions = [...findContradictions(claim, prepared, best.found, best.window, size, best.present, across?.anchorStems),
-    ...findEventDateConflicts(prepared, best.found, best.window, claimVerbStems(claim, synonymsOf)),
+  const coreOf = coreSentenceOnce(prepared, best.found, best.window);
+  const contradictions = [...findContradictions(claim, prepared, best.found, best.window, size, best.present, across?.anchorStems, coreOf),
+    ...findEventDateConflicts(prepared, best.found, best.window, claimVerbStems(claim, synonymsOf), coreOf),
     ...(crossLanguage ? [] : findNameConflicts(claim, prepared, best.found, best.window, best.present)), ...(place ? [place] : [])];
   const snippet = snippetOf(best.found.original, best.found.norm, best.found.scan, best.window);
   const speaker = speakerConflict(claim, options.before, prepared, best.found, best.window, pageLang);

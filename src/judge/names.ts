@@ -35,10 +35,18 @@ function dropDoubled(s: string): string {
   return out;
 }
 
-/** Skeletons of a word and, for Cyrillic, of its stem too (so `Навального` meets `Navalny`). */
-export function skeletonForms(word: string): string[] {
+const formsCache = new Map<string, readonly string[]>();
+
+/**
+ * Skeletons of a word and, for Cyrillic, of its stem too (so `Навального` meets `Navalny`); kept per
+ * word, since the matcher asks for every distinct token of every layer a claim is matched against.
+ */
+export function skeletonForms(word: string): readonly string[] {
+  const cached = formsCache.get(word);
+  if (cached) return cached;
   const forms = [skeleton(word)];
   if (/[\u0400-\u04FF]/.test(word)) forms.push(skeleton(stemWord(word, 'ru')));
+  if (formsCache.size < 100_000) formsCache.set(word, forms);
   return forms;
 }
 

@@ -1,7 +1,7 @@
 // Negation: does a cue in the source govern the claim's words in the evidence window, as one in the claim does?
 import type { LayerText, PreparedClaim } from './find.js';
 import { normalize } from './normalize.js';
-import { scanText, tokenText, type Scan } from './scan.js';
+import { scanWords, tokenText, type Scan } from './scan.js';
 import { endsSentence, type ScannedText, type Window } from './window.js';
 import { isClauseNegationAt, isNegationAt } from './words.js';
 
@@ -80,7 +80,7 @@ function mainClause(gapAt: (i: number) => Gap, tokens: readonly string[], offset
  */
 export function findNegationMismatch(claim: string, prepared: PreparedClaim, found: LayerText, w: Window): boolean {
   const norm = normalize(claim);
-  const claimScan = scanText(norm.text, () => []);
+  const claimScan = scanWords(norm.text);
   const claimTokens = tokensOf(norm.text, claimScan, 0, claimScan.count - 1);
   const claimNegated = claimTokens.some((_, i) => isNegationAt(claimTokens, i));
   const from = Math.max(0, w.from - CLAUSE_REACH);

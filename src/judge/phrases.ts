@@ -1,7 +1,7 @@
 // Key phrases of a claim: quotes, numbers, dates, proper names, content words, and given phrases.
 import type { KeyPhrase, PhraseKind } from '../types.js';
 import { countryOf } from './exonyms.js';
-import { findFacts, findNumberWords } from './facts.js';
+import { findClaimFacts, findNumberWords } from './facts.js';
 import { isCommonWord } from './wordnet.js';
 import { normalize, sliceOriginal } from './normalize.js';
 import { isNegationAt, STOP_WORDS, stemWord, TOKEN } from './words.js';
@@ -131,7 +131,7 @@ export function extractKeyPhrases(claim: string, given: readonly string[] = []):
     if (inner.trim().length < 2) continue;
     add('quote', m.index + 1, m.index + 1 + inner.length);
   }
-  for (const f of [...findFacts(norm.text), ...findNumberWords(norm.text)]) {
+  for (const f of [...findClaimFacts(norm.text), ...findNumberWords(norm.text)]) {
     if (f.inDate || covered(taken, f.start, f.end)) continue;
     // keep the currency sign: `£100m` is 100 million, a bare `100m` may be metres
     const sign = /[£$€₽¥]/.test(norm.text[f.start - 1] ?? '') ? 1 : 0;

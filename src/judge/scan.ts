@@ -80,6 +80,18 @@ export function scanText(text: string, classify: Classify): Scan {
   return { starts, ends, count, hits };
 }
 
+const NOTHING: Classify = () => [];
+let lastWords: { text: string; scan: Scan } | undefined;
+
+/**
+ * The token offsets of a claim (no targets): the negation and contradiction checks both read the
+ * claim's tokens, so the last one scanned is kept (callers only read it).
+ */
+export function scanWords(text: string): Scan {
+  if (lastWords?.text !== text) lastWords = { text, scan: scanText(text, NOTHING) };
+  return lastWords.scan;
+}
+
 /** Index of the token containing or following normalised offset `pos` (binary search). */
 export function tokenAt(scan: Scan, pos: number): number {
   let lo = 0;

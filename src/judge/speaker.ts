@@ -27,11 +27,25 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 
 interface Word { text: string; norm: string; capital: boolean; start: number; end: number }
 
+function wordOf(m: RegExpExecArray): Word {
+  const t = m[0].replace(/[.'’]+$/, '');
+  return { text: t, norm: normalize(t).text, capital: /^\p{Lu}/u.test(t), start: m.index, end: m.index + t.length };
+}
+
 function wordsOf(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => {
-    const t = m[0].replace(/[.'’]+$/, '');
-    return { text: t, norm: normalize(t).text, capital: /^\p{Lu}/u.test(t), start: m.index, end: m.index + t.length };
-  });
+  return Array.from(text.matchAll(WORD), wordOf);
+}
+
+/** A clause's words up to its first past-tense verb, if that is one of its first nine (else undefined). */
+function wordsToVerb(text: string): Word[] | undefined {
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const w = wordOf(m);
+    words.push(w);
+    if (isPastVerb(w.norm)) return words;
+    if (words.length > 8) return undefined;
+  }
+  return undefined;
 }
 
 function isNameWord(w: Word): boolean {
@@ -45,9 +59,9 @@ function isNameWord(w: Word): boolean {
 function subjectOf(clause: string): { name: string; parts: string[] } | { pronoun: string } | undefined {
   // a leading date or place (`In 2023,`, `On Monday,`) is not the subject
   const body = clause.replace(/^\s*(?:in|on|at|after|before|during|later|earlier)\b[^,]{0,40},\s*/iu, '');
-  const words = wordsOf(body);
-  const verb = words.findIndex((w) => isPastVerb(w.norm));
-  if (verb < 0 || verb > 8) return undefined;
+  const words = wordsToVerb(body);
+  if (!words) return undefined;
+  const verb = words.length - 1;
   const first = words[0];
   if (first && PRONOUNS.has(first.norm)) return { pronoun: first.text };
   if (first && !first.capital) return undefined; // `and said …`: the subject is the previous clause's

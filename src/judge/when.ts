@@ -86,6 +86,8 @@ export function relativeFacts(text: string, published: string | undefined): Fact
 }
 
 const PUBLISHED_CUE = /(?:published|updated|posted|first published|last updated|опубликовано|обновлено|veröffentlicht|aktualisiert|publié|mis à jour)[^.\n]{0,24}$/iu;
+/** Longer than any match of PUBLISHED_CUE: its longest cue (15 code units) and 24 code points (up to 48 units) after it. */
+const PUBLISHED_CUE_SPAN = 64;
 const DATELINE = /^[\p{Lu}][\p{Lu} .'-]{1,30},\s*$/u;
 
 /**
@@ -99,7 +101,10 @@ export function isPageDate(original: string, norm: Normalized, fact: Fact): bool
   const next = original.indexOf('\n', end);
   const lineEnd = next < 0 ? original.length : next;
   const before = original.slice(lineStart, at);
-  if (DATELINE.test(before) || PUBLISHED_CUE.test(before)) return true;
+  // a cue's match ends where the date starts and spans at most PUBLISHED_CUE_SPAN characters: only those are searched
+  if (DATELINE.test(before) || PUBLISHED_CUE.test(before.length > PUBLISHED_CUE_SPAN ? before.slice(-PUBLISHED_CUE_SPAN) : before)) return true;
+  // a long line is no byline, however few its words (the words are counted only on a short one)
+  if (lineEnd - lineStart >= 80) return false;
   const others = `${before} ${original.slice(end, lineEnd)}`.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return others.length <= 5 && lineEnd - lineStart < 80;
+  return others.length <= 5;
 }

@@ -96,9 +96,14 @@ export function isClauseNegationAt(tokens: readonly string[], i: number): boolea
   return isNegationAt(tokens, i) && !NEAR_ONLY.has(tokens[i] ?? '');
 }
 
+const CYRILLIC = /[\u0400-\u04ff]/;
+const THREE_LATIN = /[A-Za-z][^]*?[A-Za-z][^]*?[A-Za-z]/;
+
 /** Language by script: enough to pick a stemmer and to see that a Latin claim faces a Cyrillic page. */
 export function guessScriptLanguage(text: string): string | undefined {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  // no Cyrillic at all (most pages): three Latin letters decide, found by a native search instead of a walk over every character
+  if (!CYRILLIC.test(sample)) return THREE_LATIN.test(sample) ? 'en' : undefined;
   let cyr = 0;
   let lat = 0;
   const n = sample.length;
