@@ -80,33 +80,37 @@ export class HostPriorityPool {
 
   private push(entry: Entry): void {
     const h = this.heap;
+    let i = h.length;
     h.push(entry);
-    for (let i = h.length - 1; i > 0;) {
+    // Sift up (no temporary arrays: this runs on every request, on the thread that fetches).
+    while (i > 0) {
       const parent = (i - 1) >> 1;
-      const [child, up] = [h[i], h[parent]];
-      if (!child || !up || !this.before(child, up)) break;
-      [h[i], h[parent]] = [up, child];
+      const up = h[parent];
+      if (!up || !this.before(entry, up)) break;
+      h[i] = up;
       i = parent;
     }
+    h[i] = entry;
   }
 
   private pop(): void {
     const h = this.heap;
     const last = h.pop();
     if (!last || h.length === 0) return;
-    h[0] = last;
-    for (let i = 0; ;) {
-      const [l, r] = [2 * i + 1, 2 * i + 2];
-      let best = i;
-      const [le, re, be] = [h[l], h[r], h[best]];
-      if (le && be && this.before(le, be)) best = l;
-      const bb = h[best];
-      if (re && bb && this.before(re, bb)) best = r;
-      if (best === i) break;
-      const [a, b] = [h[i], h[best]];
-      if (!a || !b) break;
-      [h[i], h[best]] = [b, a];
-      i = best;
+    // Sift `last` down from the root.
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      let best = last;
+      let at = i;
+      const left = h[l];
+      if (left && this.before(left, best)) { best = left; at = l; }
+      const right = h[l + 1];
+      if (right && this.before(right, best)) { best = right; at = l + 1; }
+      if (at === i) break;
+      h[i] = best;
+      i = at;
     }
+    h[i] = last;
   }
 }
