@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { collectBlockText, countBlockWords, countWords, parseDocument, type DomNode } from '../src/page/dom.js';
+import { collectBlockText } from '../src/page/block-text.js';
+import { countBlockWords, countWords, parseDocument, type DomNode } from '../src/page/dom.js';
 import { takeCensus } from '../src/page/lookups.js';
 import { fasterSteps, knowDocument } from '../src/page/readability-steps.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectBlockText, countWords, parseDocument, tidyText } from '../src/page/dom.js';
+import { collectBlockText } from '../src/page/block-text.js';
+import { countWords, parseDocument, tidyText } from '../src/page/dom.js';
 
 function textOf(html: string): string {
   const doc = parseDocument(`<html><body>${html}</body></html>`);

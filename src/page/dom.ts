@@ -1,4 +1,4 @@
-// The slice of the DOM the page stage uses, linkedom parsing, and a block-aware text walk.
+// The slice of the DOM the page stage uses, linkedom parsing, and word counts of the text read from it (block-text.ts).
 import { parseHTML } from 'linkedom';
 import { isSpace } from './space.js';
 
@@ -43,26 +43,6 @@ export function parseDocument(html: string): DomDocument {
   return parsed.document;
 }
 
-/** Elements whose content is never shown as text. */
-export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'HEAD', 'TITLE', 'OBJECT', 'CANVAS', 'SELECT', 'DATALIST']);
-
-const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
-  'HR', 'HTML', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD',
-  'TR', 'UL', 'OPTION', 'LEGEND', 'MENU',
-]);
-
-function isHidden(el: DomElement): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  const style = el.getAttribute('style');
-  return style !== null && /display\s*:\s*none/i.test(style);
-}
-
-function isElement(node: DomNode): node is DomElement {
-  return node.nodeType === 1;
-}
-
 /**
  * `convert` remembered per element name, as names repeat on every page; pages may invent any number
  * of custom names, so the memory is bounded (cleared past 4,096 names).
@@ -77,81 +57,6 @@ export function perElementName(convert: (name: string) => string): (name: string
     known.set(name, converted);
     return converted;
   };
-}
-
-/** Element names upper-cased once each. */
-const upper = perElementName((name) => name.toUpperCase());
-
-// Block boundaries are marked with U+0001 while walking, so one whitespace pass at the end can
-// collapse source newlines (just spaces in HTML) without touching the breaks we put in.
-const BREAK = '\u0001';
-const SPACE = 0x20;
-
-/**
- * Whitespace collapsed, one line per block, empty lines dropped. Once every whitespace run is one
- * space, a line's edges hold a space at most: each line is cut out with indexOf and one slice
- * (a string per line, trimmed and filtered, cost twice as much).
- */
-function finishText(raw: string): string {
-  // every whitespace run to one space: a lone space is left alone (as fast as matching only the rest)
-  const text = raw.replace(/[^\S ]\s*|\s{2,}/g, ' ');
-  let out = '';
-  for (let from = 0; from < text.length;) {
-    const cut = text.indexOf(BREAK, from);
-    const to = cut < 0 ? text.length : cut;
-    const start = text.charCodeAt(from) === SPACE ? from + 1 : from;
-    const end = to > start && text.charCodeAt(to - 1) === SPACE ? to - 1 : to;
-    if (end > start) out += out ? `\n${text.slice(start, end)}` : text.slice(start, end);
-    from = to + 1;
-  }
-  return out;
-}
-
-/** Pushes an element's children so that the first child pops first, without a per-node array. */
-function pushChildren(stack: (DomNode | 'break')[], node: DomNode): void {
-  const mark = stack.length;
-  for (let child = node.firstChild; child; child = child.nextSibling) stack.push(child);
-  for (let i = mark, j = stack.length - 1; i < j; i++, j--) {
-    const swap = stack[i];
-    stack[i] = stack[j] ?? 'break';
-    stack[j] = swap ?? 'break';
-  }
-}
-
-/**
- * Visible text with a `\n` at every block boundary. textContent glues `said.</p><p>The` into
- * `said.The`, which breaks sentence splitting downstream (field-notes §4.1), hence this walk.
- * Iterative, so deeply nested markup cannot overflow the stack; one growing string, since an
- * array of pieces doubled the garbage-collection time on a 5 MB page (bench/extract.ts).
- */
-export function collectBlockText(root: DomNode, skip: ReadonlySet<string> = INVISIBLE_TAGS): string {
-  let out = '';
-  // 'break' closes a block element after its children.
-  const stack: (DomNode | 'break')[] = [root];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    if (item === 'break') {
-      out += BREAK;
-    } else if (item.nodeType === 3) {
-      out += item.nodeValue ?? '';
-    } else if (isElement(item)) {
-      // nodeName upper-cases localName on every read (HTML documents): upper-casing twice is upper-casing once
-      const name = upper(item.localName ?? item.nodeName);
-      if (skip.has(name) || isHidden(item)) continue;
-      if (name === 'BR') out += BREAK;
-      else if (name === 'PRE') out += `${BREAK}${(item.textContent ?? '').replace(/\r?\n/g, BREAK)}${BREAK}`;
-      else {
-        if (name === 'TD' || name === 'TH' || name === 'IMG') out += ' ';
-        if (BLOCK_TAGS.has(name)) {
-          out += BREAK;
-          stack.push('break');
-        }
-        pushChildren(stack, item);
-      }
-    } else if (item.nodeType === 9 || item.nodeType === 11) {
-      pushChildren(stack, item);
-    }
-  }
-  return finishText(out);
 }
 
 /** Collapses runs of spaces inside lines and drops empty lines. */

@@ -1,6 +1,7 @@
 // HTML → text layers with provenance (main, jsonld, meta, page) and page metadata, from one parse.
 import type { TextLayer } from '../types.js';
-import { collectBlockText, countBlockWords, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { collectBlockTextWithin } from './block-text.js';
+import { countBlockWords, parseDocument, tidyText, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { elementsByTag, takeCensus, type Census } from './lookups.js';
 import { readMainText } from './main.js';
 import { readJsonLd, type JsonLdFacts } from './jsonld.js';
@@ -32,6 +33,11 @@ export interface HtmlFacts {
 function census(doc: DomDocument): Census {
   // script, style and img: Readability's first look-ups (readability-steps.ts knowDocument)
   return takeCensus(doc, ['meta', 'link', 'script', 'style', 'img', 'title', 'h1', 'time', 'article', 'main'], ['itemprop', 'articleBody']);
+}
+
+/** The census's `[itemprop=articleBody]`, `article` and `main` elements (those removed since are simply not met again). */
+function articleContainers(found: Census): Set<DomElement> {
+  return new Set([...found.withAttribute, ...(found.byName.get('article') ?? []), ...(found.byName.get('main') ?? [])]);
 }
 
 function readMeta(metas: readonly DomElement[]): Map<string, string> {
@@ -135,7 +141,9 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
   const titleTag = textOf(named('title')[0] ?? null);
   const h1 = textOf(named('h1')[0] ?? null);
   const removedLocked = removeLocked(doc, jsonld.lockedSelectors);
-  const pageText = collectBlockText(doc.body ?? doc.documentElement ?? doc.querySelector('html') ?? emptyNode);
+  // the page's own article containers are read in the same walk (main.ts explicitArticle)
+  const shown = collectBlockTextWithin(doc.body ?? doc.documentElement ?? doc.querySelector('html') ?? emptyNode, articleContainers(found));
+  const pageText = shown.text;
   const published = jsonld.datePublished ?? meta.get('article:published_time') ?? (removedLocked === 0 ? named('time') : elementsByTag(doc, 'time')).find((t) => t.hasAttribute('datetime'))?.getAttribute('datetime') ?? undefined;
   const language = normaliseLanguage(doc.documentElement?.getAttribute('lang')) ?? normaliseLanguage(readHeader(headers, 'content-language')) ?? normaliseLanguage(meta.get('content-language')) ?? normaliseLanguage(meta.get('og:locale'));
   // Last: Readability takes the document apart, and it gets the parsed one itself (no clone).
@@ -145,7 +153,7 @@ export function readHtml(html: string, finalUrl: string, headers: Record<string,
     return fresh;
   };
   // what the census found still stands when nothing was removed since
-  const mainText = readMainText(doc, html.length, depth, { reparse, pageTextChars: pageText.length, ...(removedLocked === 0 ? { found } : {}) });
+  const mainText = readMainText(doc, html.length, depth, { reparse, pageTextChars: pageText.length, textOf: shown.within, ...(removedLocked === 0 ? { found } : {}) });
   // both texts come from collectBlockText (main.ts reads every main text with it)
   const mainWords = countBlockWords(mainText);
   return {

@@ -1,25 +1,6 @@
 // Element look-ups as one pass over linkedom's node list, standing in for its CSS selector engine.
 import { perElementName, type DomDocument, type DomElement } from './dom.js';
-
-/** A node as linkedom stores it: a parent's descendants are one linked list in document order. */
-interface Listed {
-  nodeType: number;
-  localName?: string;
-  [link: symbol]: Listed | undefined;
-}
-
-/** linkedom's private `next` and `end` symbols, found on the first node asked about (null if absent). */
-let links: { next: symbol; end: symbol } | null | undefined;
-
-function linksOf(node: object): { next: symbol; end: symbol } | null {
-  if (links === undefined) {
-    const own = Object.getOwnPropertySymbols(node);
-    const next = own.find((s) => s.description === 'next');
-    const end = own.find((s) => s.description === 'end');
-    links = next && end ? { next, end } : null;
-  }
-  return links;
-}
+import { linksOf, type Listed } from './node-list.js';
 
 /** Tag names lower-cased once each. */
 const lower = perElementName((name) => name.toLowerCase());

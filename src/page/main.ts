@@ -1,6 +1,7 @@
 // The `main` layer: Readability on ordinary pages, a cheap densest-paragraph-block pick on huge ones.
 import { Readability } from '@mozilla/readability';
-import { collectBlockText, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { collectBlockText } from './block-text.js';
+import type { DomDocument, DomElement, DomNode } from './dom.js';
 import { countElements, elementsByTag, elementsWithAttribute, type Census } from './lookups.js';
 import { fasterSteps, knowDocument } from './readability-steps.js';
 
@@ -61,7 +62,7 @@ function hasPrepSteps(reader: object): reader is PrepSteps {
 
 /**
  * `keepClasses`: the article's class attributes are left as they are instead of stripped at the
- * end (a walk over the article); the text read from it (dom.ts collectBlockText) never looks at them.
+ * end (a walk over the article); the text read from it (block-text.ts collectBlockText) never looks at them.
  */
 function newReader(doc: DomDocument): Readability<DomNode> {
   return Object.assign(new Readability<DomNode>(doc, { serializer: (node: DomNode) => node, keepClasses: true }), FASTER);
@@ -146,7 +147,7 @@ function outsideArticle(el: DomElement): boolean {
  * The page's own statement of where its article is — `[itemprop=articleBody]`, else `<article>`,
  * else `<main>` — with text of its own and outside any comment or related-links region.
  */
-function explicitArticle(doc: DomDocument, found?: Census): string | undefined {
+function explicitArticle(doc: DomDocument, found?: Census, textOf?: (el: object) => string | undefined): string | undefined {
   const lookups = found
     ? [() => found.withAttribute, () => found.byName.get('article') ?? [], () => found.byName.get('main') ?? []]
     : [() => elementsWithAttribute(doc, 'itemprop', 'articleBody'), () => elementsByTag(doc, 'article'), () => elementsByTag(doc, 'main')];
@@ -155,7 +156,7 @@ function explicitArticle(doc: DomDocument, found?: Census): string | undefined {
     for (const el of candidates) {
       // of several, only the one holding the headline: the others are teaser cards
       if (candidates.length > 1 && elementsByTag(el, 'h1').length === 0) continue;
-      const text = collectBlockText(el);
+      const text = textOf?.(el) ?? collectBlockText(el);
       if (text.length >= MIN_ARTICLE_CHARS) return text;
     }
   }
@@ -172,6 +173,8 @@ export interface Reparse {
    * `main` elements and its element count, so they are not looked up again.
    */
   found?: Census;
+  /** collectBlockText of an element of the document as it is now, if the page's text was read with it (block-text.ts collectBlockTextWithin). */
+  textOf?: (el: object) => string | undefined;
 }
 
 /**
@@ -190,7 +193,7 @@ export function readMainText(doc: DomDocument, htmlChars: number, depth = 0, reb
   const huge = htmlChars > MAX_READABILITY_CHARS || depth > MAX_READABILITY_DEPTH
     || (found?.count ?? countElements(doc, MAX_READABILITY_ELEMENTS)) > MAX_READABILITY_ELEMENTS;
   // the page's own article container wins over a longer comment thread (read before Readability takes the doc apart)
-  const explicit = explicitArticle(doc, found);
+  const explicit = explicitArticle(doc, found, rebuild?.textOf);
   if (huge) return explicit ?? readDensestBlock(doc);
   const readable = readWithReadability(doc, rebuild && rebuild.pageTextChars >= RETRY_UNLIKELY_CHARS ? rebuild.reparse : undefined, found);
   const longer = explicit !== undefined && readable.length > ARTICLE_MAX_GROWTH * explicit.length;
