@@ -52,3 +52,21 @@ describe('normalize: the map back to the original', () => {
     expect(n.map[6]).toBe(original.indexOf('beta'));
   });
 });
+
+describe('normalize: the result string as a UTF-16 decoder reads the folded code units', () => {
+  const decoded = (units: number[]): string => new TextDecoder('utf-16le').decode(new Uint16Array(units));
+  it.each([
+    ['a lone high surrogate', 'ab\uD83Dcd'],
+    ['a lone low surrogate', 'ab\uDE00cd'],
+    ['a surrogate pair', 'smile \uD83D\uDE00 now'],
+    ['Cyrillic and marks', 'Ёлка e\u0301 Привет'],
+    ['a long page with a lone surrogate', `${'Word and more words. '.repeat(100)}\uD800 end`],
+    ['a long page without one', `${'Слово и ещё слова — “кавычки”. '.repeat(100)}end`],
+  ])('%s', (_, text) => {
+    const n = normalize(text);
+    const units = Array.from(n.text, (ch) => ch.codePointAt(0) ?? 0).flatMap((cp) => (cp > 0xffff ? [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)] : [cp]));
+    expect(n.text).toBe(decoded(units));
+    expect(/\p{Cs}/u.test(n.text)).toBe(false); // a lone surrogate is read as U+FFFD, as the decoder does
+    expect(n.map.length).toBe(n.text.length + 1);
+  });
+});
