@@ -15,10 +15,11 @@ export interface Reader {
    */
   onThisThread: boolean;
   /**
-   * A page our reader fails on (a parser bug, a heap limit, a read stopped at the hard limit) comes
-   * back unreadable, its link judged on the response: our failure is never a link-rot strike.
+   * With `giveBody` the reader may take the body's bytes (moved to a worker, not copied). A page our
+   * reader fails on (a parser bug, a heap limit, a read stopped at the hard limit) comes back
+   * unreadable, its link judged on the response: our failure is never a link-rot strike.
    */
-  read(task: ReadTask): Promise<SourceRead>;
+  read(task: ReadTask, giveBody: boolean): Promise<SourceRead>;
   /**
    * Loads the readers (starts the threads) and has each read a small built-in page, so the first real
    * pages are not read cold; `read` loads them too. Settles when done; never rejects (a reader that
@@ -147,12 +148,35 @@ function watchRead(clock: BigInt64Array, limitMs: () => number, everyMs: number,
 const BATCHES_PER_THREAD = 2;
 /** The most pages in one batch: 8 small pages are ~10 ms of reading, 8 news pages ~40 ms. */
 const MAX_BATCH = 8;
+/** The most body bytes in a batch of several pages: a bigger page goes alone, its body moved rather than copied. */
+const MAX_BATCH_BYTES = 1 << 20;
+
+/** The body moves to the worker without a copy when this array owns its whole buffer. */
+function transferable(task: ReadTask): ArrayBuffer[] {
+  const { outcome } = task.fetch;
+  if (outcome.kind !== 'response') return [];
+  const { body } = outcome;
+  const whole = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+  return whole && body.byteLength > 0 ? [body.buffer] : [];
+}
+
+function bodyBytes(task: ReadTask): number {
+  return task.fetch.outcome.kind === 'response' ? task.fetch.outcome.body.length : 0;
+}
+
+/** The task as the stopped thread had it: a body it took is gone from here, but its length is still reported. */
+function withBodyLength(task: ReadTask, bytes: number): ReadTask {
+  const { outcome } = task.fetch;
+  if (outcome.kind !== 'response' || outcome.body.length === bytes) return task;
+  return { ...task, fetch: { ...task.fetch, outcome: { ...outcome, body: new Uint8Array(bytes) } } };
+}
 
 /**
  * The pool loads, and its threads start (each loading the page readers), when warmed (once the first
  * request is on the wire) or with the first response: spawning them before the first request would
- * make that request wait. Pages go to the threads in batches (read-batches.ts; bodies are copied, so
- * a failed batch's other pages can be read again). A thread that ends mid-batch (its page past the
+ * make that request wait. Pages go to the threads in batches (read-batches.ts): a lone page's body
+ * is moved when the caller gives it, a batch's bodies are copied (at most MAX_BATCH_BYTES together),
+ * so that a failed batch's other pages can be read again. A thread that ends mid-batch (its page past the
  * hard limit, budget.ts hardStopMs; out of memory; a bug) leaves that page unreadable and the rest
  * of its batch first in line; the pool starts another thread.
  * Whole verify, 2,000 small pages (50 ms latency, 2 threads, 3 alternating pairs, load 6–7): one
@@ -173,8 +197,11 @@ function inPool(file: URL, workers: number, maxTextChars: number): Reader {
     const stopper = new AbortController();
     const shortest = Math.min(...batch.map((w) => hardStopMs(w.task.budget)));
     const unwatch = watchRead(clock, limitMs, shortest, () => stopper.abort());
+    const [lone] = batch;
+    const bytes = lone ? bodyBytes(lone.task) : 0;
+    const transferList = lone && batch.length === 1 && lone.giveBody ? transferable(lone.task) : [];
     try {
-      const reads = await (await open()).run({ tasks: batch.map((w) => w.task), clock }, { signal: stopper.signal });
+      const reads = await (await open()).run({ tasks: batch.map((w) => w.task), clock }, { signal: stopper.signal, transferList });
       batch.forEach((w, i) => w.resolve(reads[i]!));
     } catch (error) {
       // Our reader failed (stopped, a heap limit, a bug), not the server: that page is unreadable, the link no worse.
@@ -183,20 +210,23 @@ function inPool(file: URL, workers: number, maxTextChars: number): Reader {
         ? `reading was stopped after ${limitMs() / 1000} s (twice the --read-budget of ${failed.task.budget.timeMs / 1000} s, plus 5 s)`
         : couldNotRead(error);
       queue.putBack(batch.filter((w) => w !== failed));
-      failed.resolve((await import('./read-source.js')).unreadSource(failed.task, why));
+      const task = failed === lone ? withBodyLength(failed.task, bytes) : failed.task;
+      failed.resolve((await import('./read-source.js')).unreadSource(task, why));
     } finally {
       unwatch();
     }
   };
-  const queue = new BatchQueue(runBatch, BATCHES_PER_THREAD * workers, MAX_BATCH);
+  const queue = new BatchQueue(runBatch, BATCHES_PER_THREAD * workers, MAX_BATCH, MAX_BATCH_BYTES);
   // One warm-up page per thread, each handed to an idle thread as it starts; a thread that starts one
   // once real pages are waiting skips it (they are queued behind it), so warming never delays them.
   const realPages = new Int32Array(new SharedArrayBuffer(4));
-  const read = (task: ReadTask): Promise<SourceRead> => {
+  const read = (task: ReadTask, giveBody: boolean): Promise<SourceRead> => {
     Atomics.store(realPages, 0, 1);
-    return queue.push(task);
+    return queue.push(task, bodyBytes(task), giveBody);
   };
-  const warmOne = (): Promise<SourceRead> => new Promise((resolve) => void runBatch([{ task: { ...warmUpTask(), warmUpUntil: realPages }, resolve }]));
+  const warmOne = (): Promise<SourceRead> => new Promise((resolve) => {
+    void runBatch([{ task: { ...warmUpTask(), warmUpUntil: realPages }, size: 0, giveBody: true, resolve }]);
+  });
   let warming: Promise<void> | undefined;
   const warm = () => (warming ??= Promise.all(Array.from({ length: workers }, warmOne)).then(() => undefined));
   return { onThisThread: false, read, warm, close: async () => { if (pool) await (await pool).destroy(); } };

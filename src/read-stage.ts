@@ -113,7 +113,7 @@ export async function fetchAndRead(plans: readonly UrlPlan[], opts: StageOptions
         ...(previous && outcome.kind === 'response' ? { previous: previous(f.url) } : {}),
       };
       // A page our reader fails on comes back unreadable (read-pool.ts): never an error status of the link.
-      return reader.read(task).then((done): ReadSource => filed(f, asks, done));
+      return reader.read(task, drop).then((done): ReadSource => filed(f, asks, done));
     };
     const settled = (ready ? ready.then(start) : start()).finally(() => backlog?.release(f.url));
     settled.catch(() => undefined); // awaited below; a failed `ready` must not count as unhandled meanwhile

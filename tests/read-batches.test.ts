@@ -34,6 +34,19 @@ describe('BatchQueue', () => {
     expect(sent.at(-1)).toEqual([8]); // caught up: alone again
   });
 
+  it('puts no more than maxSize in a batch of several pages; a bigger page goes alone', async () => {
+    const sent: number[][] = [];
+    const sizes = new Map([[1, 10], [2, 400], [3, 500], [4, 200], [5, 2000], [6, 10]]);
+    const limited = new BatchQueue<number, string>(async (batch) => {
+      sent.push(batch.map((w) => w.task));
+      for (const w of batch) w.resolve(`read ${w.task}`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }, 1, 8, 1000);
+    const reads = [...sizes].map(([n, size]) => limited.push(n, size));
+    await Promise.all(reads);
+    expect(sent).toEqual([[1], [2, 3], [4], [5], [6]]); // 400+500 fit, +200 would not; 2000 alone
+  });
+
   it('reads pages given back first, before pages that were already waiting', async () => {
     const sent: number[][] = [];
     let failOnce = true;

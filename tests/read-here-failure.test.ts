@@ -23,7 +23,7 @@ describe('a reader on this thread that fails on a page', () => {
   it('makes the page unreadable with the error, the link judged on the response (no error status, no strike)', async () => {
     const reader = openReader(0);
     expect(reader.onThisThread).toBe(true);
-    const read = await reader.read(task);
+    const read = await reader.read(task, false);
     expect(read.link.linkStatus).toBe('ok');
     expect(read.page?.signals.unreadable).toBe('the page could not be read: RangeError: Maximum call stack size exceeded');
     expect(read.page?.contentType).toBe('text/html');

@@ -36,7 +36,7 @@ describe('reader thread limits', () => {
     const reader = openReader(1);
     try {
       expect(reader.onThisThread).toBe(false);
-      const read = await reader.read(tinyElementsTask(DEFAULT_READ_BUDGET.maxTextChars));
+      const read = await reader.read(tinyElementsTask(DEFAULT_READ_BUDGET.maxTextChars), true);
       expect(read.link.linkStatus).toBe('ok');
       expect(read.matches[0]?.matched.length).toBeGreaterThan(0);
     } finally {
@@ -50,7 +50,7 @@ describe('a read that never returns', () => {
     const reader = openReader(1, undefined, new URL('./fixtures/hang-worker.mjs', import.meta.url));
     try {
       const task = { ...tinyElementsTask(4096), budget: { ...DEFAULT_READ_BUDGET, timeMs: 100 } };
-      const read = await reader.read(task);
+      const read = await reader.read(task, true);
       expect(read.page?.signals.unreadable).toMatch(/stopped after 5\.2 s.*--read-budget of 0\.1 s/);
       expect(read.link.linkStatus).toBe('ok'); // the server answered: no strike against the link
       expect(read.link.reason).toMatch(/--read-budget/);
@@ -74,7 +74,7 @@ describe('a read that never returns, in the middle of a batch', () => {
     };
     try {
       // One thread takes two batches at once: pages 1 and 2 go alone, pages 3-6 wait and go as one batch.
-      const reads = await Promise.all(['p1', 'p2', 'p3', 'hang', 'p5', 'p6'].map((path) => reader.read(page(path))));
+      const reads = await Promise.all(['p1', 'p2', 'p3', 'hang', 'p5', 'p6'].map((path) => reader.read(page(path), true)));
       expect(reads[3]?.page?.signals.unreadable).toMatch(/stopped after 5\.2 s/);
       expect(reads[3]?.link.linkStatus).toBe('ok');
       for (const i of [0, 1, 2, 4, 5]) {
@@ -91,7 +91,7 @@ describe('a reader that fails on a page', () => {
   it('makes the page unreadable with the error, the link judged on the response (no error status, no strike)', async () => {
     const reader = openReader(1, undefined, new URL('./fixtures/crash-worker.mjs', import.meta.url));
     try {
-      const read = await reader.read(tinyElementsTask(4096));
+      const read = await reader.read(tinyElementsTask(4096), true);
       expect(read.link.linkStatus).toBe('ok');
       expect(read.page?.signals.unreadable).toMatch(/could not be read: RangeError: Maximum call stack/);
       expect(read.matches).toHaveLength(1);
@@ -141,7 +141,7 @@ describe('warming a reader', () => {
         const warming = reader.warm();
         expect(reader.warm()).toBe(warming); // once per reader
         await expect(warming).resolves.toBeUndefined();
-        expect((await reader.read(warmUpTask())).link.linkStatus).toBe('ok');
+        expect((await reader.read(warmUpTask(), true)).link.linkStatus).toBe('ok');
       } finally {
         await reader.close();
       }
@@ -149,11 +149,28 @@ describe('warming a reader', () => {
       const busy = openReader(workers);
       try {
         void busy.warm();
-        const reads = await Promise.all([1, 2, 3].map(() => busy.read(warmUpTask())));
+        const reads = await Promise.all([1, 2, 3].map(() => busy.read(warmUpTask(), true)));
         expect(reads.map((r) => r.matches[0]?.score)).toEqual([1, 1, 1]);
       } finally {
         await busy.close();
       }
     }
   }, 60_000);
+});
+
+describe('handing a page to a reading thread', () => {
+  it('moves the body of a page sent alone when given, copies it when not (the caller still needs it)', async () => {
+    const reader = openReader(1);
+    try {
+      const given = tinyElementsTask(4096);
+      const kept = tinyElementsTask(4096);
+      const bytes = (t: ReadTask) => (t.fetch.outcome.kind === 'response' ? t.fetch.outcome.body.length : -1);
+      expect((await reader.read(given, true)).matches[0]?.matched.length).toBeGreaterThan(0);
+      expect((await reader.read(kept, false)).matches[0]?.matched.length).toBeGreaterThan(0);
+      expect(bytes(given)).toBe(0); // moved to the thread
+      expect(bytes(kept)).toBeGreaterThan(4096);
+    } finally {
+      await reader.close();
+    }
+  }, 120_000);
 });

@@ -30,8 +30,10 @@ async function processUnit(job: UnitJob, reader: Reader): Promise<UnitResult> {
     const u = wanted.get(f.url);
     if (!u) return;
     const task: ReadTask = { fetch: { ...f, outcome: { ...f.outcome } }, asks: u.asks, previous: u.previous, budget: job.read };
+    // Without --warc the body may move to the reading thread (no copy) and never come back.
+    const give = !job.evidence && f.outcome.kind === 'response';
     // A page our reader fails on comes back unreadable (read-pool.ts): never an error status of the link.
-    pending.push(reader.read(task).then((read) => toWire(f, read, job.evidence)));
+    pending.push(reader.read(task, give).then((read) => toWire(f, read, job.evidence)));
   };
   const arrived: SourceFetch[] = [];
   // Reading on this thread would hold up the unit's other requests: then it waits for the unit's last response.
