@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { claimVerbStems } from '../src/judge/event-date.js';
 import { countryOf } from '../src/judge/exonyms.js';
 import { findFacts } from '../src/judge/facts.js';
 import { skeleton, skeletonForms } from '../src/judge/names.js';
@@ -69,5 +70,25 @@ describe('judge shortcuts give the answers of the plain rules', () => {
     expect(countryOf('россии', 'ru')).toBe('RU');
     expect(countryOf('library')).toBeUndefined();
     expect(countryOf('library')).toBeUndefined();
+  });
+
+  it('kept verb stems follow the synonyms asked with', () => {
+    const none = claimVerbStems('Russia approved the plan.');
+    expect([...none]).toEqual([stemWord('approved')]);
+    const some = claimVerbStems('Russia approved the plan.', () => ['backed', 'endorsed']);
+    expect([...some]).toEqual([stemWord('approved'), stemWord('backed'), stemWord('endorsed')]);
+    expect([...claimVerbStems('Russia approved the plan.', () => ['passed'])]).toEqual([stemWord('approved'), stemWord('passed')]);
+    expect(claimVerbStems('Russia will approve the plan.').size).toBe(0);
+  });
+
+  it('hedges before a number, with the quick look at the last letter', () => {
+    const hedge = (text: string) => findFacts(text).filter((f) => f.kind === 'number').map((f) => f.hedge ?? 0);
+    expect(hedge('about 1,200 people')).toEqual([0.1]);
+    expect(hedge('roughly £300 spent')).toEqual([0.1]);
+    expect(hedge('roughly  £300 spent')).toEqual([0]); // one space at most between the hedge and the sign
+    expect(hedge('порядка 500 человек')).toEqual([0.1]);
+    expect(hedge('a budget of 1,200 people')).toEqual([0]);
+    expect(hedge('someabout 1,200')).toEqual([0]);
+    expect(hedge('                    1,200')).toEqual([0]);
   });
 });

@@ -12,11 +12,23 @@ import { stemWord, TOKEN } from './words.js';
 export const EVENT_DATE_REACH = 12;
 
 /** Stems of the claim's first past-tense verb (`presented`, `said`), with its synonyms when known. */
-export function claimVerbStems(claim: string, synonyms: (word: string) => readonly string[] = () => []): Set<string> {
-  const verb = (normalize(claim).text.match(TOKEN) ?? []).find(isPastVerb);
-  if (!verb) return new Set();
-  return new Set([stemWord(verb), ...synonyms(verb).map((w) => stemWord(w))]);
+export function claimVerbStems(claim: string, synonyms: (word: string) => readonly string[] = () => []): ReadonlySet<string> {
+  let verb: string | undefined;
+  for (const m of normalize(claim).text.matchAll(TOKEN)) if (isPastVerb(m[0])) { verb = m[0]; break; }
+  if (!verb) return NO_STEMS;
+  // claims repeat their verbs (`said`, `announced`): the stems of each, with one source of synonyms, are kept
+  if (synonyms !== stemsFrom) { verbStems.clear(); stemsFrom = synonyms; }
+  let stems = verbStems.get(verb);
+  if (!stems) {
+    stems = new Set([stemWord(verb), ...synonyms(verb).map((w) => stemWord(w))]);
+    if (verbStems.size < 5_000) verbStems.set(verb, stems);
+  }
+  return stems;
 }
+
+const NO_STEMS: ReadonlySet<string> = new Set();
+const verbStems = new Map<string, ReadonlySet<string>>();
+let stemsFrom: ((word: string) => readonly string[]) | undefined;
 
 /**
  * Claim dates the source gives to another event: the evidence sentence holds the claim's date

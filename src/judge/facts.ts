@@ -89,7 +89,20 @@ export function parseNumber(core: string): number[] {
 export const ROUNDING_MAX_SHARE = 0.05;
 /** An explicit hedge (`about`, `some`, `nearly`, `около`) allows this share, for values of 100 or more. */
 export const HEDGE_MAX_SHARE = 0.1;
-const HEDGE = /(?:^|[^\p{L}])(?:about|around|approximately|roughly|some|nearly|almost|circa|estimated|около|почти|примерно|порядка|приблизительно)\s?[£$€₽¥]?$/u;
+const HEDGE_WORDS = ['about', 'around', 'approximately', 'roughly', 'some', 'nearly', 'almost', 'circa', 'estimated', 'около', 'почти',
+  'примерно', 'порядка', 'приблизительно'];
+const HEDGE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${HEDGE_WORDS.join('|')})\s?[£$€₽¥]?$`, 'u');
+
+/** The last letters of HEDGE's words and its currency signs: a text before a number ending otherwise is no hedge. */
+const HEDGE_ENDS = new Set([...HEDGE_WORDS.map((w) => w.at(-1) ?? ''), ...'£$€₽¥']);
+
+/** HEDGE holds for the 16 characters before `start` (their trailing whitespace left out). */
+function hedgedBefore(text: string, start: number): boolean {
+  let end = start;
+  while (end > 0 && end > start - 16 && /\s/.test(text[end - 1] ?? '')) end--;
+  if (end === Math.max(0, start - 16) || !HEDGE_ENDS.has(text[end - 1] ?? '')) return false;
+  return HEDGE.test(text.slice(Math.max(0, start - 16), start).trimEnd());
+}
 
 /**
  * Values and tolerance. A written scale (`1.2 million`) stands for a rounded figure: half a unit of
@@ -169,7 +182,7 @@ export function findFacts(text: string): Fact[] {
     // `£100m`, `$5k`: the short scales count after a currency sign, or before a noun (else `100m` is metres)
     const short = m[2] === 'm' || m[2] === 'k';
     const { unit, guessed } = short ? readShortScale(text, m) : { unit: m[2], guessed: false };
-    const hedged = HEDGE.test(text.slice(Math.max(0, start - 16), start).trimEnd());
+    const hedged = hedgedBefore(text, start);
     const { values, tolerance } = scaled(core, unit);
     const year = !inDate && !m[2] && /^(1[5-9]\d\d|20\d\d)$/.test(core);
     const percent = unit !== undefined && /^(%|per|проц|proz)/.test(unit);

@@ -25,7 +25,11 @@ type Gap = 'sentence' | 'comma' | 'none';
 
 /** The gap after token i ends a sentence or a clause (`. `, `; `), or is a comma. */
 function gapAfter(layer: ScannedText, i: number): Gap {
-  const gap = layer.norm.text.slice(layer.scan.ends[i] ?? 0, layer.scan.starts[i + 1] ?? 0);
+  const from = layer.scan.ends[i] ?? 0;
+  const to = layer.scan.starts[i + 1] ?? 0;
+  // one space holds no colon, comma or dash: only a sentence end (a line break behind it) can be there
+  if (to - from === 1 && layer.norm.text.charCodeAt(from) === 32) return endsSentence(layer, i) ? 'sentence' : 'none';
+  const gap = layer.norm.text.slice(from, to);
   if (/[:]\s/.test(gap) || endsSentence(layer, i)) return 'sentence';
   return gap.includes(',') || /\s[-–—]\s/.test(gap) ? 'comma' : 'none';
 }

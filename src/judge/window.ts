@@ -15,12 +15,25 @@ export function endsSentence(layer: ScannedText, i: number): boolean {
   const { original, norm, scan } = layer;
   const from = scan.ends[i] ?? 0;
   const to = scan.starts[i + 1] ?? norm.text.length;
-  const gap = norm.text.slice(from, to);
-  // `am 8. September 2023`: a German ordinal day, not a sentence end
-  if (gap === '. ' && /^\d{1,2}$/.test(norm.text.slice(scan.starts[i] ?? 0, from)) && GERMAN_MONTH.test(norm.text.slice(to, to + 10))) return false;
-  if (/[.!?;]["')\]]?\s/.test(gap)) return true;
+  // most gaps are one space: no stop fits in it, only a line break behind it can end the sentence
+  if (to - from !== 1 || norm.text.charCodeAt(from) !== 32) {
+    const gap = norm.text.slice(from, to);
+    // `am 8. September 2023`: a German ordinal day, not a sentence end
+    if (gap === '. ' && /^\d{1,2}$/.test(norm.text.slice(scan.starts[i] ?? 0, from)) && GERMAN_MONTH.test(norm.text.slice(to, to + 10))) return false;
+    if (/[.!?;]["')\]]?\s/.test(gap)) return true;
+  }
+  return lineBreakBehind(original, norm, from, to);
+}
+
+/** A space in normalised range [from, to) stands for whitespace holding a line break in the original. */
+function lineBreakBehind(original: string, norm: Normalized, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
-    if (norm.text[k] === ' ' && /[\n\r\u2028\u2029]/.test(original.slice(norm.map[k] ?? 0, norm.map[k + 1] ?? 0))) return true;
+    if (norm.text.charCodeAt(k) !== 32) continue;
+    const end = norm.map[k + 1] ?? 0;
+    for (let j = norm.map[k] ?? 0; j < end; j++) {
+      const c = original.charCodeAt(j);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+    }
   }
   return false;
 }
@@ -116,7 +129,7 @@ function sentenceRange(text: string, start: number, end: number, isBreak: (i: nu
 export function snippetOf(original: string, norm: Normalized, scan: Scan, w: Window): string {
   const start = scan.starts[w.from] ?? 0;
   const end = scan.ends[w.to] ?? start;
-  const isBreak = (i: number): boolean => /[\n\r\u2028\u2029]/.test(original.slice(norm.map[i] ?? 0, norm.map[i + 1] ?? 0));
+  const isBreak = (i: number): boolean => lineBreakBehind(original, norm, i, i + 1);
   const [from, to] = sentenceRange(norm.text, start, end, isBreak);
   return sliceOriginal(original, norm, from, to).replace(/\s+/g, ' ').trim();
 }

@@ -160,6 +160,17 @@ export function synonymsOf(word: string): string[] {
  * it in lower case; names are listed capitalised there (`Russia`, `Hamas`) or not at all (`Lavrov`).
  */
 export function isCommonWord(word: string): boolean {
+  const known = commonWords.get(word);
+  if (known !== undefined) return known;
+  const common = listedInLowerCase(word);
+  if (commonWords.size < 20_000) commonWords.set(word, common);
+  return common;
+}
+
+/** isCommonWord's answers (asked for sentence openers and, across languages, capitalised words). */
+const commonWords = new Map<string, boolean>();
+
+function listedInLowerCase(word: string): boolean {
   const d = open();
   if (!d) return false;
   for (const pos of ['noun', 'verb', 'adj'] as const) {
