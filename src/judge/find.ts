@@ -9,6 +9,7 @@ import { normalize, type Normalized } from './normalize.js';
 import { scanText, tokenAt, tokenText, type Scan } from './scan.js';
 import { isPageDate, relativeFacts } from './when.js';
 import { isCognate, matchesAcross } from './crosslang.js';
+import { keptPerWord } from './kept.js';
 import { cityOf, countryOf } from './exonyms.js';
 import { synonymsOf } from './wordnet.js';
 import { languagesDiffer, stemWord, STOP_WORDS } from './words.js';
@@ -68,15 +69,10 @@ function factsInContext(claim: string | undefined): { text: string; facts: Fact[
 }
 
 /** Per word: the stems of its synonyms other than its own, one per synonym, in order (claims repeat words). */
-const synonymStemCache = new Map<string, string[]>();
-
-function synonymStems(word: string, stem: string): string[] {
-  const cached = synonymStemCache.get(word);
-  if (cached) return cached;
-  const stems = synonymsOf(word).map((w) => stemWord(w)).filter((s) => s !== stem);
-  if (synonymStemCache.size < 20_000) synonymStemCache.set(word, stems);
-  return stems;
-}
+const synonymStems = keptPerWord(20_000, (word: string): string[] => {
+  const stem = stemWord(word);
+  return synonymsOf(word).map((w) => stemWord(w)).filter((s) => s !== stem);
+});
 
 export function prepareClaim(phrases: readonly KeyPhrase[], language: string | undefined, claim?: string): PreparedClaim {
   const context = factsInContext(claim);
@@ -94,7 +90,7 @@ export function prepareClaim(phrases: readonly KeyPhrase[], language: string | u
       addStem(stem, i * PART_SLOTS);
       prepared.words.set(i, norm);
       if ((language ?? 'en') === 'en' && !/^\p{Lu}/u.test(p.text)) {
-        for (const s of synonymStems(norm, stem)) addTo(prepared.synonyms, s, i * PART_SLOTS + SLOT.synonym);
+        for (const s of synonymStems(norm)) addTo(prepared.synonyms, s, i * PART_SLOTS + SLOT.synonym);
       }
       if (/^\p{Lu}/u.test(p.text) && norm.length >= 4) prepared.capitalWords.set(i, [norm]);
     }

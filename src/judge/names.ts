@@ -1,6 +1,7 @@
 // Name variants: a transliteration skeleton so Mashal/Meshaal, Navalny/Навальный and Kiev/Kyiv compare equal.
 import transliterate from '@sindresorhus/transliterate';
 import { distance } from 'fastest-levenshtein';
+import { keptPerWord } from './kept.js';
 import { stemWord } from './words.js';
 
 /** Official renamings a skeleton cannot bridge (field notes §5.3). */
@@ -9,22 +10,16 @@ const VARIANTS: Record<string, string> = { kyiv: 'kiev', kharkiv: 'kharkov', ode
 /** Maximum edit distance between skeletons, as a share of the longer one (field notes §5.3). */
 export const NAME_MAX_EDIT_RATIO = 0.2;
 
-const skeletonCache = new Map<string, string>();
-
 /**
  * Latin skeleton of one lower-case word: transliterate, fold the spelling choices that
  * romanisation schemes disagree on, drop doubled letters.
  */
-export function skeleton(word: string): string {
-  const cached = skeletonCache.get(word);
-  if (cached !== undefined) return cached;
+export const skeleton = keptPerWord(100_000, (word: string): string => {
   const base = VARIANTS[word] ?? word;
   // transliterate walks its whole replacement table: skip it for the (common) ASCII word
-  let s = (/^[\x00-\x7f]*$/.test(base) ? base : transliterate(base)).toLowerCase().replace(/[^a-z0-9]/g, '');
-  s = dropDoubled(foldSpelling(s));
-  if (skeletonCache.size < 100_000) skeletonCache.set(word, s);
-  return s;
-}
+  const s = (/^[\x00-\x7f]*$/.test(base) ? base : transliterate(base)).toLowerCase().replace(/[^a-z0-9]/g, '');
+  return dropDoubled(foldSpelling(s));
+});
 
 /**
  * The spelling folds, in order; each only when the letter it needs is there at that point (a word
@@ -50,20 +45,15 @@ function dropDoubled(s: string): string {
   return out;
 }
 
-const formsCache = new Map<string, readonly string[]>();
-
 /**
  * Skeletons of a word and, for Cyrillic, of its stem too (so `Навального` meets `Navalny`); kept per
  * word, since the matcher asks for every distinct token of every layer a claim is matched against.
  */
-export function skeletonForms(word: string): readonly string[] {
-  const cached = formsCache.get(word);
-  if (cached) return cached;
+export const skeletonForms = keptPerWord(100_000, (word: string): readonly string[] => {
   const forms = [skeleton(word)];
   if (/[\u0400-\u04FF]/.test(word)) forms.push(skeleton(stemWord(word, 'ru')));
-  if (formsCache.size < 100_000) formsCache.set(word, forms);
   return forms;
-}
+});
 
 /** Skeletons this short must be equal: one letter turns Hamas into Hama, Iran into Iraq. */
 export const NAME_EXACT_MAX_LENGTH = 5;

@@ -1,5 +1,6 @@
 // Text normalisation shared by claims and sources, with a map back to the original offsets.
 import { Buffer } from 'node:buffer';
+import { keptPerWord } from './kept.js';
 
 /**
  * Folding applied after NFKC (field notes §5.1): NFKC leaves typographic quotes, dashes, soft
@@ -26,19 +27,14 @@ export interface Normalized {
 }
 
 /** Per-segment results: a page repeats a few hundred distinct characters millions of times. */
-const segmentCache = new Map<string, string>();
-
-function foldSegment(segment: string): string {
-  const cached = segmentCache.get(segment);
-  if (cached !== undefined) return cached;
+const foldSegment = keptPerWord(50_000, (segment: string): string => {
   let out = '';
   for (const ch of segment.normalize('NFKC').toLowerCase()) {
     const folded = FOLD[ch];
     out += folded ?? (SPACE.test(ch) ? ' ' : ch);
   }
-  if (segmentCache.size < 50_000) segmentCache.set(segment, out);
   return out;
-}
+});
 
 /** True when the code unit at i starts a combining mark (so it belongs to the previous segment). */
 const MARK_CLASS = new Uint8Array(0x10000); // 0 unknown, 1 mark, 2 not

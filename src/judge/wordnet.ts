@@ -2,6 +2,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { keptPerWord } from './kept.js';
 import { isPastVerb } from './phrases.js';
 
 export type Pos = 'noun' | 'verb' | 'adj';
@@ -123,15 +124,11 @@ export function baseForms(word: string): string[] {
   return [...new Set(out)];
 }
 
-const synonymCache = new Map<string, string[]>();
-
 /**
  * One-word synonyms of an English word as a verb or a noun (its most frequent senses), plus for verbs
  * what it causes and what it is a kind of: `began` → start, `killed` → die, `bought` → purchase, get.
  */
-export function synonymsOf(word: string): string[] {
-  const cached = synonymCache.get(word);
-  if (cached) return cached;
+export const synonymsOf = keptPerWord(20_000, (word: string): string[] => {
   const d = open();
   const out = new Set<string>();
   if (d) {
@@ -150,27 +147,14 @@ export function synonymsOf(word: string): string[] {
       }
     }
   }
-  const list = [...out].filter((w) => !w.includes('_') && w !== word && !baseForms(word).includes(w));
-  if (synonymCache.size < 20_000) synonymCache.set(word, list);
-  return list;
-}
+  return [...out].filter((w) => !w.includes('_') && w !== word && !baseForms(word).includes(w));
+});
 
 /**
  * A capitalised word is an ordinary English word (`Construction`, `Work`, `Rescue`) when WordNet lists
  * it in lower case; names are listed capitalised there (`Russia`, `Hamas`) or not at all (`Lavrov`).
  */
-export function isCommonWord(word: string): boolean {
-  const known = commonWords.get(word);
-  if (known !== undefined) return known;
-  const common = listedInLowerCase(word);
-  if (commonWords.size < 20_000) commonWords.set(word, common);
-  return common;
-}
-
-/** isCommonWord's answers (asked for sentence openers and, across languages, capitalised words). */
-const commonWords = new Map<string, boolean>();
-
-function listedInLowerCase(word: string): boolean {
+export const isCommonWord = keptPerWord(20_000, (word: string): boolean => {
   const d = open();
   if (!d) return false;
   for (const pos of ['noun', 'verb', 'adj'] as const) {
@@ -181,7 +165,7 @@ function listedInLowerCase(word: string): boolean {
     }
   }
   return false;
-}
+});
 
 /** Close the data files (tests; a CLI run just exits). */
 export function closeWordNet(): void {
