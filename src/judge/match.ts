@@ -1,5 +1,6 @@
 // Matching one claim against a page's text layers: phrases found, best evidence window, contradictions.
 import type { Evidence, KeyPhrase, Page, TextLayer } from '../types.js';
+import { isSpace } from '../page/space.js';
 import { coreSentenceOnce, crossesSentence, findContradictions, findOpposites } from './conflict.js';
 import { claimVerbStems, findEventDateConflicts, relativeDateNotes } from './event-date.js';
 import { findNegationMismatch } from './negation.js';
@@ -88,18 +89,12 @@ function crossLanguageWeight(p: KeyPhrase, claim: string): number {
   return p.weight;
 }
 
-/** A code unit /\s/ matches. */
-function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** claim.split(/\s+/).length, counted without making the array of words. */
 function whitespaceRuns(claim: string): number {
   let runs = 0;
   let inSpace = false;
   for (let i = 0; i < claim.length; i++) {
-    const space = isSpaceCode(claim.charCodeAt(i));
+    const space = isSpace(claim.charCodeAt(i));
     if (space && !inSpace) runs++;
     inSpace = space;
   }
